@@ -1,0 +1,20 @@
+/**
+ * Charts: cell params → Observable Plot options, plus export.
+ *
+ * Validation, formatting and export are light and imported directly. The
+ * builders import Plot itself (~300 kB), so they are reached through the
+ * `load…` functions: Plot then loads with the first chart, not the first page.
+ */
+export type { ChartAggregate, ChartMark, ChartSpec } from './types';
+export { DEFAULT_CHART_SPEC } from './types';
+export { columnKind, requiredColumns, validateChartSpec, type ChartColumn, type ColumnKind } from './validate';
+export { toChartRows, type ChartRows } from './rows';
+export { formatCount, formatNumber, formatPercent } from './format';
+export { exportBackground, seriesColour, themeStyle, type ChartTheme } from './theme';
+export { downloadPng, downloadSvg, svgMarkup, svgToPngBlob } from './export';
+
+/** The chart cell's builder (`chartOptions`), loaded on demand. */
+export const loadChartOptions = () => import('./chart-options');
+
+/** The profile view's builders (`histogramOptions`, `correlationHeatmapOptions`), loaded on demand. */
+export const loadProfileCharts = () => import('./profile-charts');

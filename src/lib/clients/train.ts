@@ -1,0 +1,130 @@
+/**
+ * Main-thread client of the training worker. The worker (and TF.js with it) is
+ * created on first use only, once per page, so the first page stays light.
+ * Components use these functions; they never call `new Worker` themselves.
+ */
+import * as Comlink from 'comlink';
+import type {
+	BackendName,
+	BackendStatus,
+	ComputeTiming,
+	TableReceipt,
+	TrainApi,
+	TrainProgressFn
+} from '$workers/train/api';
+
+export type { BackendName, BackendProbe, BackendStatus, ComputeTiming, TableReceipt, TrainProgress } from '$workers/train/api';
+
+export type BackendPreference = BackendName | 'auto';
+
+/** localStorage key of the user's backend override. */
+export const BACKEND_KEY = 'crm.backend';
+const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+let remote: Comlink.Remote<TrainApi> | null = null;
+let started: Promise<BackendStatus> | null = null;
+
+/** The worker's proxy, creating the worker on the first call. Prefer `startTrain()` to get it initialised. */
+export function getTrain(): Comlink.Remote<TrainApi> {
+	if (!remote) {
+		// The literal `new URL(..., import.meta.url)` lets Vite bundle the worker.
+		const worker = new Worker(new URL('../../../workers/train/worker.ts', import.meta.url), { type: 'module' });
+		remote = Comlink.wrap<TrainApi>(worker);
+	}
+	return remote;
+}
+
+/** True once something has started the worker (the status bar shows "not started" before). */
+export function isTrainStarted(): boolean {
+	return remote !== null;
+}
+
+/** Starts the worker and its backend with the saved preference; later calls share the first answer. */
+export function startTrain(): Promise<BackendStatus> {
+	if (!started) {
+		started = getTrain().init(loadBackendPreference());
+		// A failed start may be retried (e.g. after the user picks another backend).
+		started.catch(() => (started = null));
+	}
+	return started;
+}
+
+export function loadBackendPreference(): BackendPreference {
+	try {
+		const saved = globalThis.localStorage?.getItem(BACKEND_KEY);
+		return PREFERENCES.includes(saved as BackendPreference) ? (saved as BackendPreference) : 'auto';
+	} catch {
+		return 'auto'; // storage blocked (privacy settings): behave as a fresh visit
+	}
+}
+
+function saveBackendPreference(choice: BackendPreference): void {
+	try {
+		if (choice === 'auto') globalThis.localStorage?.removeItem(BACKEND_KEY);
+		else globalThis.localStorage?.setItem(BACKEND_KEY, choice);
+	} catch {
+		/* not persisted; the choice still applies to this page */
+	}
+}
+
+/** The worker's current backend status (starts the worker if needed). */
+export async function getTrainStatus(): Promise<BackendStatus> {
+	await startTrain();
+	return getTrain().status();
+}
+
+/** Switches backend now and remembers the choice for next visits. */
+export async function setBackendPreference(choice: BackendPreference): Promise<BackendStatus> {
+	saveBackendPreference(choice);
+	await startTrain();
+	return getTrain().setBackend(choice);
+}
+
+/**
+ * Hands a table to the worker as Arrow IPC bytes, transferred rather than copied.
+ * After the call the caller's `ipc.buffer` is detached (length 0): pass a copy
+ * (`ipc.slice()`) if you still need the bytes. If `ipc` is a view into a larger
+ * buffer, the whole buffer is transferred.
+ */
+export function sendTable(ipc: Uint8Array): Promise<TableReceipt> {
+	// A SharedArrayBuffer cannot be transferred (and needs no transfer).
+	const transfer = ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : [];
+	return getTrain().receiveTable(Comlink.transfer({ ipc }, transfer));
+}
+
+let jobSeq = 0;
+
+/** A fresh id for a cancellable job. crypto.randomUUID needs a secure context, so not used. */
+export function newJobId(): string {
+	const salt = Math.floor(Math.random() * 0x1_0000_0000).toString(36);
+	return `job-${++jobSeq}-${salt}`;
+}
+
+export function cancelJob(jobId: string): Promise<void> {
+	return getTrain().cancel(jobId);
+}
+
+/**
+ * Runs the compute check (a matrix product on each available backend).
+ * Keep `jobId` to `cancelJob(jobId)`; `result` then rejects with name 'CancelledError'.
+ */
+export function runComputeCheck(
+	size: number,
+	onProgress?: TrainProgressFn
+): { jobId: string; result: Promise<ComputeTiming[]> } {
+	const jobId = newJobId();
+	const result = startTrain().then(() =>
+		getTrain().computeCheck(jobId, size, onProgress ? Comlink.proxy(onProgress) : undefined)
+	);
+	return { jobId, result };
+}
+
+/** True for the error a cancelled job rejects with. */
+export function isCancelledError(e: unknown): boolean {
+	return (e as { name?: unknown } | null)?.name === 'CancelledError';
+}
+
+/** The text to show for an error from the worker (already worded for users there). */
+export function errorText(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './ops';
+export * from './serialize';
+export { newId } from './ids';

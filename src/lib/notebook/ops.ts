@@ -1,0 +1,72 @@
+/**
+ * Pure edits of a notebook: each returns a new document and leaves its input
+ * untouched, so undo, autosave and Svelte reactivity stay simple.
+ */
+import { newId } from './ids';
+import { NOTEBOOK_VERSION, type Notebook, type NotebookCell } from './types';
+
+export function emptyNotebook(title: string, id: string = newId('nb_')): Notebook {
+	return { version: NOTEBOOK_VERSION, id, title, cells: [] };
+}
+
+function indexOf(doc: Notebook, cellId: string): number {
+	const at = doc.cells.findIndex((c) => c.id === cellId);
+	if (at < 0) throw new Error(`invalid cell id: ${cellId}`);
+	return at;
+}
+
+/** Inserts `cell` at position `at` (default: the end). */
+export function addCell(doc: Notebook, cell: NotebookCell, at: number = doc.cells.length): Notebook {
+	const cells = doc.cells.slice();
+	cells.splice(Math.max(0, Math.min(at, cells.length)), 0, cell);
+	return { ...doc, cells };
+}
+
+export function deleteCell(doc: Notebook, cellId: string): Notebook {
+	indexOf(doc, cellId);
+	return { ...doc, cells: doc.cells.filter((c) => c.id !== cellId) };
+}
+
+/** Copies a cell (deep, with a fresh id) right below it. */
+export function duplicateCell(doc: Notebook, cellId: string, id: string = newId('c_')): Notebook {
+	const at = indexOf(doc, cellId);
+	const copy: NotebookCell = { ...structuredClone(doc.cells[at]), id };
+	return addCell(doc, copy, at + 1);
+}
+
+/** Moves a cell by `delta` places (-1 up, +1 down); a move past either end does nothing. */
+export function moveCell(doc: Notebook, cellId: string, delta: number): Notebook {
+	const from = indexOf(doc, cellId);
+	const to = from + delta;
+	if (to < 0 || to >= doc.cells.length) return doc;
+	const cells = doc.cells.slice();
+	const [cell] = cells.splice(from, 1);
+	cells.splice(to, 0, cell);
+	return { ...doc, cells };
+}
+
+/** Applies `change` to one cell. */
+export function updateCell(doc: Notebook, cellId: string, change: Partial<Omit<NotebookCell, 'id' | 'type'>>): Notebook {
+	const at = indexOf(doc, cellId);
+	const cells = doc.cells.slice();
+	cells[at] = { ...cells[at], ...change };
+	return { ...doc, cells };
+}
+
+export function renameCell(doc: Notebook, cellId: string, title: string): Notebook {
+	return updateCell(doc, cellId, { title: title.trim() });
+}
+
+export function setCollapsed(doc: Notebook, cellId: string, collapsed: boolean): Notebook {
+	return updateCell(doc, cellId, { collapsed });
+}
+
+/** Merges `params` into a cell's parameters. */
+export function updateParams(doc: Notebook, cellId: string, params: Record<string, unknown>): Notebook {
+	const cell = doc.cells[indexOf(doc, cellId)];
+	return updateCell(doc, cellId, { params: { ...cell.params, ...params } });
+}
+
+export function renameNotebook(doc: Notebook, title: string): Notebook {
+	return { ...doc, title: title.trim() || doc.title };
+}

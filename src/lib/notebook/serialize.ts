@@ -1,0 +1,81 @@
+/**
+ * Notebook files in and out: validation against the version and schema, and
+ * migrations of older versions. A bad file throws a `NotebookFileError` with a
+ * message for the user and changes nothing.
+ */
+import { NOTEBOOK_VERSION, type Notebook, type NotebookCell } from './types';
+
+export class NotebookFileError extends Error {
+	override name = 'NotebookFileError';
+}
+
+/** Checks one cell's params for its type: a problem in words, or null when fine. */
+export type CellCheck = (type: string, params: Record<string, unknown>) => string | null;
+
+/** Marks a file as ours, so a random JSON file is refused with a clear reason. */
+export const FILE_FORMAT = 'crm-workbench-notebook';
+
+interface NotebookFile extends Notebook {
+	format: typeof FILE_FORMAT;
+}
+
+/** The exported `.json` text. */
+export function serializeNotebook(doc: Notebook): string {
+	const file: NotebookFile = { format: FILE_FORMAT, ...doc };
+	return JSON.stringify(file, null, 2);
+}
+
+/** Older versions upgrade one step at a time; none exist yet beyond version 1. */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail(message: string): never {
+	throw new NotebookFileError(message);
+}
+
+function parseCell(raw: unknown, at: number, check: CellCheck): NotebookCell {
+	const where = `cell ${at + 1}`;
+	if (!isRecord(raw)) fail(`This notebook file is damaged: ${where} is not an object.`);
+	const { id, type, title = '', collapsed = false, params } = raw;
+	if (typeof id !== 'string' || id === '') fail(`This notebook file is damaged: ${where} has no id.`);
+	if (typeof type !== 'string') fail(`This notebook file is damaged: ${where} has no type.`);
+	if (typeof title !== 'string') fail(`This notebook file is damaged: ${where} has a title that is not text.`);
+	if (typeof collapsed !== 'boolean') fail(`This notebook file is damaged: ${where} has an invalid "collapsed" flag.`);
+	if (!isRecord(params)) fail(`This notebook file is damaged: ${where} (${type}) has no parameters.`);
+	const problem = check(type, params);
+	if (problem) fail(`This notebook file cannot be opened: ${where} (${type}): ${problem}`);
+	return { id, type, title, collapsed, params };
+}
+
+/** Parses and validates an exported notebook; throws `NotebookFileError` on any problem. */
+export function parseNotebook(text: string, check: CellCheck): Notebook {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		fail('This file is not a notebook: it is not valid JSON.');
+	}
+	if (!isRecord(raw) || raw.format !== FILE_FORMAT) {
+		fail('This file is not a CRM Workbench notebook (its "format" field is missing or different).');
+	}
+	let doc: Record<string, unknown> = raw;
+	const version = doc.version;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+		fail('This notebook file has no valid version number.');
+	}
+	if (version > NOTEBOOK_VERSION) {
+		fail(`This notebook was saved by a newer version of the workbench (file version ${version}, this one reads up to ${NOTEBOOK_VERSION}).`);
+	}
+	for (let v = version; v < NOTEBOOK_VERSION; v++) doc = MIGRATIONS[v](doc);
+	const { id, title, cells } = doc;
+	if (typeof id !== 'string' || id === '') fail('This notebook file is damaged: it has no id.');
+	if (typeof title !== 'string') fail('This notebook file is damaged: its title is not text.');
+	if (!Array.isArray(cells)) fail('This notebook file is damaged: it has no list of cells.');
+	const parsed = cells.map((c, at) => parseCell(c, at, check));
+	const ids = new Set(parsed.map((c) => c.id));
+	if (ids.size !== parsed.length) fail('This notebook file is damaged: two cells share an id.');
+	return { version: NOTEBOOK_VERSION, id, title, cells: parsed };
+}

@@ -1,0 +1,15 @@
+import type { CellValue } from '$workers/data/api';
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+/** How a value reads in a grid cell: numbers grouped, missing values empty (styled as NULL). */
+export function formatValue(value: CellValue): string {
+	if (value === null) return '';
+	if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e15 ? String(value) : NUMBER.format(value);
+	return String(value);
+}
+
+/** Milliseconds for humans: "850 ms", "2.4 s". */
+export function formatMs(ms: number): string {
+	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

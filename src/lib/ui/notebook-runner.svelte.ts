@@ -1,0 +1,85 @@
+/**
+ * Runs a notebook's cells: one at a time in document order for "Run all", a
+ * single cell on request, and re-runs of the cells that read a table or view
+ * whenever it changes (a reloaded file, an edited query).
+ */
+import { cellReads } from '$lib/cells/definitions';
+import type { NotebookCell } from '$lib/notebook';
+
+export type CellStatus = 'idle' | 'running' | 'done' | 'error';
+
+export class NotebookRunner {
+	/** Per-cell state shown in each cell header. */
+	status = $state<Record<string, CellStatus>>({});
+	/** Tables and views DuckDB knows now (for the table pickers). */
+	relations = $state<string[]>([]);
+
+	#runs = new Map<string, () => Promise<void>>();
+	#reportedReads = new Map<string, string[]>();
+	#runningAll = false;
+	#cells: () => NotebookCell[];
+	#listRelations: () => Promise<string[]>;
+
+	constructor(cells: () => NotebookCell[], listRelations: () => Promise<string[]>) {
+		this.#cells = cells;
+		this.#listRelations = listRelations;
+	}
+
+	register(cellId: string, run: () => Promise<void>): void {
+		this.#runs.set(cellId, run);
+	}
+
+	forget(cellId: string): void {
+		this.#runs.delete(cellId);
+		this.#reportedReads.delete(cellId);
+		delete this.status[cellId];
+	}
+
+	reportReads(cellId: string, reads: string[]): void {
+		this.#reportedReads.set(cellId, reads.map((r) => r.toLowerCase()));
+	}
+
+	async run(cellId: string): Promise<void> {
+		const run = this.#runs.get(cellId);
+		if (!run) return;
+		this.status[cellId] = 'running';
+		try {
+			await run();
+			this.status[cellId] = 'done';
+		} catch {
+			// Cells show their own errors; the runner only records the outcome.
+			this.status[cellId] = 'error';
+		}
+	}
+
+	/** Runs every cell top to bottom; changes made meanwhile do not trigger extra re-runs. */
+	async runAll(): Promise<void> {
+		this.#runningAll = true;
+		try {
+			for (const cell of this.#cells()) await this.run(cell.id);
+		} finally {
+			this.#runningAll = false;
+			await this.refreshRelations();
+		}
+	}
+
+	/** A cell changed `relation`: re-run, in order, the other cells that read it. */
+	async touched(relation: string, sourceId: string): Promise<void> {
+		await this.refreshRelations();
+		if (this.#runningAll) return;
+		const name = relation.toLowerCase();
+		for (const cell of this.#cells()) {
+			if (cell.id === sourceId) continue;
+			const reads = [...cellReads(cell.type, cell.params), ...(this.#reportedReads.get(cell.id) ?? [])];
+			if (reads.some((r) => r.toLowerCase() === name)) await this.run(cell.id);
+		}
+	}
+
+	async refreshRelations(): Promise<void> {
+		try {
+			this.relations = await this.#listRelations();
+		} catch {
+			// DuckDB not started yet: the pickers stay as they are.
+		}
+	}
+}

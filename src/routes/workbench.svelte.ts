@@ -1,0 +1,189 @@
+/**
+ * The open notebook and the list of notebooks, with every user action on
+ * them. Each edit is a pure op from `$lib/notebook`; every change is saved to
+ * IndexedDB at once (coalesced while a save is in flight).
+ */
+import {
+	addCell,
+	deleteCell,
+	duplicateCell,
+	emptyNotebook,
+	moveCell,
+	newId,
+	parseNotebook,
+	renameCell,
+	renameNotebook,
+	serializeNotebook,
+	setCollapsed,
+	updateParams,
+	type Notebook,
+	type NotebookCell,
+	type NotebookSummary
+} from '$lib/notebook';
+import { CELL_DEFINITIONS, checkCell, cellWrites, type CellType } from '$lib/cells';
+import * as store from '$lib/storage/notebooks';
+import { T } from '$lib/ui/messages';
+
+export class Workbench {
+	doc = $state<Notebook | null>(null);
+	notebooks = $state<NotebookSummary[]>([]);
+	/** Id of the selected cell (keyboard navigation, insertion point). */
+	selected = $state<string | null>(null);
+	/** Bumped when a different notebook is opened, so its cells mount afresh and run. */
+	generation = $state(0);
+	loaded = $state(false);
+
+	#saving = false;
+	#dirty = false;
+
+	async start(): Promise<void> {
+		this.notebooks = await store.listNotebooks();
+		const last = await store.getLastOpen();
+		const id = last && this.notebooks.some((n) => n.id === last) ? last : this.notebooks[0]?.id;
+		if (id) await this.open(id);
+		this.loaded = true;
+	}
+
+	/** Replaces the open document and saves it. */
+	edit(change: (doc: Notebook) => Notebook): void {
+		if (!this.doc) return;
+		this.doc = change(this.doc);
+		void this.save();
+	}
+
+	async save(): Promise<void> {
+		if (!this.doc) return;
+		if (this.#saving) {
+			this.#dirty = true;
+			return;
+		}
+		this.#saving = true;
+		try {
+			do {
+				this.#dirty = false;
+				await store.saveNotebook(this.doc);
+			} while (this.#dirty);
+			this.notebooks = await store.listNotebooks();
+		} finally {
+			this.#saving = false;
+		}
+	}
+
+	async show(doc: Notebook): Promise<void> {
+		this.doc = doc;
+		this.selected = doc.cells[0]?.id ?? null;
+		this.generation++;
+		await store.setLastOpen(doc.id);
+		await this.save();
+	}
+
+	async open(id: string): Promise<void> {
+		const doc = await store.loadNotebook(id);
+		if (doc) await this.show(doc);
+	}
+
+	async create(title: string = T.untitled): Promise<Notebook> {
+		const doc = emptyNotebook(title);
+		await this.show(doc);
+		return doc;
+	}
+
+	rename(title: string): void {
+		this.edit((d) => renameNotebook(d, title));
+	}
+
+	async renameOther(id: string, title: string): Promise<void> {
+		if (this.doc?.id === id) return this.rename(title);
+		const doc = await store.loadNotebook(id);
+		if (doc) await store.saveNotebook(renameNotebook(doc, title));
+		this.notebooks = await store.listNotebooks();
+	}
+
+	async remove(id: string): Promise<void> {
+		await store.deleteNotebook(id);
+		this.notebooks = await store.listNotebooks();
+		if (this.doc?.id === id) {
+			this.doc = null;
+			if (this.notebooks[0]) await this.open(this.notebooks[0].id);
+		}
+	}
+
+	/** Opens an exported notebook file; a bad file throws a worded error and changes nothing. */
+	async importFile(text: string): Promise<Notebook> {
+		const parsed = parseNotebook(text, checkCell);
+		// A file opened twice becomes a second notebook rather than overwriting the first.
+		const doc = this.notebooks.some((n) => n.id === parsed.id) ? { ...parsed, id: newId('nb_') } : parsed;
+		await this.show(doc);
+		return doc;
+	}
+
+	exportText(): string {
+		if (!this.doc) throw new Error('No notebook is open.');
+		return serializeNotebook($state.snapshot(this.doc) as Notebook);
+	}
+
+	/** Adds a cell of `type` after the selected one (or at the end) and selects it. */
+	addCell<K extends CellType>(type: K, params: Partial<ReturnType<(typeof CELL_DEFINITIONS)[K]['defaults']>> = {}): NotebookCell {
+		const cell: NotebookCell = {
+			id: newId('c_'),
+			type,
+			title: '',
+			collapsed: false,
+			params: { ...CELL_DEFINITIONS[type].defaults(), ...params }
+		};
+		const at = this.doc && this.selected ? this.doc.cells.findIndex((c) => c.id === this.selected) + 1 : undefined;
+		this.edit((d) => addCell(d, cell, at && at > 0 ? at : d.cells.length));
+		this.selected = cell.id;
+		return cell;
+	}
+
+	deleteCell(id: string): void {
+		const cells = this.doc?.cells ?? [];
+		const at = cells.findIndex((c) => c.id === id);
+		this.edit((d) => deleteCell(d, id));
+		if (this.selected === id) this.selected = cells[at + 1]?.id ?? cells[at - 1]?.id ?? null;
+	}
+
+	duplicateCell(id: string): void {
+		this.edit((d) => duplicateCell(d, id));
+	}
+
+	moveCell(id: string, delta: number): void {
+		this.edit((d) => moveCell(d, id, delta));
+	}
+
+	renameCell(id: string, title: string): void {
+		this.edit((d) => renameCell(d, id, title));
+	}
+
+	toggleCollapsed(id: string): void {
+		const cell = this.doc?.cells.find((c) => c.id === id);
+		if (cell) this.edit((d) => setCollapsed(d, id, !cell.collapsed));
+	}
+
+	updateParams(id: string, change: Record<string, unknown>): void {
+		this.edit((d) => updateParams(d, id, change));
+	}
+
+	/** Moves the selection by `delta` cells; returns the newly selected id. */
+	selectNext(delta: number): string | null {
+		const cells = this.doc?.cells ?? [];
+		const at = cells.findIndex((c) => c.id === this.selected);
+		const next = cells[Math.max(0, Math.min(cells.length - 1, at + delta))];
+		this.selected = next?.id ?? null;
+		return this.selected;
+	}
+
+	/** Names already produced by this notebook's cells (to keep new names unique). */
+	usedNames(): string[] {
+		return (this.doc?.cells ?? []).flatMap((c) => cellWrites(c.type, c.params));
+	}
+
+	/** Forgets everything after "Delete all local data". */
+	reset(): void {
+		this.doc = null;
+		this.notebooks = [];
+		this.selected = null;
+		this.generation++;
+	}
+}

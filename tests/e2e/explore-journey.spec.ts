@@ -1,0 +1,48 @@
+/**
+ * Journey: a new analyst loads the telco file, queries it, profiles and
+ * charts it, reloads the page, and finds everything still there.
+ */
+import { expect, loadFiles, startEmpty, test } from './fixtures';
+
+test('load wa_churn.csv → query → profile → chart → reload keeps everything', async ({ page, watch }) => {
+	await startEmpty(page);
+	await loadFiles(page, 'datasets/wa_churn.csv');
+
+	const dataCell = page.locator('[data-cell-type="data"]');
+	await expect(dataCell.getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+	await expect(dataCell.getByRole('grid')).toContainText('Month-to-month');
+
+	// SQL cell: write a query and run it with Ctrl+Enter.
+	await page.getByRole('button', { name: '+ SQL' }).click();
+	const sqlCell = page.locator('[data-cell-type="sql"]');
+	const editor = sqlCell.getByRole('textbox', { name: 'SQL query' });
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type("SELECT contract, count(*) AS customers FROM wa_churn WHERE churn = 'Yes' GROUP BY contract ORDER BY customers DESC");
+	await page.keyboard.press('Control+Enter');
+	await expect(sqlCell.getByTestId('sql-summary')).toContainText('3 rows × 2 columns');
+	await expect(sqlCell.getByRole('grid')).toContainText('1,655');
+
+	// Profile cell on the table.
+	await page.getByRole('button', { name: '+ Profile' }).click();
+	const profileCell = page.locator('[data-cell-type="profile"]');
+	await profileCell.getByRole('combobox', { name: 'Table' }).selectOption('wa_churn');
+	await expect(profileCell).toContainText('total_charges');
+	await expect(profileCell).toContainText('looks like a target');
+
+	// Chart cell: churn counts by contract.
+	await page.getByRole('button', { name: '+ Chart' }).click();
+	const chartCell = page.locator('[data-cell-type="chart"]');
+	await chartCell.getByRole('combobox', { name: 'Table' }).selectOption('wa_churn');
+	await chartCell.getByRole('combobox', { name: 'X column' }).selectOption('contract');
+	await chartCell.getByRole('combobox', { name: 'Colour column' }).selectOption('churn');
+	await expect(chartCell.locator('svg').first()).toBeVisible();
+
+	// Reload: the notebook, the table (from browser storage) and every result come back.
+	await page.reload();
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+	await expect(page.locator('[data-cell-type="sql"]').getByTestId('sql-summary')).toContainText('3 rows × 2 columns');
+	await expect(page.locator('[data-cell-type="profile"]')).toContainText('total_charges');
+	await expect(page.locator('[data-cell-type="chart"]').locator('svg').first()).toBeVisible();
+	expect(watch.requests.length).toBeGreaterThan(0);
+});

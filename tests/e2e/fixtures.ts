@@ -1,0 +1,53 @@
+/**
+ * Every journey runs through this fixture: it records all requests of the
+ * page and its workers and every uncaught page error, and fails the test on a
+ * request to another origin or on any uncaught error.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Watch {
+	requests: string[];
+	offOrigin: string[];
+	pageErrors: string[];
+}
+
+export const test = base.extend<{ watch: Watch }>({
+	watch: async ({ context, baseURL }, use) => {
+		const origin = new URL(baseURL!).origin;
+		const watch: Watch = { requests: [], offOrigin: [], pageErrors: [] };
+		context.on('request', (request) => {
+			const url = request.url();
+			watch.requests.push(url);
+			if (/^(data|blob):/.test(url)) return;
+			if (new URL(url).origin !== origin) watch.offOrigin.push(url);
+		});
+		context.on('page', (page) => watchErrors(page, watch));
+		await use(watch);
+		expect(watch.offOrigin, 'requests to another origin').toEqual([]);
+		expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
+	},
+	page: async ({ page, watch }, use) => {
+		watchErrors(page, watch);
+		await use(page);
+	}
+});
+
+function watchErrors(page: Page, watch: Watch) {
+	if ((page as unknown as { __watched?: boolean }).__watched) return;
+	(page as unknown as { __watched?: boolean }).__watched = true;
+	page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+}
+
+export { expect };
+
+/** Opens the app with an empty notebook ready for files. */
+export async function startEmpty(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Start empty' }).click();
+	await expect(page.getByText('This notebook is empty')).toBeVisible();
+}
+
+/** Loads files through the hidden file input, as "Choose a file…" does. */
+export async function loadFiles(page: Page, files: Parameters<Page['setInputFiles']>[1]): Promise<void> {
+	await page.getByTestId('file-input').setInputFiles(files);
+}

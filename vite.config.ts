@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	worker: { format: 'es' },
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+	server: { port: 5173, strictPort: true },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000
+	}
+});

@@ -1,0 +1,174 @@
+/**
+ * The data worker's public interface: DuckDB-WASM runs inside this worker
+ * (synchronous "blocking" bindings), so file decoding, CSV import, profiling
+ * and query paging never touch the main thread.
+ *
+ * Everything here is structured-cloneable. Callbacks arrive wrapped in
+ * `Comlink.proxy`; Arrow results are IPC bytes sent with `Comlink.transfer`.
+ */
+
+/** CSV reading choices; 'auto' lets the importer sniff the file. */
+export interface CsvOptions {
+	delimiter: 'auto' | ',' | ';' | '\t' | '|';
+	decimal: 'auto' | '.' | ',';
+	encoding: 'auto' | 'utf-8' | 'windows-1252';
+}
+
+export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: 'auto', decimal: 'auto', encoding: 'auto' };
+
+/** One column of a table or view as DuckDB types it (e.g. `BIGINT`, `DOUBLE`, `VARCHAR`). */
+export interface ColumnInfo {
+	name: string;
+	type: string;
+}
+
+/** Shape of a relation (table or view). */
+export interface TableInfo {
+	name: string;
+	rowCount: number;
+	columns: ColumnInfo[];
+}
+
+/** What the importer decided while reading a file, shown under the data cell. */
+export interface LoadReport extends TableInfo {
+	fileName: string;
+	bytes: number;
+	detected: {
+		delimiter: ',' | ';' | '\t' | '|';
+		decimal: '.' | ',';
+		encoding: 'utf-8' | 'windows-1252';
+		bom: boolean;
+	};
+	/** Plain-language notes, e.g. "3 rows had fewer fields than the header; the missing fields are empty." */
+	warnings: string[];
+	loadMs: number;
+}
+
+/** A file to import: fresh bytes from a drop, or a key of a file already kept in browser storage. */
+export interface FileSource {
+	/** Stable key under which the original bytes are kept in OPFS. */
+	fileKey: string;
+	fileName: string;
+	/** Present on first load (transferred); absent when restoring from storage. */
+	bytes?: ArrayBuffer;
+}
+
+/** Progress of a long operation; `fraction` is absent while the stage is indeterminate. */
+export interface Progress {
+	stage: string;
+	fraction?: number;
+}
+export type ProgressFn = (p: Progress) => void;
+
+/** A cell of a preview page: numbers stay numbers, BIGINTs become numbers, dates ISO strings. */
+export type CellValue = string | number | boolean | null;
+
+/** A window of rows for the virtualised preview grid. */
+export interface RowsPage {
+	offset: number;
+	rows: CellValue[][];
+	/** Total rows of the relation (for the scroll height). */
+	rowCount: number;
+}
+
+/** Sort order of a preview. */
+export interface SortSpec {
+	column: string;
+	descending: boolean;
+}
+
+/** Result of a SQL cell: when the SQL is a query it is saved as view `viewName`. */
+export interface SqlResult {
+	/** The view created for the result, or null for statements that return no relation. */
+	viewName: string | null;
+	info: TableInfo | null;
+	/** Tables and views the SQL reads (for re-running when they change). */
+	reads: string[];
+	/** Message for statements without a result set ("Statement executed."). */
+	message?: string;
+	elapsedMs: number;
+}
+
+/** Profile of one column. */
+export interface ColumnProfile {
+	name: string;
+	type: string;
+	kind: 'numeric' | 'text' | 'boolean' | 'temporal' | 'other';
+	missing: number;
+	missingPct: number;
+	distinct: number;
+	numeric?: {
+		min: number;
+		max: number;
+		mean: number;
+		std: number;
+		q1: number;
+		median: number;
+		q3: number;
+		/** IQR rule: values below q1 - 1.5 IQR or above q3 + 1.5 IQR. */
+		outliers: number;
+	};
+	/** Equal-width histogram of numeric values. */
+	histogram?: { x0: number; x1: number; count: number }[];
+	/** Most frequent values (text, boolean, or low-cardinality numbers). */
+	topValues?: { value: string; count: number }[];
+	flags: ColumnFlag[];
+}
+
+export type ColumnFlag = 'constant' | 'id-like' | 'mostly-missing' | 'all-missing' | 'target-like';
+
+/** Profile of a whole relation. */
+export interface TableProfile {
+	table: string;
+	rowCount: number;
+	duplicateRows: number;
+	columns: ColumnProfile[];
+	/** Pearson correlation of numeric columns: `matrix[i][j]` for `numericColumns[i]`, `[j]`. */
+	correlation: { columns: string[]; matrix: (number | null)[][] };
+	elapsedMs: number;
+}
+
+/** Columns and row cap for a chart; the result comes back as Arrow IPC bytes. */
+export interface ChartDataRequest {
+	relation: string;
+	columns: string[];
+	/** Above this many rows a reproducible sample is drawn (`USING SAMPLE ... REPEATABLE`). */
+	maxRows: number;
+}
+
+export interface ArrowBytes {
+	ipc: Uint8Array;
+	rowCount: number;
+	sampled: boolean;
+}
+
+export interface DataApi {
+	/** Starts DuckDB (idempotent); returns its version. */
+	init(): Promise<{ duckdbVersion: string }>;
+	/** Imports a CSV/TSV file as table `tableName` (replacing it), keeping its bytes in OPFS. */
+	loadFile(source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<LoadReport>;
+	/** Whether the bytes of `fileKey` are kept in browser storage. */
+	hasStoredFile(fileKey: string): Promise<boolean>;
+	/** Forgets a kept file (when its data cell is deleted). */
+	deleteStoredFile(fileKey: string): Promise<void>;
+	/** Runs a SQL cell; a query is saved as view `viewName`. Errors are worded for users. */
+	runSql(sql: string, viewName: string): Promise<SqlResult>;
+	/** Shape of a table or view. */
+	describe(relation: string): Promise<TableInfo>;
+	/** Names of every table and view. */
+	listRelations(): Promise<string[]>;
+	/** Rows `offset .. offset+limit` of a relation in the given order. */
+	page(relation: string, offset: number, limit: number, sort?: SortSpec): Promise<RowsPage>;
+	/** Profile of every column, computed by SQL. */
+	profile(relation: string, onProgress?: ProgressFn): Promise<TableProfile>;
+	/** Chart input as Arrow IPC bytes (transferred). */
+	chartData(request: ChartDataRequest): Promise<ArrowBytes>;
+	/** A relation as Arrow IPC bytes (transferred), e.g. for the training worker. */
+	exportArrow(relation: string): Promise<ArrowBytes>;
+	/** A relation as CSV text bytes (for export). */
+	exportCsv(relation: string): Promise<Uint8Array>;
+	/** Drops a table or view if it exists. */
+	dropRelation(name: string): Promise<void>;
+	/** Drops every table and view and erases every kept file. */
+	eraseAll(): Promise<void>;
+}

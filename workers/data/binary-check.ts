@@ -1,0 +1,50 @@
+/**
+ * Recognises files that are not text (a spreadsheet or image renamed .csv),
+ * so the user gets a specific message instead of a DuckDB parse error.
+ */
+import { fail } from './errors';
+
+interface Signature {
+	bytes: number[];
+	message: string;
+}
+
+const SAVE_AS = 'Open it in its program and save it as CSV (for Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.';
+
+const SIGNATURES: Signature[] = [
+	{ bytes: [0x50, 0x4b, 0x03, 0x04], message: `This looks like an Excel or ZIP file, not CSV text. ${SAVE_AS}` },
+	{ bytes: [0x50, 0x4b, 0x05, 0x06], message: `This looks like an Excel or ZIP file, not CSV text. ${SAVE_AS}` },
+	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], message: `This looks like an old Excel (.xls) or Office file, not CSV text. ${SAVE_AS}` },
+	{ bytes: [0x25, 0x50, 0x44, 0x46], message: 'This looks like a PDF document, not CSV text. Export the data as CSV instead.' },
+	{ bytes: [0x50, 0x41, 0x52, 0x31], message: 'This looks like a Parquet file, not CSV text. Parquet is not supported yet; export the data as CSV.' },
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], message: 'This looks like a PNG image, not CSV text.' },
+	{ bytes: [0xff, 0xd8, 0xff], message: 'This looks like a JPEG image, not CSV text.' },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], message: 'This looks like a GIF image, not CSV text.' },
+	{ bytes: [0x1f, 0x8b], message: 'This looks like a compressed (gzip) file, not CSV text. Decompress it first.' },
+	{ bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], message: 'This looks like a SQLite database, not CSV text.' }
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+	return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Throws a plain-language error when `bytes` is a known binary format or holds
+ * NUL bytes near the start (text files never do; UTF-16 is handled before).
+ */
+export function assertTextFile(bytes: Uint8Array, fileName: string): void {
+	for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) fail(`${fileName}: ${sig.message}`);
+	const head = bytes.subarray(0, 65536);
+	if (head.indexOf(0) >= 0) {
+		fail(`${fileName}: this file contains binary data (NUL bytes), not CSV text. Export the data as CSV and try again.`);
+	}
+}
+
+/** True for 0 bytes or only spaces, tabs and line breaks. */
+export function isBlank(bytes: Uint8Array): boolean {
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+	}
+	return true;
+}

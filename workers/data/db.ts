@@ -1,0 +1,67 @@
+/**
+ * The one DuckDB connection of the worker, with errors rewritten for users.
+ * Blocking bindings: every call runs synchronously inside this worker.
+ */
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import type * as arrow from 'apache-arrow';
+import { rewriteDuckDbError } from './errors';
+
+/** Run on every connection: autoloading would fetch extensions from DuckDB's site (off-origin, and crashes later). */
+export const CONNECTION_SETUP = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
+
+export class Db {
+	readonly bindings: DuckDBBindings;
+	readonly conn: DuckDBConnection;
+
+	constructor(bindings: DuckDBBindings) {
+		this.bindings = bindings;
+		this.conn = bindings.connect();
+		this.conn.query(CONNECTION_SETUP);
+	}
+
+	/** Runs SQL as is; DuckDB's error passes through (for callers that classify it). */
+	raw(sql: string): arrow.Table {
+		return this.conn.query(sql);
+	}
+
+	/** Runs SQL; a failure becomes a plain-language Error. */
+	query(sql: string): arrow.Table {
+		try {
+			return this.conn.query(sql);
+		} catch (e) {
+			throw rewriteDuckDbError(e, this.relationNamesSafe());
+		}
+	}
+
+	/** User tables and views (temporary helper tables excluded), sorted. */
+	relationNames(): string[] {
+		const table = this.conn.query(
+			`SELECT table_name AS name FROM information_schema.tables
+			 WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type <> 'LOCAL TEMPORARY'
+			 ORDER BY lower(table_name)`
+		);
+		return table.toArray().map((row) => String(row.name));
+	}
+
+	relationNamesSafe(): string[] {
+		try {
+			return this.relationNames();
+		} catch {
+			return [];
+		}
+	}
+
+	/** 'BASE TABLE', 'VIEW', or null when no such relation exists. */
+	relationType(name: string): string | null {
+		const stmt = this.conn.prepare(
+			`SELECT table_type FROM information_schema.tables
+			 WHERE table_catalog = current_database() AND table_schema = 'main' AND lower(table_name) = lower(?)`
+		);
+		try {
+			const row = stmt.query(name).get(0);
+			return row ? String(row.table_type) : null;
+		} finally {
+			stmt.close();
+		}
+	}
+}

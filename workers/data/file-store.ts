@@ -1,0 +1,9 @@
+/** Where the original bytes of dropped files are kept, so a reload can re-import them. */
+export interface FileStore {
+	put(key: string, bytes: Uint8Array): Promise<void>;
+	/** The bytes, or null when nothing is kept under `key`. */
+	get(key: string): Promise<Uint8Array | null>;
+	has(key: string): Promise<boolean>;
+	delete(key: string): Promise<void>;
+	clear(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+/**
+ * The training worker's public interface. TensorFlow.js runs here; the
+ * worker picks the fastest real backend (see `backends.ts`) and the user can
+ * override it from the status bar.
+ *
+ * Long jobs take a `jobId` so the main thread can cancel them with
+ * `cancel(jobId)`; progress arrives through a `Comlink.proxy` callback.
+ * Errors cross as `{name, message}` worded for users.
+ */
+
+/** Backends the workbench knows, fastest first on real hardware. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** What one backend is on this machine. */
+export interface BackendProbe {
+	name: BackendName;
+	available: boolean;
+	/** Why it is not used by default, e.g. "software WebGPU adapter (SwiftShader)". */
+	note?: string;
+	/** Adapter or renderer description when known. */
+	device?: string;
+	/** Hardware-accelerated (not a software fallback). */
+	hardware: boolean;
+}
+
+export interface BackendStatus {
+	active: BackendName;
+	/** True when the user chose the backend rather than the automatic chooser. */
+	overridden: boolean;
+	probes: BackendProbe[];
+	/** Why the requested backend is not the active one (unavailable, or failed to start). */
+	note?: string;
+}
+
+/** One line of the compute check: a matrix product on one backend. */
+export interface ComputeTiming {
+	backend: BackendName;
+	/** Matrix side, e.g. 512 for a 512x512 by 512x512 product. */
+	size: number;
+	/** Median milliseconds of the timed runs (after one warm-up), or null when it failed. */
+	ms: number | null;
+	gflops: number | null;
+	error?: string;
+}
+
+export interface TrainProgress {
+	jobId: string;
+	stage: string;
+	fraction?: number;
+}
+export type TrainProgressFn = (p: TrainProgress) => void;
+
+/** A table handed to the worker as Arrow IPC bytes (transferred, not copied). */
+export interface ArrowTableBytes {
+	ipc: Uint8Array;
+}
+
+/** Summary the worker computes from a transferred table (proves the bytes arrived intact). */
+export interface TableReceipt {
+	rowCount: number;
+	columns: string[];
+	byteLength: number;
+}
+
+export interface TrainApi {
+	/** Probes backends, picks one (or the user's override) and initialises it. */
+	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
+	status(): Promise<BackendStatus>;
+	/** Switches backend now ('auto' returns to the automatic choice). */
+	setBackend(name: BackendName | 'auto'): Promise<BackendStatus>;
+	/** Compute check: a timed matrix product on each available backend, reported as each finishes. */
+	computeCheck(jobId: string, size: number, onProgress?: TrainProgressFn): Promise<ComputeTiming[]>;
+	/** Receives a table as Arrow IPC bytes. */
+	receiveTable(table: ArrowTableBytes): Promise<TableReceipt>;
+	/** Cancels a running job; its promise rejects with a `CancelledError`. */
+	cancel(jobId: string): Promise<void>;
+}
