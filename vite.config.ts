@@ -6,7 +6,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-	server: { port: 5173, strictPort: true },
+	server: { port: 5173, strictPort: true, fs: { allow: ['workers', 'models'] } },
 	preview: { port: 4173, strictPort: true },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

@@ -34,8 +34,8 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  */
 export function assertTextFile(bytes: Uint8Array, fileName: string): void {
 	for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) fail(`${fileName}: ${sig.message}`);
-	const head = bytes.subarray(0, 65536);
-	if (head.indexOf(0) >= 0) {
+	const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+	if (!utf16 && bytes.subarray(0, 65536).indexOf(0) >= 0) {
 		fail(`${fileName}: this file contains binary data (NUL bytes), not CSV text. Export the data as CSV and try again.`);
 	}
 }

@@ -8,7 +8,8 @@
  * atomically: a failure never leaves a half-made table.
  */
 import type { Db } from './db';
-import { fail, messageOf, rewriteDuckDbError } from './errors';
+import { explainImportError } from './csv-errors';
+import { fail, messageOf } from './errors';
 import type { Delimiter } from './csv-sniff';
 import { quoteIdent, quoteString } from './sql-quote';
 import { num } from './values';
@@ -17,6 +18,8 @@ export interface CsvDialect {
 	delimiter: Delimiter;
 	decimal: '.' | ',';
 	header: boolean;
+	/** The first records of the file, as the sniffer parsed them. */
+	records: string[][];
 }
 
 const REJECTS = '__import_rejects';
@@ -52,6 +55,8 @@ export function importCsv(db: Db, utf8: Uint8Array, dialect: CsvDialect, table: 
 	db.bindings.registerFileBuffer(file, utf8);
 	try {
 		return importRegistered(db, file, dialect, table, fileName);
+	} catch (e) {
+		throw explainImportError(e, utf8, dialect.delimiter, fileName, file, db.relationNamesSafe());
 	} finally {
 		db.bindings.dropFile(file); // frees the copy inside WASM memory
 	}
@@ -61,13 +66,34 @@ function create(db: Db, table: string, source: string): void {
 	db.raw(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(${source})`);
 }
 
+const YES_NO = /^(yes|no|y|n)$/i;
+
+/**
+ * DuckDB types columns of Yes/No as BOOLEAN, which then show as true/false
+ * and break `WHERE churn = 'Yes'`. Such columns are kept as text, as written.
+ */
+function yesNoColumns(db: Db, base: string, dialect: CsvDialect): string[] {
+	let columns: string[][];
+	try {
+		columns = db.raw(`DESCRIBE SELECT * FROM read_csv(${base})`).toArray().map((r) => [String(r.column_name), String(r.column_type)]);
+	} catch {
+		return []; // ragged files fail here; their path sniffs again
+	}
+	const rows = dialect.header ? dialect.records.slice(1) : dialect.records;
+	return columns
+		.filter(([, type], i) => type === 'BOOLEAN' && rows.some((r) => YES_NO.test((r[i] ?? '').trim())))
+		.map(([name]) => name);
+}
+
 function importRegistered(db: Db, file: string, dialect: CsvDialect, table: string, fileName: string): string[] {
 	const base = dialectOptions(file, dialect);
 	const warnings: string[] = [];
+	const keptAsText = yesNoColumns(db, base, dialect);
 	const textColumns: string[] = [];
 	let wholeFile = false;
 	for (let attempt = 0; attempt <= MAX_TEXT_RETRIES; attempt++) {
-		const types = textColumns.length ? `, types={${textColumns.map((c) => `${quoteString(c)}: 'VARCHAR'`).join(', ')}}` : '';
+		const varchar = [...keptAsText, ...textColumns];
+		const types = varchar.length ? `, types={${varchar.map((c) => `${quoteString(c)}: 'VARCHAR'`).join(', ')}}` : '';
 		try {
 			create(db, table, `${base}${wholeFile ? ', sample_size=-1' : ''}${types}`);
 			if (textColumns.length) {
@@ -76,20 +102,15 @@ function importRegistered(db: Db, file: string, dialect: CsvDialect, table: stri
 			return warnings;
 		} catch (e) {
 			const message = messageOf(e);
-			if (isRagged(message)) return importRagged(db, file, dialect, table, fileName);
+			if (isRagged(message)) return importRagged(db, file, dialect, table);
 			const column = castColumn(message);
-			if (!column) throw explain(e, db, fileName);
+			if (!column) throw e;
 			// First try guessing types from every row (slower), then give up on that column's type.
 			if (!wholeFile) wholeFile = true;
 			else textColumns.push(column.replaceAll('""', '"'));
 		}
 	}
-	return fail(`Could not read ${fileName}: too many columns have values that do not match their type.`);
-}
-
-function explain(e: unknown, db: Db, fileName: string): Error {
-	const plain = rewriteDuckDbError(e, db.relationNamesSafe()).message;
-	return new Error(`Could not read ${fileName} as CSV: ${plain}`);
+	return fail(`Could not read "${fileName}": too many columns have values that do not match their type.`);
 }
 
 interface SniffedColumns {
@@ -121,10 +142,13 @@ interface RejectSummary {
  * Rows with the wrong number of fields: short rows are padded with empty
  * values, long rows skipped, both counted (a dry run records them first).
  */
-function importRagged(db: Db, file: string, dialect: CsvDialect, table: string, fileName: string): string[] {
+function importRagged(db: Db, file: string, dialect: CsvDialect, table: string): string[] {
 	const base = dialectOptions(file, dialect);
 	const sniffed = sniffColumns(db, base);
-	const text = new Set<string>();
+	const rows = dialect.header ? dialect.records.slice(1) : dialect.records;
+	const text = new Set<string>(
+		sniffed.columns.filter((c, i) => c.type === 'BOOLEAN' && rows.some((r) => YES_NO.test((r[i] ?? '').trim()))).map((c) => c.name)
+	);
 	const fixed = () => {
 		const columns = sniffed.columns.map((c) => `${quoteString(c.name)}: ${quoteString(text.has(c.name) ? 'VARCHAR' : c.type)}`);
 		const formats = [
@@ -151,8 +175,6 @@ function importRagged(db: Db, file: string, dialect: CsvDialect, table: string, 
 			}));
 		for (const r of rejects) if (r.type === 'CAST') r.columns.forEach((c) => text.add(c));
 		create(db, table, `${fixed()}, null_padding=true`);
-	} catch (e) {
-		throw explain(e, db, fileName);
 	} finally {
 		db.raw(`DROP TABLE IF EXISTS temp.${REJECTS}; DROP TABLE IF EXISTS temp.${SCANS};`);
 	}

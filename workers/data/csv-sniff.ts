@@ -108,8 +108,8 @@ export interface SniffResult {
 	delimiter: Delimiter;
 	decimal: '.' | ',';
 	header: boolean;
-	/** Records seen in the sample (header included). */
-	sampleRecords: number;
+	/** Records parsed from the sample (header included), at most 500. */
+	records: string[][];
 }
 
 /**
@@ -127,6 +127,6 @@ export function sniffCsv(utf8: Uint8Array, delimiter: 'auto' | Delimiter, decima
 		delimiter: delim,
 		decimal: decimal === 'auto' ? sniffDecimal(records, delim) : decimal,
 		header: sniffHeader(records),
-		sampleRecords: records.length
+		records
 	};
 }

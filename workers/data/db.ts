@@ -33,6 +33,31 @@ export class Db {
 		}
 	}
 
+	/**
+	 * Runs a query and returns its result as Arrow IPC stream bytes, straight
+	 * from DuckDB (a fresh buffer, safe to transfer): no decode and re-encode in
+	 * JS, and no dependence on which copy of apache-arrow the caller loaded.
+	 */
+	ipc(sql: string): Uint8Array {
+		try {
+			return this.conn.useUnsafe((bindings, conn) => bindings.runQuery(conn, sql));
+		} catch (e) {
+			throw rewriteDuckDbError(e, this.relationNamesSafe());
+		}
+	}
+
+	/**
+	 * Binds `sql` without running it, so errors (unknown names, syntax) point
+	 * at the user's own text rather than at a wrapper such as `CREATE VIEW … AS`.
+	 */
+	check(sql: string): void {
+		try {
+			this.conn.prepare(sql).close();
+		} catch (e) {
+			throw rewriteDuckDbError(e, this.relationNamesSafe());
+		}
+	}
+
 	/** User tables and views (temporary helper tables excluded), sorted. */
 	relationNames(): string[] {
 		const table = this.conn.query(

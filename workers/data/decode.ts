@@ -53,14 +53,22 @@ export function scanUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number
 	return i;
 }
 
-/** UTF-8 bytes of each Windows-1252 byte value, built once from the platform decoder. */
+/**
+ * Code points of Windows-1252 bytes 0x80-0x9F (WHATWG encoding standard);
+ * every other byte is the same code point as in Latin-1. Hard-coded because
+ * some Node versions decode 'windows-1252' as plain Latin-1 (0x80 → U+0080, not €).
+ */
+const CP1252_HIGH = [
+	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+	0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+];
+
+/** UTF-8 bytes of each Windows-1252 byte value, built once. */
 let cp1252: Uint8Array[] | null = null;
 function cp1252Table(): Uint8Array[] {
 	if (!cp1252) {
-		const all = new Uint8Array(256).map((_, i) => i);
-		const text = new TextDecoder('windows-1252').decode(all);
 		const enc = new TextEncoder();
-		cp1252 = Array.from(text, (ch) => enc.encode(ch));
+		cp1252 = Array.from({ length: 256 }, (_, b) => enc.encode(String.fromCodePoint(b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b)));
 	}
 	return cp1252;
 }

@@ -2,6 +2,7 @@
 import type { ColumnInfo, RowsPage, SortSpec, TableInfo } from './api';
 import type { Db } from './db';
 import { fail } from './errors';
+import type { PageOrder } from './page-order';
 import { quoteIdent } from './sql-quote';
 import { num, plainExpression, tableRows } from './values';
 
@@ -27,19 +28,22 @@ function checkWindow(offset: number, limit: number): void {
 
 /**
  * Rows `offset .. offset+limit`. Sorting puts NULLs last in both directions.
- * Tables break ties by `rowid` so consecutive pages neither repeat nor skip
- * tied rows; views have no rowid (WASM DuckDB runs single-threaded, so their
- * order is stable in practice).
+ * Sorted pages of tables go through `order` (stored rowid order); views have
+ * no rowid and are sorted per request (single-threaded WASM DuckDB keeps
+ * their order stable in practice).
  */
-export function pageOf(db: Db, relation: string, offset: number, limit: number, sort?: SortSpec): RowsPage {
+export function pageOf(db: Db, order: PageOrder, relation: string, offset: number, limit: number, sort?: SortSpec): RowsPage {
 	checkWindow(offset, limit);
 	const columns = columnsOf(db, relation);
 	if (sort && !columns.some((c) => c.name === sort.column)) {
 		fail(`There is no column named "${sort.column}" in ${relation}.`);
 	}
-	const tieBreak = db.relationType(relation) === 'BASE TABLE' ? ', rowid' : '';
-	const order = sort ? ` ORDER BY ${quoteIdent(sort.column)} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST${tieBreak}` : '';
+	const rowCount = rowCountOf(db, relation);
+	if (sort && db.relationType(relation) === 'BASE TABLE') {
+		return { offset, rows: order.rows(db, relation, columns, offset, limit, sort), rowCount };
+	}
+	const orderBy = sort ? ` ORDER BY ${quoteIdent(sort.column)} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST` : '';
 	const select = columns.length ? columns.map(plainExpression).join(', ') : '*';
-	const table = db.query(`SELECT ${select} FROM ${quoteIdent(relation)}${order} LIMIT ${limit} OFFSET ${offset}`);
-	return { offset, rows: tableRows(table), rowCount: rowCountOf(db, relation) };
+	const table = db.query(`SELECT ${select} FROM ${quoteIdent(relation)}${orderBy} LIMIT ${limit} OFFSET ${offset}`);
+	return { offset, rows: tableRows(table), rowCount };
 }

@@ -45,3 +45,16 @@ export function num(value: unknown): number {
 	if (value === null || value === undefined) return NaN;
 	return typeof value === 'bigint' ? Number(value) : Number(value);
 }
+
+/**
+ * A select-list expression for Arrow output read by Plot or TF.js: BigInt and
+ * DECIMAL columns become DOUBLE (JS code does `+value`, which throws on a
+ * BigInt); dates stay dates; nested and exotic types become text.
+ */
+export function arrowExpression(column: ColumnInfo): string {
+	const id = quoteIdent(column.name);
+	const type = column.type.toUpperCase();
+	if (/^(DECIMAL|NUMERIC|HUGEINT|UHUGEINT|BIGINT|UBIGINT)/.test(type)) return `CAST(${id} AS DOUBLE) AS ${id}`;
+	if (/^(TINYINT|SMALLINT|INTEGER|UTINYINT|USMALLINT|UINTEGER|FLOAT|DOUBLE|BOOLEAN|VARCHAR|DATE|TIMESTAMP.*)$/.test(type)) return id;
+	return `CAST(${id} AS VARCHAR) AS ${id}`;
+}

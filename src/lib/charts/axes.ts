@@ -14,13 +14,20 @@ export function shortLabel(value: unknown): string {
 
 export interface CategoryAxis {
 	tickRotate: number;
-	tickFormat: (d: unknown) => string;
+	/** Called by Plot as (value, index in the domain); blank for thinned-out labels. */
+	tickFormat: (d: unknown, i: number) => string;
 	/** Space under the plot the labels need. */
 	marginBottom: number;
+	/** Space left of the plot a turned first label reaches into. */
+	marginLeft: number;
 }
 
+// A turned label needs about this much room along the axis to stay clear of its neighbours.
+const ROTATED_SLOT_PX = 13;
+
 /**
- * Ordinal x axis: tick labels turn by 45° once they no longer fit side by side.
+ * Ordinal x axis: tick labels turn by 45° once they no longer fit side by
+ * side, and only every k-th is written once even turned ones would overlap.
  * @param plotWidth width available to one facet's x axis
  */
 export function categoryAxis(rows: Record<string, unknown>[], name: string, plotWidth: number): CategoryAxis {
@@ -28,11 +35,14 @@ export function categoryAxis(rows: Record<string, unknown>[], name: string, plot
 	const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
 	const slot = plotWidth / Math.max(1, labels.length);
 	const rotate = longest * CHAR_PX > slot - 4;
+	const every = rotate ? Math.max(1, Math.ceil(ROTATED_SLOT_PX / slot)) : 1;
+	// cos 45° and sin 45° of the longest label's length.
+	const reach = Math.round(Math.min(longest, MAX_LABEL_CHARS) * CHAR_PX * 0.72);
 	return {
 		tickRotate: rotate ? -45 : 0,
-		tickFormat: shortLabel,
-		// sin 45° of the label's length, plus the axis label below it.
-		marginBottom: rotate ? Math.round(Math.min(longest, MAX_LABEL_CHARS) * CHAR_PX * 0.72 + 28) : 36
+		tickFormat: every === 1 ? shortLabel : (d, i) => (i % every === 0 ? shortLabel(d) : ''),
+		marginBottom: rotate ? reach + 28 : 36,
+		marginLeft: rotate ? Math.min(reach, 140) : 0
 	};
 }
 

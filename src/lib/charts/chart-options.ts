@@ -74,6 +74,8 @@ interface Context {
 	facet: Layout['channels'];
 	/** A constant colour, or the colour column. */
 	fill: string | Field;
+	/** The constant colour of single-series marks. */
+	series: string;
 	/** Width of one facet's plot area, for tick-label fitting. */
 	plotWidth: number;
 }
@@ -82,23 +84,40 @@ const isCategory = (kind: ColumnKind | null) => kind === 'text' || kind === 'boo
 
 function ordinalX(c: Context, name: string): Built {
 	const axis = categoryAxis(c.rows, name, c.plotWidth);
-	return { marks: [], x: { label: name, tickRotate: axis.tickRotate, tickFormat: axis.tickFormat }, marginBottom: axis.marginBottom };
+	return {
+		marks: [],
+		x: { label: name, tickRotate: axis.tickRotate, tickFormat: axis.tickFormat },
+		marginBottom: axis.marginBottom,
+		marginLeft: axis.marginLeft
+	};
+}
+
+/** Merges a mark's margins with its x axis's: the larger need wins. */
+function withAxis(axis: Built, built: Built): Built {
+	return {
+		...axis,
+		...built,
+		marginLeft: Math.max(axis.marginLeft ?? 0, built.marginLeft ?? 0),
+		marginBottom: Math.max(axis.marginBottom ?? 0, built.marginBottom ?? 0) || undefined
+	};
 }
 
 function bar(c: Context): Built {
 	const { spec } = c;
 	const x = spec.x!;
+	const xKind = c.kind(x);
 	const y = spec.aggregate === 'count' ? {} : { y: spec.y! };
-	// Text categories read best largest first; numbers and dates keep their order.
-	const sort = !spec.color && isCategory(c.kind(x)) ? { x: '-y' as const } : undefined;
-	const mark = barY(c.rows, groupX({ y: spec.aggregate }, { x, ...y, fill: c.fill, ...c.facet, sort, tip: true }));
 	const peak = spec.aggregate === 'count' ? c.rows.length : spec.aggregate === 'sum' ? sumAbs(c.rows, spec.y!) : maxAbs(c.rows, spec.y!);
-	return {
-		...ordinalX(c, x),
-		marks: [mark, ruleY([0])],
-		y: { label: aggregateLabel(spec), grid: true },
-		marginLeft: numericMarginLeft(peak)
-	};
+	const yAxis = { y: { label: aggregateLabel(spec), grid: true }, marginLeft: numericMarginLeft(peak) };
+	if (xKind === 'temporal') {
+		// One band per date is unreadable; bin dates into periods and reduce each.
+		const mark = rectY(c.rows, binX<RectYOptions>({ y: spec.aggregate }, { x, ...y, fill: c.fill, ...c.facet, tip: true }));
+		return { ...yAxis, marks: [mark, ruleY([0])], x: { label: x } };
+	}
+	// Text categories read best largest first; numbers keep their order.
+	const sort = !spec.color && isCategory(xKind) ? { x: '-y' as const } : undefined;
+	const mark = barY(c.rows, groupX({ y: spec.aggregate }, { x, ...y, fill: c.fill, ...c.facet, sort, tip: true }));
+	return withAxis(ordinalX(c, x), { ...yAxis, marks: [mark, ruleY([0])] });
 }
 
 function histogram(c: Context): Built {
@@ -112,26 +131,40 @@ function histogram(c: Context): Built {
 	};
 }
 
+/** A copy of `rows` in ascending `name` order (numbers, dates or text), missing values last. */
+function sortedBy(rows: Row[], name: string): Row[] {
+	const key = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+	return rows.slice().sort((a, b) => {
+		const u = key(a[name]);
+		const v = key(b[name]);
+		if (u == null || v == null) return u == null ? (v == null ? 0 : 1) : -1;
+		// Plain < like d3.ascending, so points follow the order of Plot's ordinal domain.
+		return (u as number) < (v as number) ? -1 : (u as number) > (v as number) ? 1 : 0;
+	});
+}
+
 function line(c: Context): Built {
 	const { spec } = c;
 	const x = spec.x!;
 	const stroke = c.fill;
 	const common = { x, stroke, strokeWidth: 1.5, ...c.facet, tip: true };
+	// Lines join points in data order (groups come out first-seen), so sort by x first or they zigzag.
+	const rows = sortedBy(c.rows, x);
 	let mark: Markish;
 	let peak: number;
 	if (spec.aggregate !== 'count' && spec.y) {
-		mark = lineY(c.rows, groupX({ y: spec.aggregate }, { ...common, y: spec.y }));
+		mark = lineY(rows, groupX({ y: spec.aggregate }, { ...common, y: spec.y }));
 		peak = spec.aggregate === 'sum' ? sumAbs(c.rows, spec.y) : maxAbs(c.rows, spec.y);
 	} else if (!spec.y) {
-		mark = lineY(c.rows, groupX({ y: 'count' }, common));
+		mark = lineY(rows, groupX({ y: 'count' }, common));
 		peak = c.rows.length;
 	} else {
-		// Raw values: draw them in x order, not file order, so the line does not zigzag.
-		mark = lineY(c.rows, { ...common, y: spec.y, sort: { channel: 'x' } });
+		mark = lineY(rows, { ...common, y: spec.y });
 		peak = maxAbs(c.rows, spec.y);
 	}
 	const base: Built = isCategory(c.kind(x)) ? ordinalX(c, x) : { marks: [], x: { label: x } };
-	return { ...base, marks: [mark], y: { label: spec.y ? aggregateLabel(spec) : 'Count', grid: true }, marginLeft: numericMarginLeft(peak) };
+	const label = spec.y && spec.aggregate === 'count' ? spec.y : aggregateLabel(spec);
+	return withAxis(base, { marks: [mark], y: { label, grid: true }, marginLeft: numericMarginLeft(peak) });
 }
 
 function dots(c: Context): Built {
@@ -143,12 +176,11 @@ function dots(c: Context): Built {
 	const mark = dot(c.rows, { x, y, fill: c.fill, r: 2.5, fillOpacity, ...c.facet, tip: true });
 	const base: Built = isCategory(c.kind(x)) ? ordinalX(c, x) : { marks: [], x: { label: x } };
 	const yCategory = isCategory(c.kind(y));
-	return {
-		...base,
+	return withAxis(base, {
 		marks: [mark],
 		y: { label: y, grid: true, ...(yCategory ? { tickFormat: shortLabel } : {}) },
 		marginLeft: yCategory ? categoryMarginLeft(c.rows, y) : numericMarginLeft(maxAbs(c.rows, y))
-	};
+	});
 }
 
 function box(c: Context): Built {
@@ -157,12 +189,13 @@ function box(c: Context): Built {
 	const x = spec.x ?? spec.color;
 	const fill = spec.color ? colourField(spec.color) : c.fill;
 	if (!spec.y) {
-		const mark = boxX(c.rows, { x: x!, fill, fillOpacity: 0.6, ...c.facet, tip: true });
+		// One box over all rows: a colour column would split it into overlapping boxes.
+		const mark = boxX(c.rows, { x: x!, fill: c.series, fillOpacity: 0.6, ...c.facet, tip: true });
 		return { marks: [mark], x: { label: x!, grid: true }, marginLeft: 20 };
 	}
 	const mark = boxY(c.rows, { y: spec.y, ...(x ? { x } : {}), fill, fillOpacity: 0.6, ...c.facet, tip: true });
 	const base: Built = x ? ordinalX(c, x) : { marks: [] };
-	return { ...base, marks: [mark], y: { label: spec.y, grid: true }, marginLeft: numericMarginLeft(maxAbs(c.rows, spec.y)) };
+	return withAxis(base, { marks: [mark], y: { label: spec.y, grid: true }, marginLeft: numericMarginLeft(maxAbs(c.rows, spec.y)) });
 }
 
 const BUILDERS: Record<ChartSpec['mark'], (c: Context) => Built> = { bar, histogram, line, dot: dots, box };
@@ -184,6 +217,7 @@ export function chartOptions(spec: ChartSpec, data: unknown, theme: ChartTheme):
 		kind,
 		facet: layout.channels,
 		fill: spec.color ? colourField(spec.color) : seriesColour(theme.dark),
+		series: seriesColour(theme.dark),
 		plotWidth: (width - 60 - layout.marginRight) / layout.columns
 	};
 	const built = BUILDERS[spec.mark](context);

@@ -10,7 +10,7 @@ export { DEFAULT_CHART_SPEC } from './types';
 export { columnKind, requiredColumns, validateChartSpec, type ChartColumn, type ColumnKind } from './validate';
 export { toChartRows, type ChartRows } from './rows';
 export { formatCount, formatNumber, formatPercent } from './format';
-export { exportBackground, seriesColour, themeStyle, type ChartTheme } from './theme';
+export { CATEGORICAL_SCHEME, exportBackground, seriesColour, themeStyle, type ChartTheme } from './theme';
 export { downloadPng, downloadSvg, svgMarkup, svgToPngBlob } from './export';
 
 /** The chart cell's builder (`chartOptions`), loaded on demand. */

@@ -3,7 +3,7 @@
  * and the correlation heatmap. Imports Plot's marks; load on demand
  * (`loadProfileCharts()` in `index.ts`).
  */
-import type { PlotOptions } from '@observablehq/plot';
+import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { barY, cell, rectY, text } from '@observablehq/plot';
 import type { ColumnProfile, TableProfile } from '$workers/data/api';
 import { shortLabel } from './axes';
@@ -83,6 +83,21 @@ const MAX_CELL = 44;
 const LABEL_MIN_CELL = 30;
 
 /**
+ * Diverging red–blue over [-1, 1]. `marginLeft` and `marginRight` reach the ramp legend
+ * (Plot passes colour options on to it) so the end labels "-1.0" and "1.0" are not cut off;
+ * they are not in Plot's `ScaleOptions` type, hence the widened type.
+ */
+const COLOR: ScaleOptions & { marginLeft: number; marginRight: number } = {
+	type: 'linear',
+	scheme: 'rdbu',
+	domain: [-1, 1],
+	legend: true,
+	label: 'Correlation (r)',
+	marginLeft: 12,
+	marginRight: 12
+};
+
+/**
  * Correlation heatmap of the numeric columns: diverging red–blue over [-1, 1],
  * r written in each cell when there is room, tooltips on every cell.
  * @param theme.width the width available; the heatmap may be narrower.
@@ -113,7 +128,7 @@ export function correlationHeatmapOptions(correlation: TableProfile['correlation
 		style: themeStyle(theme.dark),
 		x: { domain: names, label: null, tickRotate: -45, tickFormat: shortLabel },
 		y: { domain: names, label: null, tickFormat: shortLabel },
-		color: { type: 'linear', scheme: 'rdbu', domain: [-1, 1], legend: true, label: 'Correlation (r)' },
+		color: COLOR,
 		marks: [
 			// Pairs without a correlation (a constant column) stay grey.
 			cell(cells.filter((c) => c.r === null), { x: 'column', y: 'row', fill: '#8884' }),

@@ -10,6 +10,7 @@ import type {
 	ComputeTiming,
 	TableReceipt,
 	TrainApi,
+	TrainProgress,
 	TrainProgressFn
 } from '$workers/train/api';
 
@@ -114,7 +115,7 @@ export function runComputeCheck(
 ): { jobId: string; result: Promise<ComputeTiming[]> } {
 	const jobId = newJobId();
 	const result = startTrain().then(() =>
-		getTrain().computeCheck(jobId, size, onProgress ? Comlink.proxy(onProgress) : undefined)
+		getTrain().computeCheck(jobId, size, onProgress ? Comlink.proxy((p: TrainProgress) => void onProgress(p)) : undefined)
 	);
 	return { jobId, result };
 }

@@ -104,14 +104,26 @@ describe('TrainEngine.computeCheck', () => {
 		const engine = engineWith([probe('cpu', true)]);
 		await engine.init();
 		const baseline = tf.memory().numTensors;
-		// cpu at 320: each product takes tens of ms, the whole check far longer than the cancel delay.
+		// The cancel arrives as a later task (like a worker message): the job must yield
+		// to the event loop between steps to see it, even on cpu where data() never waits.
 		const job = engine.computeCheck('long-1', 320);
-		setTimeout(() => void engine.cancel('long-1'), 30);
+		setTimeout(() => void engine.cancel('long-1'), 0);
 		const e = await rejection(job);
 		expect(e).toBeInstanceOf(Error);
 		expect({ name: e.name, message: e.message }).toEqual({ name: 'CancelledError', message: 'Cancelled.' });
 		expect(tf.memory().numTensors).toBe(baseline);
 		expect(tf.getBackend()).toBe('cpu');
+	});
+
+	it('cancel(jobId) from a progress callback stops the job before its next step', async () => {
+		const engine = engineWith();
+		const stages: string[] = [];
+		const job = engine.computeCheck('long-2', 64, (p) => {
+			stages.push(p.stage);
+			void engine.cancel('long-2');
+		});
+		expect((await rejection(job)).name).toBe('CancelledError');
+		expect(stages).toEqual(['WASM: run 1 of 4']);
 	});
 
 	it('cancel(jobId) before the job arrives still cancels it', async () => {

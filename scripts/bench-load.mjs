@@ -1,0 +1,85 @@
+// Benchmark (not a test): load a generated 1,000,000-row × 20-column CSV in
+// headless Chromium through the file input and print the time to "table
+// ready" and to "profile ready". Usage: npm run bench:load [-- --rows 1000000]
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { findChromium } from './find-chromium.mjs';
+
+const rowsArg = process.argv.indexOf('--rows');
+const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
+const PORT = 4175;
+const OUT = 'bench-out';
+const file = `${OUT}/customers_${ROWS}.csv`;
+
+/** Deterministic customer-like rows: ids, numbers, categories, dates, a few missing values. */
+async function generate() {
+	if (existsSync(file)) return;
+	mkdirSync(OUT, { recursive: true });
+	const out = createWriteStream(file);
+	const header = ['customer_id', 'age', 'tenure', 'monthly_charges', 'total_charges', 'contract', 'payment_method',
+		'region', 'plan', 'calls', 'emails', 'support_tickets', 'satisfaction', 'discount', 'late_payments',
+		'signup_date', 'last_purchase', 'gender', 'score', 'churn'];
+	out.write(header.join(',') + '\n');
+	let seed = 42;
+	const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const pick = (list) => list[Math.floor(rand() * list.length)];
+	let chunk = '';
+	for (let i = 0; i < ROWS; i++) {
+		const tenure = Math.floor(rand() * 72);
+		const monthly = (20 + rand() * 100).toFixed(2);
+		const row = [
+			`C${String(i).padStart(7, '0')}`, 18 + Math.floor(rand() * 70), tenure, monthly,
+			rand() < 0.01 ? '' : (tenure * Number(monthly)).toFixed(2),
+			pick(['Month-to-month', 'One year', 'Two year']), pick(['Card', 'Transfer', 'Check', 'Direct debit']),
+			pick(['North', 'South', 'East', 'West', 'Centre']), pick(['Basic', 'Plus', 'Premium']),
+			Math.floor(rand() * 50), Math.floor(rand() * 20), Math.floor(rand() * 6), (1 + rand() * 4).toFixed(1),
+			(rand() * 0.3).toFixed(3), Math.floor(rand() * 4),
+			`20${10 + Math.floor(rand() * 14)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+			`2024-0${1 + Math.floor(rand() * 9)}-2${Math.floor(rand() * 8)}`, pick(['F', 'M']),
+			(rand() * 100).toFixed(1), rand() < 0.27 ? 'Yes' : 'No'
+		];
+		chunk += row.join(',') + '\n';
+		if (chunk.length > 1 << 20) {
+			if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+			chunk = '';
+		}
+	}
+	out.write(chunk);
+	await new Promise((r) => out.end(r));
+}
+
+async function main() {
+	await generate();
+	const mb = statSync(file).size / 1e6;
+	const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+	try {
+		await new Promise((r) => setTimeout(r, 2500));
+		const browser = await chromium.launch({
+			executablePath: (await findChromium()) ?? undefined,
+			args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+		});
+		const page = await browser.newPage();
+		await page.goto(`http://localhost:${PORT}/`);
+		await page.getByRole('button', { name: 'Start empty' }).click();
+		await page.getByText('This notebook is empty').waitFor();
+
+		const t0 = Date.now();
+		await page.getByTestId('file-input').setInputFiles(file);
+		const shape = page.locator('[data-cell-type="data"]').getByTestId('table-shape');
+		await shape.waitFor({ timeout: 600_000 });
+		const tableMs = Date.now() - t0;
+
+		const t1 = Date.now();
+		await page.getByRole('button', { name: '+ Profile' }).click();
+		await page.locator('[data-cell-type="profile"]').getByText('satisfaction').first().waitFor({ timeout: 600_000 });
+		const profileMs = Date.now() - t1;
+
+		console.log(JSON.stringify({ rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, profile_ready_ms: profileMs }));
+		await browser.close();
+	} finally {
+		server.kill();
+	}
+}
+
+await main();

@@ -1,0 +1,109 @@
+/**
+ * Main-thread client of the data worker (DuckDB-WASM). The worker, and the
+ * 33 MB of wasm with it, is created on first use only, once per page.
+ * Components use these functions; they never call `new Worker` themselves.
+ * Errors thrown by the worker arrive as `Error`s with user-worded messages.
+ */
+import { tableFromIPC, type Table } from 'apache-arrow';
+import * as Comlink from 'comlink';
+import type { ChartDataRequest, CsvOptions, DataApi, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
+
+export type {
+	CellValue,
+	ChartDataRequest,
+	ColumnInfo,
+	ColumnProfile,
+	CsvOptions,
+	LoadReport,
+	Progress,
+	ProgressFn,
+	RowsPage,
+	SortSpec,
+	SqlResult,
+	TableInfo,
+	TableProfile
+} from '$workers/data/api';
+export { DEFAULT_CSV_OPTIONS } from '$workers/data/api';
+export { sanitizeTableName } from '$workers/data/table-name';
+
+let remote: Comlink.Remote<DataApi> | null = null;
+let started: Promise<{ duckdbVersion: string }> | null = null;
+
+/** The worker's proxy, creating the worker on the first call. */
+export function getData(): Comlink.Remote<DataApi> {
+	if (!remote) {
+		// The literal `new URL(..., import.meta.url)` lets Vite bundle the worker.
+		const worker = new Worker(new URL('../../../workers/data/worker.ts', import.meta.url), { type: 'module' });
+		remote = Comlink.wrap<DataApi>(worker);
+	}
+	return remote;
+}
+
+/** True once something has started the worker. */
+export function isDataStarted(): boolean {
+	return remote !== null;
+}
+
+/** Starts DuckDB; later calls share the first answer (a failure may be retried). */
+export function startData(): Promise<{ duckdbVersion: string }> {
+	if (!started) {
+		started = getData().init();
+		started.catch(() => (started = null));
+	}
+	return started;
+}
+
+/** A callback the worker can call back across the thread boundary. */
+function proxied(onProgress?: ProgressFn): ProgressFn | undefined {
+	// The callback's return value would travel back to the worker: return nothing, since a
+	// Svelte state proxy (what `progress = p` evaluates to) cannot be cloned.
+	return onProgress ? Comlink.proxy((p: Progress) => void onProgress(p)) : undefined;
+}
+
+/**
+ * Imports a dropped file as table `tableName`. The file's bytes are moved to
+ * the worker (not copied), which keeps them in browser storage under `fileKey`
+ * (pass the data cell's key to re-import after a reload).
+ */
+export async function loadFile(
+	file: File,
+	tableName: string,
+	options: CsvOptions,
+	onProgress?: ProgressFn,
+	fileKey: string = crypto.randomUUID()
+): Promise<LoadReport> {
+	onProgress?.({ stage: 'Reading file' });
+	const bytes = await file.arrayBuffer();
+	return getData().loadFile(Comlink.transfer({ fileKey, fileName: file.name, bytes }, [bytes]), tableName, options, proxied(onProgress));
+}
+
+/**
+ * Imports a data cell's file: the fresh `file` when the user just dropped it,
+ * else the copy kept in browser storage under `fileKey`.
+ */
+export async function loadTable(
+	source: { fileKey: string; fileName: string; file?: File },
+	tableName: string,
+	options: CsvOptions,
+	onProgress?: ProgressFn
+): Promise<LoadReport> {
+	if (source.file) return loadFile(source.file, tableName, options, onProgress, source.fileKey);
+	return getData().loadFile({ fileKey: source.fileKey, fileName: source.fileName }, tableName, options, proxied(onProgress));
+}
+
+/** Profile of a table or view, with progress. */
+export function profileTable(relation: string, onProgress?: ProgressFn): Promise<TableProfile> {
+	return getData().profile(relation, proxied(onProgress));
+}
+
+/** Chart input as an Arrow table (sampled reproducibly above `maxRows`). */
+export async function chartTable(request: ChartDataRequest): Promise<{ table: Table; rowCount: number; sampled: boolean }> {
+	const { ipc, rowCount, sampled } = await getData().chartData(request);
+	return { table: tableFromIPC(ipc), rowCount, sampled };
+}
+
+/** A relation as a CSV file Blob, ready for a download link. */
+export async function exportCsvBlob(relation: string): Promise<Blob> {
+	const bytes = await getData().exportCsv(relation);
+	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' });
+}

@@ -1,0 +1,143 @@
+/**
+ * The data worker's logic, free of worker plumbing so unit tests run it in
+ * Node on the same DuckDB engine. Receives the DuckDB bindings (or a function
+ * that opens them on first use) and the store that keeps dropped files.
+ */
+import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import type {
+	ArrowBytes,
+	ChartDataRequest,
+	CsvOptions,
+	DataApi,
+	FileSource,
+	LoadReport,
+	ProgressFn,
+	RowsPage,
+	SortSpec,
+	SqlResult,
+	TableInfo,
+	TableProfile
+} from './api';
+import { Db } from './db';
+import { fail } from './errors';
+import type { FileStore } from './file-store';
+import { loadFile } from './load-file';
+import { PageOrder } from './page-order';
+import { profileRelation } from './profile';
+import { columnsOf, describeRelation, pageOf, rowCountOf } from './relations';
+import { runSqlCell } from './sql-cell';
+import { quoteIdent } from './sql-quote';
+import { arrowExpression } from './values';
+
+/** Seed of chart samples: the same table gives the same sample every time. */
+const SAMPLE_SEED = 42;
+
+export class DataEngine implements DataApi {
+	#open: () => Promise<DuckDBBindings>;
+	#db: Promise<Db> | null = null;
+	#store: FileStore;
+	#order = new PageOrder();
+
+	/** @param bindings instantiated DuckDB bindings, or a function opening them on first use */
+	constructor(bindings: DuckDBBindings | (() => Promise<DuckDBBindings>), store: FileStore) {
+		this.#open = typeof bindings === 'function' ? bindings : async () => bindings;
+		this.#store = store;
+	}
+
+	#ready(): Promise<Db> {
+		if (!this.#db) {
+			this.#db = this.#open().then((b) => new Db(b));
+			this.#db.catch(() => (this.#db = null)); // let a later call retry a failed start
+		}
+		return this.#db;
+	}
+
+	async init(): Promise<{ duckdbVersion: string }> {
+		const db = await this.#ready();
+		return { duckdbVersion: db.bindings.getVersion() };
+	}
+
+	async loadFile(source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<LoadReport> {
+		const db = await this.#ready();
+		this.#order.invalidate(db);
+		return loadFile(db, this.#store, source, tableName, options, onProgress);
+	}
+
+	async hasStoredFile(fileKey: string): Promise<boolean> {
+		return this.#store.has(fileKey);
+	}
+
+	async deleteStoredFile(fileKey: string): Promise<void> {
+		await this.#store.delete(fileKey);
+	}
+
+	async runSql(sql: string, viewName: string): Promise<SqlResult> {
+		const db = await this.#ready();
+		this.#order.invalidate(db); // the SQL may change any table
+		return runSqlCell(db, sql, viewName);
+	}
+
+	async describe(relation: string): Promise<TableInfo> {
+		return describeRelation(await this.#ready(), relation);
+	}
+
+	async listRelations(): Promise<string[]> {
+		return (await this.#ready()).relationNames();
+	}
+
+	async page(relation: string, offset: number, limit: number, sort?: SortSpec): Promise<RowsPage> {
+		return pageOf(await this.#ready(), this.#order, relation, offset, limit, sort);
+	}
+
+	async profile(relation: string, onProgress?: ProgressFn): Promise<TableProfile> {
+		return profileRelation(await this.#ready(), relation, onProgress);
+	}
+
+	async chartData(request: ChartDataRequest): Promise<ArrowBytes> {
+		const db = await this.#ready();
+		const { relation, maxRows } = request;
+		if (!Number.isInteger(maxRows) || maxRows < 1) fail(`invalid maxRows: ${maxRows}`);
+		const all = columnsOf(db, relation);
+		const columns = request.columns.map((name) => all.find((c) => c.name === name) ?? fail(`There is no column named "${name}" in ${relation}.`));
+		if (!columns.length) fail('invalid columns: (none)');
+		const total = rowCountOf(db, relation);
+		const sampled = total > maxRows;
+		const sample = sampled ? ` USING SAMPLE reservoir(${maxRows} ROWS) REPEATABLE (${SAMPLE_SEED})` : '';
+		const ipc = db.ipc(`SELECT ${columns.map(arrowExpression).join(', ')} FROM ${quoteIdent(relation)}${sample}`);
+		return { ipc, rowCount: Math.min(total, maxRows), sampled };
+	}
+
+	async exportArrow(relation: string): Promise<ArrowBytes> {
+		const db = await this.#ready();
+		const columns = columnsOf(db, relation);
+		const rowCount = rowCountOf(db, relation);
+		const ipc = db.ipc(`SELECT ${columns.map(arrowExpression).join(', ')} FROM ${quoteIdent(relation)}`);
+		return { ipc, rowCount, sampled: false };
+	}
+
+	async exportCsv(relation: string): Promise<Uint8Array> {
+		const db = await this.#ready();
+		const file = '__export.csv';
+		try {
+			db.query(`COPY (SELECT * FROM ${quoteIdent(relation)}) TO '${file}' (HEADER, DELIMITER ',')`);
+			return db.bindings.copyFileToBuffer(file);
+		} finally {
+			db.bindings.dropFile(file);
+		}
+	}
+
+	async dropRelation(name: string): Promise<void> {
+		const db = await this.#ready();
+		this.#order.invalidate(db);
+		const type = db.relationType(name);
+		if (type === 'VIEW') db.query(`DROP VIEW ${quoteIdent(name)}`);
+		else if (type) db.query(`DROP TABLE ${quoteIdent(name)}`);
+	}
+
+	async eraseAll(): Promise<void> {
+		const db = await this.#ready();
+		// DuckDB views bind by name at query time, so dropping in any order is safe.
+		for (const name of db.relationNames()) await this.dropRelation(name);
+		await this.#store.clear();
+	}
+}

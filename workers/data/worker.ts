@@ -1,0 +1,28 @@
+/**
+ * Data worker entry: exposes the engine over Comlink. DuckDB opens on the
+ * first call (not at module load), so the worker answers immediately and a
+ * failed start can be retried. Arrow results are transferred, not copied.
+ */
+import * as Comlink from 'comlink';
+import type { ArrowBytes, ChartDataRequest } from './api';
+import { openBrowserDuckDB } from './duckdb-browser';
+import { DataEngine } from './engine';
+import { OpfsStore } from './opfs-store';
+
+// DuckDB returns fresh (non-shared) buffers, so handing them over is safe.
+const moved = <T extends { ipc: Uint8Array }>(result: T): T => Comlink.transfer(result, [result.ipc.buffer as ArrayBuffer]);
+
+class WorkerEngine extends DataEngine {
+	override async chartData(request: ChartDataRequest): Promise<ArrowBytes> {
+		return moved(await super.chartData(request));
+	}
+	override async exportArrow(relation: string): Promise<ArrowBytes> {
+		return moved(await super.exportArrow(relation));
+	}
+	override async exportCsv(relation: string): Promise<Uint8Array> {
+		const bytes = await super.exportCsv(relation);
+		return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+	}
+}
+
+Comlink.expose(new WorkerEngine(openBrowserDuckDB, new OpfsStore()));
