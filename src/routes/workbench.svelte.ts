@@ -20,9 +20,14 @@ import {
 	type NotebookCell,
 	type NotebookSummary
 } from '$lib/notebook';
-import { CELL_DEFINITIONS, checkCell, cellWrites, type CellType } from '$lib/cells';
+import { CELL_DEFINITIONS, checkCell, cellWrites, type CellType, type ParamsOf } from '$lib/cells';
 import * as store from '$lib/storage/notebooks';
 import { T } from '$lib/ui/messages';
+
+/** A new cell of `type`: the type's defaults overridden by `params`. */
+export function makeCell<K extends CellType>(type: K, params: Partial<ParamsOf<K>> = {}): NotebookCell {
+	return { id: newId('c_'), type, title: '', collapsed: false, params: { ...CELL_DEFINITIONS[type].defaults(), ...params } };
+}
 
 export class Workbench {
 	doc = $state<Notebook | null>(null);
@@ -122,15 +127,16 @@ export class Workbench {
 		return serializeNotebook($state.snapshot(this.doc) as Notebook);
 	}
 
+	/** Opens a new notebook made of `cells` (the demo, templates). */
+	async createWith(title: string, cells: NotebookCell[]): Promise<Notebook> {
+		const doc = { ...emptyNotebook(title), cells };
+		await this.show(doc);
+		return doc;
+	}
+
 	/** Adds a cell of `type` after the selected one (or at the end) and selects it. */
-	addCell<K extends CellType>(type: K, params: Partial<ReturnType<(typeof CELL_DEFINITIONS)[K]['defaults']>> = {}): NotebookCell {
-		const cell: NotebookCell = {
-			id: newId('c_'),
-			type,
-			title: '',
-			collapsed: false,
-			params: { ...CELL_DEFINITIONS[type].defaults(), ...params }
-		};
+	addCell<K extends CellType>(type: K, params: Partial<ParamsOf<K>> = {}): NotebookCell {
+		const cell = makeCell(type, params);
 		const at = this.doc && this.selected ? this.doc.cells.findIndex((c) => c.id === this.selected) + 1 : undefined;
 		this.edit((d) => addCell(d, cell, at && at > 0 ? at : d.cells.length));
 		this.selected = cell.id;
