@@ -29,6 +29,14 @@ export function makeCell<K extends CellType>(type: K, params: Partial<ParamsOf<K
 	return { id: newId('c_'), type, title: '', collapsed: false, params: { ...CELL_DEFINITIONS[type].defaults(), ...params } };
 }
 
+/** `prefix` followed by the smallest number not taken (case-insensitive, as DuckDB names are). */
+export function uniqueName(prefix: string, taken: string[]): string {
+	const lower = new Set(taken.map((t) => t.toLowerCase()));
+	let n = 1;
+	while (lower.has(`${prefix}${n}`.toLowerCase())) n++;
+	return `${prefix}${n}`;
+}
+
 export class Workbench {
 	doc = $state<Notebook | null>(null);
 	notebooks = $state<NotebookSummary[]>([]);
@@ -150,8 +158,17 @@ export class Workbench {
 		if (this.selected === id) this.selected = cells[at + 1]?.id ?? cells[at - 1]?.id ?? null;
 	}
 
-	duplicateCell(id: string): void {
-		this.edit((d) => duplicateCell(d, id));
+	/** Duplicates a cell; a SQL copy gets its own result name so the two never overwrite one view. */
+	duplicateCell(id: string): string {
+		const copyId = newId('c_');
+		this.edit((d) => duplicateCell(d, id, copyId));
+		const copy = this.doc?.cells.find((c) => c.id === copyId);
+		if (copy?.type === 'sql') {
+			const view = String(copy.params.view || 'q');
+			this.updateParams(copyId, { view: uniqueName(`${view}_`, this.usedNames()) });
+		}
+		this.selected = copyId;
+		return copyId;
 	}
 
 	moveCell(id: string, delta: number): void {

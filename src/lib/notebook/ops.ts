@@ -30,7 +30,9 @@ export function deleteCell(doc: Notebook, cellId: string): Notebook {
 /** Copies a cell (deep, with a fresh id) right below it. */
 export function duplicateCell(doc: Notebook, cellId: string, id: string = newId('c_')): Notebook {
 	const at = indexOf(doc, cellId);
-	const copy: NotebookCell = { ...structuredClone(doc.cells[at]), id };
+	// A JSON round trip: the document is JSON by contract, and cells may arrive as reactive proxies
+	// that structuredClone refuses.
+	const copy: NotebookCell = { ...(JSON.parse(JSON.stringify(doc.cells[at])) as NotebookCell), id };
 	return addCell(doc, copy, at + 1);
 }
 

@@ -61,6 +61,7 @@ export const MESSAGES = {
 	decimal: 'Decimal mark',
 	encoding: 'Encoding',
 	reload: 'Reload with these options',
+	replaceFile: 'Use another file:',
 	pickTable: 'Choose a table…',
 	noTables: 'No tables yet: add a data cell or drop a file.',
 	sqlPlaceholder: 'SELECT * FROM wa_churn LIMIT 10',
