@@ -64,6 +64,16 @@ async function main() {
 		await page.getByRole('button', { name: 'Start empty' }).click();
 		await page.getByText('This notebook is empty').waitFor();
 
+		// Longest gap between 16 ms timer ticks on the main thread: a frozen page shows a long gap.
+		await page.evaluate(() => {
+			let last = performance.now();
+			globalThis.__maxStallMs = 0;
+			setInterval(() => {
+				const now = performance.now();
+				globalThis.__maxStallMs = Math.max(globalThis.__maxStallMs, now - last);
+				last = now;
+			}, 16);
+		});
 		const t0 = Date.now();
 		await page.getByTestId('file-input').setInputFiles(file);
 		const shape = page.locator('[data-cell-type="data"]').getByTestId('table-shape');
@@ -75,7 +85,8 @@ async function main() {
 		await page.locator('[data-cell-type="profile"]').getByText('satisfaction').first().waitFor({ timeout: 600_000 });
 		const profileMs = Date.now() - t1;
 
-		console.log(JSON.stringify({ rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, profile_ready_ms: profileMs }));
+		const maxStallMs = Math.round(await page.evaluate(() => globalThis.__maxStallMs));
+		console.log(JSON.stringify({ rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, profile_ready_ms: profileMs, max_main_thread_stall_ms: maxStallMs }));
 		await browser.close();
 	} finally {
 		server.kill();

@@ -4,7 +4,7 @@
  * Components use these functions; they never call `new Worker` themselves.
  * Errors thrown by the worker arrive as `Error`s with user-worded messages.
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import * as Comlink from 'comlink';
 import type { ChartDataRequest, CsvOptions, DataApi, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
 
@@ -99,6 +99,8 @@ export function profileTable(relation: string, onProgress?: ProgressFn): Promise
 /** Chart input as an Arrow table (sampled reproducibly above `maxRows`). */
 export async function chartTable(request: ChartDataRequest): Promise<{ table: Table; rowCount: number; sampled: boolean }> {
 	const { ipc, rowCount, sampled } = await getData().chartData(request);
+	// Arrow loads with the first chart, not with the first page.
+	const { tableFromIPC } = await import('apache-arrow');
 	return { table: tableFromIPC(ipc), rowCount, sampled };
 }
 

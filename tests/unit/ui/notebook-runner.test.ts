@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { NotebookRunner } from '$lib/ui/notebook-runner.svelte';
+import type { NotebookCell } from '$lib/notebook';
+
+const cell = (id: string, type: string, params: Record<string, unknown>): NotebookCell => ({ id, type, title: '', collapsed: false, params });
+
+function setup() {
+	const cells = [
+		cell('data', 'data', { fileKey: 'f', fileName: 'a.csv', table: 'customers', options: {} }),
+		cell('sql', 'sql', { sql: 'SELECT * FROM customers', view: 'q1' }),
+		cell('chart', 'chart', { relation: 'q1', mark: 'bar', x: null, y: null, color: null, facet: null, aggregate: 'count' }),
+		cell('profile', 'profile', { table: 'other' })
+	];
+	const runs: string[] = [];
+	const runner = new NotebookRunner(() => cells, async () => ['customers', 'q1']);
+	for (const c of cells) {
+		runner.register(c.id, async () => {
+			runs.push(c.id);
+			if (c.id === 'sql') {
+				runner.reportReads('sql', ['customers']);
+				await runner.touched('q1', 'sql');
+			}
+			if (c.id === 'data') await runner.touched('customers', 'data');
+		});
+	}
+	return { runner, runs };
+}
+
+describe('NotebookRunner', () => {
+	it('runAll() runs every cell once, in document order', async () => {
+		const { runner, runs } = setup();
+		await runner.runAll();
+		expect(runs).toEqual(['data', 'sql', 'chart', 'profile']);
+		expect(runner.relations).toEqual(['customers', 'q1']);
+	});
+
+	it('touched(table) re-runs the readers of the table, then the readers of their views', async () => {
+		const { runner, runs } = setup();
+		await runner.runAll();
+		runs.length = 0;
+		await runner.run('data');
+		expect(runs).toEqual(['data', 'sql', 'chart']);
+	});
+
+	it('run(cellId) records an error status when the cell fails', async () => {
+		const { runner } = setup();
+		runner.register('chart', async () => {
+			throw new Error('no such column');
+		});
+		await runner.run('chart');
+		expect(runner.status.chart).toBe('error');
+	});
+});
