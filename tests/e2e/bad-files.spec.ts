@@ -53,6 +53,22 @@ test('bad files get specific messages or correct tables, and the page keeps work
 	await expect(sqlCell.getByRole('grid')).toContainText('19.75');
 	await expect(sqlCell.getByRole('grid')).toContainText('1,344.45');
 
+	// Replacing the file behind a table re-runs the cells that read it.
+	await cell('clients_latin1.csv').getByText('Reading options').click();
+	await cell('clients_latin1.csv').getByLabel('Use another file:').setInputFiles(
+		file('clients_2026.csv', 'nom;ville;montant\nAnaïs;Lyon;100,5\nLéo;Nantes;0,25\nMaëlle;Brest;1\n')
+	);
+	await expect(cell('clients_2026.csv').getByTestId('table-shape')).toHaveText('3 rows × 3 columns');
+	await expect(sqlCell.getByRole('grid')).toContainText('101.75');
+
+	// Files dropped anywhere on the page become tables too.
+	await page.evaluate(() => {
+		const data = new DataTransfer();
+		data.items.add(new File(['segment,clients\nA,120\nB,80\n'], 'segments.tsv.csv', { type: 'text/csv' }));
+		document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+	});
+	await expect(cell('segments.tsv.csv').getByTestId('table-shape')).toHaveText('2 rows × 2 columns');
+
 	// A SQL error is shown inline, in plain words.
 	await sqlCell.getByRole('textbox', { name: 'SQL query' }).click();
 	await page.keyboard.press('ControlOrMeta+a');

@@ -12,6 +12,20 @@ test('load wa_churn.csv → query → profile → chart → reload keeps everyth
 	await expect(dataCell.getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
 	await expect(dataCell.getByRole('grid')).toContainText('Month-to-month');
 
+	// Sort the preview by tenure, longest first: the first row then has tenure 72.
+	const grid = dataCell.getByRole('grid');
+	const tenureHeader = grid.getByRole('columnheader', { name: /tenure/ });
+	await tenureHeader.getByRole('button').click();
+	await expect(tenureHeader).toHaveAttribute('aria-sort', 'ascending');
+	await tenureHeader.getByRole('button').click();
+	await expect(tenureHeader).toHaveAttribute('aria-sort', 'descending');
+	const tenureIndex = await grid.getByRole('columnheader').evaluateAll((heads) => heads.findIndex((h) => h.textContent?.includes('tenure')));
+	await expect(grid.getByRole('row').nth(1).getByRole('gridcell').nth(tenureIndex - 1)).toHaveText('72');
+
+	// Scroll to the last rows: the grid fetches them on demand.
+	await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+	await expect(grid.getByRole('rowheader', { name: '7,043' })).toBeVisible();
+
 	// SQL cell: write a query and run it with Ctrl+Enter.
 	await page.getByRole('button', { name: '+ SQL' }).click();
 	const sqlCell = page.locator('[data-cell-type="sql"]');

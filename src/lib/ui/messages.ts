@@ -2,6 +2,10 @@
  * Every piece of interface text in one place (English now; a French table can
  * be added beside it with the same keys).
  */
+import type { ChartSpec } from '$lib/charts/types';
+import { formatCount } from '$lib/charts/format';
+import type { ColumnFlag } from '$workers/data/api';
+
 export const MESSAGES = {
 	appName: 'CRM Workbench',
 	tagline: 'Private customer analytics: everything runs in this browser tab.',
@@ -69,7 +73,83 @@ export const MESSAGES = {
 	resultName: 'Result name',
 	markdownPlaceholder: 'Write notes in Markdown…',
 	edit: 'Edit',
-	done: 'Done'
+	done: 'Done',
+	plot: {
+	failed: 'The chart could not be drawn:'
+	},
+	profile: {
+	summary: (rows: number, columns: number) => `${formatCount(rows)} rows · ${formatCount(columns)} columns`,
+	duplicates: (n: number) => (n === 1 ? '1 duplicated row' : `${formatCount(n)} duplicated rows`),
+	noDuplicates: 'no duplicated rows',
+	caption: (table: string) => `Columns of ${table}`,
+	column: 'Column',
+	type: 'Type',
+	missing: 'Missing',
+	distinct: 'Distinct',
+	summaryHead: 'Summary',
+	distribution: 'Distribution',
+	flagsHead: 'Flags',
+	min: 'min',
+	q1: 'q1',
+	median: 'median',
+	q3: 'q3',
+	max: 'max',
+	mean: 'mean',
+	std: 'std',
+	distributionOf: (name: string) => `Distribution of ${name}`,
+	none: '–',
+	correlations: 'Correlations between numeric columns',
+	correlationsNote: 'Pearson r: blue moves together, red moves apart; grey pairs have no correlation (a constant column).',
+	heatmapLabel: (n: number) => `Correlation heatmap of ${n} numeric columns`,
+	outliers: (n: number) => (n === 1 ? '1 outlier' : `${formatCount(n)} outliers`),
+	outliersHint: 'Values more than 1.5 × IQR beyond the quartiles.',
+	flags: {
+		constant: 'constant',
+		'id-like': 'ID-like',
+		'mostly-missing': '> 50 % missing',
+		'all-missing': 'all missing',
+		'target-like': 'looks like a target'
+	} satisfies Record<ColumnFlag, string>,
+	flagHints: {
+		constant: 'Every row has the same value, so it cannot explain differences between customers.',
+		'id-like': 'Almost every value is different, like an identifier: leave it out of models.',
+		'mostly-missing': 'More than half of the values are missing.',
+		'all-missing': 'Every value is missing.',
+		'target-like': 'Few values and a name like churn or target: a likely outcome to predict.'
+	} satisfies Record<ColumnFlag, string>
+	},
+	chart: {
+	exportSvg: 'Export SVG',
+	exportPng: 'Export PNG',
+	exportFailed: 'Export failed:',
+	noRows: 'There are no rows to chart.',
+	loading: 'Loading the chart library…',
+	chartOf: (spec: ChartSpec) =>
+		`${spec.mark} chart of ${[spec.x, spec.y].filter(Boolean).join(' and ') || 'no column'} in ${spec.relation}`
+	},
+	compute: {
+	label: 'Compute',
+	notStarted: 'not started',
+	starting: 'starting…',
+	failed: 'unavailable',
+	details: 'Compute details',
+	backendMenu: 'Compute backend',
+	auto: 'Auto',
+	autoNow: (name: string) => `Auto (${name})`,
+	check: 'Compute check',
+	checkHint: (n: number) => `Times a ${n}×${n} matrix product on each available backend`,
+	cancel: 'Cancel',
+	checking: 'Checking…',
+	close: 'Close',
+	caption: (n: number) => `${n}×${n} matrix product, median of 3 runs`,
+	backend: 'Backend',
+	ms: 'ms',
+	gflops: 'GFLOP/s',
+	active: 'active',
+	unavailable: 'unavailable',
+	probesTitle: 'Backends on this device',
+	openHint: 'Click to start the compute engine and see its backends'
+	}
 } as const;
 
 export const T = MESSAGES;
