@@ -32,6 +32,8 @@ function dialectOptions(file: string, d: CsvDialect): string {
 		quoteString(file),
 		`delim=${quoteString(d.delimiter)}`,
 		`header=${d.header}`,
+		// Without an explicit skip, DuckDB's sniffer may drop the first lines of a ragged file and take a later line as the header.
+		'skip=0',
 		`quote='"'`,
 		`escape='"'`,
 		`decimal_separator=${quoteString(d.decimal)}`

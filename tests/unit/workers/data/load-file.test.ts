@@ -94,6 +94,16 @@ describe('loadFile: bad files', () => {
 		]);
 	});
 
+	it('loadFile(ragged, longest row last) keeps the first line as the header', async () => {
+		const report = await load(engine, 'ragged_end.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n', 'ragged_end');
+		expect(report.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
+		expect(await rows('ragged_end')).toEqual([[1, 2, 3], [4, 5, null]]);
+		expect(report.warnings).toEqual([
+			'1 row had fewer fields than the header (first on line 3); the missing fields are empty.',
+			'1 row had more fields than the header (first on line 4); it was skipped.'
+		]);
+	});
+
 	it.each([
 		['an xlsx (PK zip)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'This looks like an Excel or ZIP file, not CSV text.'],
 		['a PDF', [...Buffer.from('%PDF-1.7\n')], 'This looks like a PDF document'],
