@@ -31,6 +31,10 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	await cells.nth(0).focus();
 	await page.keyboard.press('ArrowDown');
 	await expect(cells.nth(1)).toBeFocused();
+	// Shift+Enter runs the cell and moves on to the next one.
+	await page.keyboard.press('Shift+Enter');
+	await expect(cells.nth(2)).toBeFocused();
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
 
 	// Cell actions: duplicate, rename, collapse, move, delete.
 	await sqlCell.getByRole('button', { name: 'Duplicate' }).click();
