@@ -2,6 +2,7 @@
  * Journey: a new analyst loads the telco file, queries it, profiles and
  * charts it, reloads the page, and finds everything still there.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, loadFiles, startEmpty, test } from './fixtures';
 
 test('load wa_churn.csv → query → profile → chart → reload keeps everything', async ({ page, watch }) => {
@@ -51,6 +52,17 @@ test('load wa_churn.csv → query → profile → chart → reload keeps everyth
 	await chartCell.getByRole('combobox', { name: 'X column' }).selectOption('contract');
 	await chartCell.getByRole('combobox', { name: 'Colour column' }).selectOption('churn');
 	await expect(chartCell.locator('svg').first()).toBeVisible();
+
+	// Export the chart as SVG and PNG.
+	const svgDownload = page.waitForEvent('download');
+	await chartCell.getByRole('button', { name: 'Export SVG' }).click();
+	const svg = await svgDownload;
+	expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+	expect(await readFile((await svg.path())!, 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*Month-to-month/);
+	const pngDownload = page.waitForEvent('download');
+	await chartCell.getByRole('button', { name: 'Export PNG' }).click();
+	const png = await readFile((await (await pngDownload).path())!);
+	expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
 
 	// Reload: the notebook, the table (from browser storage) and every result come back.
 	await page.reload();
