@@ -32,6 +32,7 @@ export async function openChurnDemo(wb: Workbench): Promise<void> {
 				"SELECT contract,\n       count(*) AS customers,\n" +
 				"       round(avg(CASE WHEN churn = 'Yes' THEN 1 ELSE 0 END) * 100, 1) AS churn_rate_pct\n" +
 				'FROM wa_churn\nGROUP BY contract\nORDER BY churn_rate_pct DESC'
-		})
+		}),
+		makeCell('churn', { table: 'wa_churn', target: 'churn', positive: 'Yes', budgetS: 60 })
 	]);
 }

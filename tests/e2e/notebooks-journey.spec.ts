@@ -18,7 +18,7 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	// First visit: the churn demo loads, profiles and charts the telco table.
 	await page.getByRole('button', { name: 'Open the churn demo' }).click();
 	const cells = page.locator('section[data-cell-type]');
-	await expect(cells).toHaveCount(5);
+	await expect(cells).toHaveCount(6);
 	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
 	await expect(page.locator('[data-cell-type="profile"]')).toContainText('looks like a target');
 	await expect(page.locator('[data-cell-type="chart"]').locator('svg').first()).toBeVisible();
@@ -38,7 +38,7 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 
 	// Cell actions: duplicate, rename, collapse, move, delete.
 	await sqlCell.getByRole('button', { name: 'Duplicate' }).click();
-	await expect(cells).toHaveCount(6);
+	await expect(cells).toHaveCount(7);
 	const copy = cells.nth(5);
 	await copy.getByRole('textbox', { name: 'Cell name' }).fill('Churn rate by contract');
 	await copy.getByRole('textbox', { name: 'Cell name' }).press('Enter');
@@ -47,7 +47,7 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	await cells.nth(4).getByRole('button', { name: 'Collapse' }).click();
 	await expect(cells.nth(4).getByRole('grid')).toBeHidden();
 	await cells.nth(4).getByRole('button', { name: 'Delete cell' }).click();
-	await expect(cells).toHaveCount(5);
+	await expect(cells).toHaveCount(6);
 
 	// A text cell renders Markdown and never raw HTML.
 	await page.getByRole('button', { name: '+ Text' }).click();
@@ -64,7 +64,7 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	const download = await downloadPromise;
 	const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
 	expect(exported).toMatchObject({ format: 'crm-workbench-notebook', version: 1, title: 'Telco churn demo' });
-	expect(exported.cells).toHaveLength(6);
+	expect(exported.cells).toHaveLength(7);
 
 	// Several notebooks: create one and rename it from the list.
 	const list = page.getByRole('navigation', { name: 'Notebooks' });

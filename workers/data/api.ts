@@ -165,6 +165,13 @@ export interface DataApi {
 	chartData(request: ChartDataRequest): Promise<ArrowBytes>;
 	/** A relation as Arrow IPC bytes (transferred), e.g. for the training worker. */
 	exportArrow(relation: string): Promise<ArrowBytes>;
+	/**
+	 * Creates table `outName`: the rows of `source` in scan order (as `exportArrow` sent them)
+	 * with the prediction `columns` (one value per source row) beside them.
+	 */
+	writeScored(source: string, outName: string, columns: Record<string, Float64Array | string[]>): Promise<TableInfo>;
+	/** The most frequent non-missing values of a column as text, with their counts (at most `limit`). */
+	distinctValues(relation: string, column: string, limit: number): Promise<{ value: string; count: number }[]>;
 	/** A relation as CSV text bytes (for export). */
 	exportCsv(relation: string): Promise<Uint8Array>;
 	/** Drops a table or view if it exists. */

@@ -26,6 +26,7 @@ import { PageOrder } from './page-order';
 import { profileRelation } from './profile';
 import { columnsOf, describeRelation, pageOf, rowCountOf } from './relations';
 import { runSqlCell } from './sql-cell';
+import { scoresToIpc, writeScored, type ScoreColumns } from './scores';
 import { quoteIdent } from './sql-quote';
 import { arrowExpression } from './values';
 
@@ -113,6 +114,21 @@ export class DataEngine implements DataApi {
 		const rowCount = rowCountOf(db, relation);
 		const ipc = db.ipc(`SELECT ${columns.map(arrowExpression).join(', ')} FROM ${quoteIdent(relation)}`);
 		return { ipc, rowCount, sampled: false };
+	}
+
+	async distinctValues(relation: string, column: string, limit: number): Promise<{ value: string; count: number }[]> {
+		const db = await this.#ready();
+		const col = quoteIdent(column);
+		const rows = db.query(
+			`SELECT CAST(${col} AS VARCHAR) AS value, count(*)::DOUBLE AS count FROM ${quoteIdent(relation)}
+			 WHERE ${col} IS NOT NULL GROUP BY 1 ORDER BY count DESC, value LIMIT ${Math.max(1, Math.floor(limit))}`
+		);
+		return rows.toArray().map((r) => ({ value: String(r.value), count: Number(r.count) }));
+	}
+
+	async writeScored(source: string, outName: string, columns: ScoreColumns): Promise<TableInfo> {
+		const db = await this.#ready();
+		return writeScored(db, source, outName, scoresToIpc(columns));
 	}
 
 	async exportCsv(relation: string): Promise<Uint8Array> {

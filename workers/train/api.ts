@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi {
+export interface TrainApi extends TabularApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -74,4 +74,44 @@ export interface TrainApi {
 	receiveTable(table: ArrowTableBytes): Promise<TableReceipt>;
 	/** Cancels a running job; its promise rejects with a `CancelledError`. */
 	cancel(jobId: string): Promise<void>;
+}
+
+/* ---------- Tabular training (churn, segments) ---------- */
+
+export type { LeaderboardRow, TabularKind, TabularRequest, TabularResult } from '../../models/auto/types';
+import type { TabularRequest, TabularResult } from '../../models/auto/types';
+
+/** Progress of a training job, with an estimate of the time left. */
+export interface TabularProgress {
+	jobId: string;
+	stage: string;
+	fraction: number;
+	etaS?: number;
+}
+
+/** A training job: the table as Arrow bytes (transferred) and what to train. */
+export interface TabularJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	request: TabularRequest;
+}
+
+/** Scoring: a fitted model (encoded state) applied to a table. */
+export interface ScoreJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	/** Encoded model state (`models/shared/state-json.ts`). */
+	state: unknown;
+}
+
+/** Probabilities per row and class (row-major), in the table's row order. */
+export interface ScoreResult {
+	classes: string[];
+	probabilities: Float64Array;
+	rows: number;
+}
+
+export interface TabularApi {
+	trainTabular(job: TabularJob, onProgress?: (p: TabularProgress) => void): Promise<TabularResult>;
+	score(job: ScoreJob): Promise<ScoreResult>;
 }

@@ -11,11 +11,17 @@ import type {
 	BackendStatus,
 	ComputeTiming,
 	TableReceipt,
+	ScoreJob,
+	ScoreResult,
+	TabularJob,
+	TabularProgress,
+	TabularResult,
 	TrainApi,
 	TrainProgress,
 	TrainProgressFn
 } from './api';
 import { BACKEND_LABELS, chooseBackend } from './backends';
+import { runTabular, scoreTable } from './tabular';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
@@ -130,6 +136,29 @@ export class TrainEngine implements TrainApi {
 		// apache-arrow reads bytes that are not Arrow as an empty table rather than throwing.
 		if (t.schema.fields.length === 0) throw trainError('The table could not be read as Arrow data: it has no columns.');
 		return { rowCount: t.numRows, columns: t.schema.fields.map((f) => f.name), byteLength: ipc.byteLength };
+	}
+
+	/** Trains the tabular models (churn, segments) on a transferred table; cancellable by `jobId`. */
+	async trainTabular(job: TabularJob, onProgress?: (p: TabularProgress) => void): Promise<TabularResult> {
+		await this.ready();
+		const signal = this.startJob(job.jobId);
+		try {
+			return await runTabular(job, signal, onProgress);
+		} catch (e) {
+			throw toUserError(e, this.active);
+		} finally {
+			this.jobs.delete(job.jobId);
+		}
+	}
+
+	/** Churn probabilities (or class probabilities) for every row of a table. */
+	async score(job: ScoreJob): Promise<ScoreResult> {
+		await this.ready();
+		try {
+			return await scoreTable(job.table, job.state);
+		} catch (e) {
+			throw toUserError(e, this.active);
+		}
 	}
 
 	async cancel(jobId: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { CellCheck } from '$lib/notebook';
 import { chartCell } from './chart';
+import { churnCell } from './churn';
 import { dataCell } from './data';
 import { markdownCell } from './markdown';
 import { profileCell } from './profile';
@@ -14,7 +15,8 @@ export const CELL_DEFINITIONS = {
 	data: dataCell,
 	sql: sqlCell,
 	profile: profileCell,
-	chart: chartCell
+	chart: chartCell,
+	churn: churnCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

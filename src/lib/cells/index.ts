@@ -5,6 +5,7 @@
 import type { Component } from 'svelte';
 import { CELL_DEFINITIONS, type CellType } from './definitions';
 import ChartCell from './chart/ChartCell.svelte';
+import ChurnCell from './churn/ChurnCell.svelte';
 import DataCell from './data/DataCell.svelte';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
@@ -19,7 +20,8 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	data: DataCell,
 	sql: SqlCell,
 	profile: ProfileCell,
-	chart: ChartCell
+	chart: ChartCell,
+	churn: ChurnCell
 };
 
 export { CELL_DEFINITIONS, checkCell, cellReads, cellWrites, isCellType } from './definitions';

@@ -18,3 +18,6 @@ export const loadChartOptions = () => import('./chart-options');
 
 /** The profile view's builders (`histogramOptions`, `correlationHeatmapOptions`), loaded on demand. */
 export const loadProfileCharts = () => import('./profile-charts');
+
+/** The churn cell's evaluation builders (`rocOptions`, `profitOptions`, …), loaded on demand. */
+export const loadChurnCharts = () => import('./churn-charts');

@@ -109,3 +109,13 @@ export async function exportCsvBlob(relation: string): Promise<Blob> {
 	const bytes = await getData().exportCsv(relation);
 	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' });
 }
+
+/** Writes `outName` = rows of `source` + prediction columns (see DataApi.writeScored). */
+export function writeScoredTable(source: string, outName: string, columns: Record<string, Float64Array | string[]>) {
+	return getData().writeScored(source, outName, columns);
+}
+
+/** A relation as Arrow IPC bytes (e.g. to hand to the training worker). */
+export async function relationArrow(relation: string): Promise<Uint8Array> {
+	return (await getData().exportArrow(relation)).ipc;
+}

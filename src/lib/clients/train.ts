@@ -11,7 +11,11 @@ import type {
 	TableReceipt,
 	TrainApi,
 	TrainProgress,
-	TrainProgressFn
+	TrainProgressFn,
+	ScoreResult,
+	TabularProgress,
+	TabularRequest,
+	TabularResult
 } from '$workers/train/api';
 
 export type { BackendName, BackendProbe, BackendStatus, ComputeTiming, TableReceipt, TrainProgress } from '$workers/train/api';
@@ -23,13 +27,14 @@ export const BACKEND_KEY = 'crm.backend';
 const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 let remote: Comlink.Remote<TrainApi> | null = null;
+let worker: Worker | null = null;
 let started: Promise<BackendStatus> | null = null;
 
 /** The worker's proxy, creating the worker on the first call. Prefer `startTrain()` to get it initialised. */
 export function getTrain(): Comlink.Remote<TrainApi> {
 	if (!remote) {
 		// The literal `new URL(..., import.meta.url)` lets Vite bundle the worker.
-		const worker = new Worker(new URL('../../../workers/train/worker.ts', import.meta.url), { type: 'module' });
+		worker = new Worker(new URL('../../../workers/train/worker.ts', import.meta.url), { type: 'module' });
 		remote = Comlink.wrap<TrainApi>(worker);
 	}
 	return remote;
@@ -128,4 +133,64 @@ export function isCancelledError(e: unknown): boolean {
 /** The text to show for an error from the worker (already worded for users there). */
 export function errorText(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
+}
+
+/* ---------- Tabular training and scoring ---------- */
+
+/** Jobs in flight, so a stuck one can be stopped for sure (see `stopJob`). */
+const running = new Map<string, (e: Error) => void>();
+
+/**
+ * Trains the tabular models on `ipc` (an Arrow table; its buffer is transferred).
+ * Keep `jobId` for `stopJob(jobId)`.
+ */
+export function trainTabular(
+	ipc: Uint8Array,
+	request: TabularRequest,
+	onProgress?: (p: TabularProgress) => void
+): { jobId: string; result: Promise<TabularResult> } {
+	const jobId = newJobId();
+	const result = new Promise<TabularResult>((resolve, reject) => {
+		running.set(jobId, reject);
+		startTrain()
+			.then(() =>
+				getTrain().trainTabular(
+					Comlink.transfer({ jobId, table: { ipc }, request }, ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : []),
+					onProgress ? Comlink.proxy((p: TabularProgress) => void onProgress(p)) : undefined
+				)
+			)
+			.then(resolve, reject)
+			.finally(() => running.delete(jobId));
+	});
+	return { jobId, result };
+}
+
+/** Churn (or class) probabilities for every row of `ipc` with an encoded model state. */
+export async function scoreTable(ipc: Uint8Array, state: unknown): Promise<ScoreResult> {
+	await startTrain();
+	return getTrain().score(Comlink.transfer({ jobId: newJobId(), table: { ipc }, state }, ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : []));
+}
+
+/** How long a job may take to honour a cancel before its worker is stopped outright. */
+const STOP_GRACE_MS = 800;
+
+/**
+ * Cancels a job within a second: the worker is asked first (it stops between
+ * fits); if it is inside one long computation it is terminated and a fresh one
+ * starts on the next use.
+ */
+export async function stopJob(jobId: string): Promise<void> {
+	const reject = running.get(jobId);
+	void cancelJob(jobId).catch(() => undefined);
+	if (!reject) return;
+	await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
+	if (!running.has(jobId)) return;
+	worker?.terminate();
+	worker = null;
+	remote = null;
+	started = null;
+	const e = new Error('Cancelled.');
+	e.name = 'CancelledError';
+	reject(e);
+	running.delete(jobId);
 }

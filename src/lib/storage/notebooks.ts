@@ -10,7 +10,8 @@ const INDEX_KEY = 'index';
 const LAST_OPEN_KEY = 'last-open';
 
 let store: UseStore | null = null;
-function db(): UseStore {
+/** The one IndexedDB store of the workbench (notebooks, and cell results under their own keys). */
+export function db(): UseStore {
 	store ??= createStore(DB_NAME, 'notebooks');
 	return store;
 }

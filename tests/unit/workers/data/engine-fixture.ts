@@ -1,6 +1,6 @@
 /** A DataEngine on Node DuckDB with an in-memory store, and byte helpers for CSV cases. */
 import { DataEngine, DEFAULT_CSV_OPTIONS, MemoryStore, type CsvOptions, type LoadReport } from '$workers/data';
-import { openNodeDuckDB } from './duckdb-node';
+import { openNodeDuckDB } from '$workers/data/duckdb-node';
 
 export async function newEngine(): Promise<{ engine: DataEngine; store: MemoryStore }> {
 	const store = new MemoryStore();

@@ -1,0 +1,91 @@
+/**
+ * The tabular trainer's request and result: shared by the training worker
+ * (the churn and segment cells) and `npm run evaluate`, so both run the very
+ * same automatic mode.
+ */
+import type { CurvePoint } from '../types';
+
+export type TabularKind = 'gbdt' | 'forest' | 'logistic' | 'mlp';
+
+export interface TabularRequest {
+	target: string;
+	/** Positive class of a binary target (default: the minority class); ignored for multiclass. */
+	positive: string | null;
+	/** Feature columns; null = every sensible column. */
+	features: string[] | null;
+	/** Columns to keep even if they look like IDs or leaks (the user's override). */
+	keep?: string[];
+	/** A column whose values are "train"/"test"; null for a stratified split. */
+	splitColumn: string | null;
+	testFraction: number;
+	seed: number;
+	/** 'auto' tunes every kind within `budgetS`; a kind trains only that model with its defaults. */
+	mode: 'auto' | TabularKind;
+	budgetS: number;
+	cvFolds: number;
+}
+
+export const DEFAULT_TABULAR_REQUEST: Omit<TabularRequest, 'target'> = {
+	positive: null,
+	features: null,
+	splitColumn: null,
+	testFraction: 0.2,
+	seed: 42,
+	mode: 'auto',
+	budgetS: 60,
+	cvFolds: 3
+};
+
+/** Test-set quality of one model. Binary: AUC-based; multiclass: accuracy-based (AUC fields then hold macro one-vs-rest values). */
+export interface TestMetrics {
+	auc: number;
+	prAuc: number;
+	logloss: number;
+	accuracy: number;
+	f1: number;
+	macroF1: number;
+}
+
+export interface LeaderboardRow extends TestMetrics {
+	kind: TabularKind;
+	label: string;
+	params: Record<string, unknown>;
+	/** Mean cross-validated selection score (AUC binary, accuracy multiclass); null when not cross-validated. */
+	cvScore: number | null;
+	/** Configurations tried by the search. */
+	trials: number;
+	fitMs: number;
+}
+
+export interface TrainedModel {
+	/** Fitted state, encoded by `models/shared/state-json.ts` (JSON-safe). */
+	state: unknown;
+	/** Test probabilities row-major (rows × classes). */
+	testProbabilities: number[];
+	importance: { feature: string; value: number }[];
+	importanceMethod: string;
+	permutation: { feature: string; value: number }[];
+	curve: CurvePoint[];
+}
+
+export interface TabularResult {
+	task: 'binary' | 'multiclass';
+	target: string;
+	classes: string[];
+	features: { name: string; kind: 'numeric' | 'categorical'; levels?: string[] }[];
+	excluded: { column: string; reason: string }[];
+	leaderboard: LeaderboardRow[];
+	best: TabularKind;
+	models: Partial<Record<TabularKind, TrainedModel>>;
+	/** Class index of every test row, in the order of `testProbabilities`. */
+	testLabels: number[];
+	nTrain: number;
+	nTest: number;
+	warnings: string[];
+	request: TabularRequest;
+}
+
+export interface TrainerContext {
+	progress(p: { fraction: number; stage: string; etaS?: number }): void;
+	signal: AbortSignal;
+}

@@ -1,0 +1,28 @@
+/** Cooperative cancellation shared by the tree learners. */
+
+/** The error `fit` rejects with when `ctx.signal` aborts. */
+export function cancelledError(): Error {
+	const error = new Error('Cancelled.');
+	error.name = 'CancelledError';
+	return error;
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw cancelledError();
+}
+
+/**
+ * Yields to the event loop when more than `everyMs` passed since the last
+ * yield: an abort (posted from the UI thread) can only be delivered while we
+ * are not running, but yielding every round would cost ~1 ms per round.
+ */
+export function createYielder(signal: AbortSignal | undefined, everyMs = 50): () => Promise<void> {
+	let last = performance.now();
+	return async () => {
+		throwIfAborted(signal);
+		if (performance.now() - last < everyMs) return;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		last = performance.now();
+		throwIfAborted(signal);
+	};
+}

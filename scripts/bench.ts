@@ -1,0 +1,125 @@
+/**
+ * Speed / quality bench of the tree learners on a synthetic binary task like
+ * scikit-learn's make_classification (10 informative + 10 redundant + noise
+ * features, 2 clusters per class, 1 % flipped labels, seed 0).
+ *
+ *   npx tsx scripts/bench.ts gbdt --rows 1000000 --cols 30 --trees 100 --depth 6
+ *   npx tsx scripts/bench.ts forest --rows 100000 --cols 30 --trees 100 --depth 12
+ *
+ * Prints one JSON line: {rows, cols, trees, depth, fit_ms, auc, peak_rss_mb}
+ * (auc on a 20 % holdout).
+ */
+import { gbdtModel } from '../models/gbdt';
+import { forestModel } from '../models/forest';
+import { createRng } from '../models/shared/random';
+import type { Dataset, Features } from '../models/types';
+
+function arg(name: string, fallback: number): number {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** make_classification-like data, one Float64Array per column. */
+function makeClassification(rows: number, cols: number, seed: number): { X: Float64Array[]; y: Int32Array } {
+	const rng = createRng(seed);
+	const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+	const informative = Math.min(10, cols);
+	const redundant = Math.min(10, cols - informative);
+	const clusters = 4; // 2 classes × 2 clusters
+	const centroids = Array.from({ length: clusters }, () => Array.from({ length: informative }, () => (rng() < 0.5 ? -1 : 1)));
+	const mixing = Array.from({ length: clusters }, () => Array.from({ length: informative * informative }, () => 2 * rng() - 1));
+	const B = Array.from({ length: informative * redundant }, () => 2 * rng() - 1);
+	const X = Array.from({ length: cols }, () => new Float64Array(rows));
+	const y = new Int32Array(rows);
+	const z = new Float64Array(informative);
+	const v = new Float64Array(informative);
+	for (let r = 0; r < rows; r++) {
+		const c = r % clusters;
+		y[r] = c % 2;
+		for (let i = 0; i < informative; i++) z[i] = normal();
+		const A = mixing[c];
+		for (let i = 0; i < informative; i++) {
+			let s = centroids[c][i];
+			for (let j = 0; j < informative; j++) s += z[j] * A[j * informative + i];
+			v[i] = s;
+			X[i][r] = s;
+		}
+		for (let j = 0; j < redundant; j++) {
+			let s = 0;
+			for (let i = 0; i < informative; i++) s += v[i] * B[i * redundant + j];
+			X[informative + j][r] = s;
+		}
+		for (let j = informative + redundant; j < cols; j++) X[j][r] = normal();
+		if (rng() < 0.01) y[r] = rng() < 0.5 ? 0 : 1;
+	}
+	// Shuffle rows so clusters are interleaved randomly.
+	for (let r = rows - 1; r > 0; r--) {
+		const j = Math.floor(rng() * (r + 1));
+		for (const col of X) [col[r], col[j]] = [col[j], col[r]];
+		[y[r], y[j]] = [y[j], y[r]];
+	}
+	return { X, y };
+}
+
+/** Rank-based ROC AUC (ties get average ranks). */
+function auc(scores: Float64Array, y: Int32Array): number {
+	const order = Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
+	let rankSum = 0;
+	let pos = 0;
+	for (let i = 0; i < order.length; ) {
+		let j = i;
+		while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
+		const rank = (i + j) / 2 + 1;
+		for (let k = i; k <= j; k++) if (y[order[k]] === 1) (rankSum += rank), pos++;
+		i = j + 1;
+	}
+	const neg = order.length - pos;
+	return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+function features(X: Float64Array[], from: number, to: number): Features {
+	return { rows: to - from, columns: X.map((col, i) => ({ name: `x${i}`, kind: 'numeric' as const, values: col.slice(from, to) })) };
+}
+
+async function main() {
+	const model = process.argv[2] ?? 'gbdt';
+	const rows = arg('rows', 1_000_000);
+	const cols = arg('cols', 30);
+	const trees = arg('trees', 100);
+	const depth = arg('depth', model === 'forest' ? 12 : 6);
+	const { X, y } = makeClassification(rows, cols, 0);
+	const cut = Math.floor(rows * 0.8);
+	const train: Dataset = { X: features(X, 0, cut), y: y.slice(0, cut), classes: ['0', '1'] };
+	const test = features(X, cut, rows);
+	const ctx = { seed: 0, progress: () => {}, signal: new AbortController().signal };
+	let fitMs: number;
+	let probs: Float64Array;
+	if (model === 'forest') {
+		const start = performance.now();
+		const state = await forestModel.fit(train, { ...forestModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
+		fitMs = performance.now() - start;
+		probs = (await forestModel.predict(state, test)).probabilities;
+	} else if (model === 'gbdt') {
+		const start = performance.now();
+		const state = await gbdtModel.fit(train, { ...gbdtModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
+		fitMs = performance.now() - start;
+		probs = (await gbdtModel.predict(state, test)).probabilities;
+	} else throw new Error(`invalid model: ${model} (gbdt or forest)`);
+	const p1 = new Float64Array(rows - cut);
+	for (let r = 0; r < p1.length; r++) p1[r] = probs[r * 2 + 1];
+	const result = {
+		rows,
+		cols,
+		trees,
+		depth,
+		fit_ms: Math.round(fitMs),
+		auc: Number(auc(p1, y.slice(cut)).toFixed(4)),
+		peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024)
+	};
+	console.log(JSON.stringify(result));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

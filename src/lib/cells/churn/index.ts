@@ -1,0 +1,83 @@
+import { isString, type CellDefinition } from '../types';
+
+export type ChurnMode = 'auto' | 'gbdt' | 'forest' | 'logistic' | 'mlp';
+
+/** A churn cell: train on a customer table, evaluate, score new customers. */
+export interface ChurnParams {
+	table: string;
+	target: string;
+	/** Positive class ("Yes"); empty = the minority class. */
+	positive: string;
+	/** Feature columns; empty = every sensible column. */
+	features: string[];
+	/** Columns kept although they look like IDs or leaks. */
+	keep: string[];
+	/** A column with "train"/"test" values; empty = stratified split. */
+	splitColumn: string;
+	testFraction: number;
+	seed: number;
+	mode: ChurnMode;
+	budgetS: number;
+	cvFolds: number;
+	/** IndexedDB key of the last training result ('' before the first training). */
+	resultKey: string;
+	/** The model the user picked in the leaderboard ('' = best by CV). */
+	selected: string;
+	threshold: number;
+	/** Risk levels: Low below `riskMedium`, Medium below `riskHigh`, else High. */
+	riskMedium: number;
+	riskHigh: number;
+	/** Customers at or above this probability are listed as alerts. */
+	alertAt: number;
+	/** Table to score ('' = none yet) and the name of the scored output table. */
+	scoreTable: string;
+	scoredName: string;
+}
+
+export const churnCell: CellDefinition<ChurnParams> = {
+	type: 'churn',
+	label: 'Churn',
+	defaults: () => ({
+		table: '',
+		target: '',
+		positive: '',
+		features: [],
+		keep: [],
+		splitColumn: '',
+		testFraction: 0.2,
+		seed: 42,
+		mode: 'auto',
+		budgetS: 60,
+		cvFolds: 3,
+		resultKey: '',
+		selected: '',
+		threshold: 0.5,
+		riskMedium: 0.4,
+		riskHigh: 0.7,
+		alertAt: 0.8,
+		scoreTable: '',
+		scoredName: ''
+	}),
+	check: (p) => {
+		if (!isString(p.table) || !isString(p.target)) return 'its table or target is missing';
+		if (!['auto', 'gbdt', 'forest', 'logistic', 'mlp'].includes(p.mode as string)) return `invalid mode: ${String(p.mode)}`;
+		for (const k of ['testFraction', 'seed', 'budgetS', 'cvFolds', 'threshold', 'riskMedium', 'riskHigh', 'alertAt']) {
+			if (typeof p[k] !== 'number' || !Number.isFinite(p[k])) return `invalid ${k}: ${String(p[k])}`;
+		}
+		if (!Array.isArray(p.features) || !Array.isArray(p.keep)) return 'its feature list is missing';
+		return null;
+	},
+	reads: (p) => [p.table, p.scoreTable].filter(Boolean),
+	writes: (p) => (p.scoredName ? [p.scoredName] : [])
+};
+
+/** Risk level of a churn probability with the cell's cut-offs. */
+export function riskLevel(probability: number, medium: number, high: number): 'Low' | 'Medium' | 'High' {
+	return probability >= high ? 'High' : probability >= medium ? 'Medium' : 'Low';
+}
+
+/** The target column a churn table most likely has: named like churn/attrition/status, else the last two-valued column. */
+export function guessTarget(columns: string[]): string {
+	const named = columns.find((c) => /churn|attrition|exited|status|cancel|left|target|label/i.test(c));
+	return named ?? '';
+}

@@ -1,0 +1,21 @@
+/**
+ * Cell results too large or too costly to recompute on every visit (fitted
+ * models, test scores) are kept in IndexedDB under a key the cell's params
+ * reference: the notebook document itself stays small.
+ */
+import { del, get, set } from 'idb-keyval';
+import { db } from './notebooks';
+
+const key = (resultKey: string) => `result:${resultKey}`;
+
+export async function saveResult(resultKey: string, value: unknown): Promise<void> {
+	await set(key(resultKey), value, db());
+}
+
+export async function loadResult<T>(resultKey: string): Promise<T | null> {
+	return ((await get<T>(key(resultKey), db())) ?? null) as T | null;
+}
+
+export async function deleteResult(resultKey: string): Promise<void> {
+	await del(key(resultKey), db());
+}

@@ -1,0 +1,57 @@
+/**
+ * Journey: train churn models on the telco demo in automatic mode, read the
+ * leaderboard and ROC, move the threshold, score a file of "new customers",
+ * download the scores, reload, and find the model and results still there.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, loadFiles, test } from './fixtures';
+
+test('churn demo → automatic training → threshold → scoring → CSV → reload', async ({ page }) => {
+	test.setTimeout(240_000);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the churn demo' }).click();
+	const churn = page.locator('[data-cell-type="churn"]');
+	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
+
+	// Automatic mode with a short budget; the page keeps answering while the worker trains.
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('10');
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
+	await churn.getByRole('button', { name: 'Train' }).click();
+	await expect(churn.getByRole('button', { name: 'Cancel training' })).toBeVisible();
+	await page.getByRole('button', { name: 'About & privacy' }).click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+	await page.getByRole('button', { name: 'Close' }).click();
+
+	const leaderboard = churn.getByRole('table', { name: 'Leaderboard' });
+	await expect(leaderboard).toBeVisible({ timeout: 120_000 });
+	await expect(leaderboard.getByRole('row')).toHaveCount(5);
+	await expect(churn.getByRole('tab', { name: /ROC curve \(AUC 0\.8\d/ })).toBeVisible();
+	await expect(churn.getByRole('img', { name: /ROC/ }).locator('svg').first()).toBeVisible();
+
+	// Move the decision threshold: the confusion matrix follows.
+	const slider = churn.getByRole('slider', { name: 'Decision threshold' });
+	await slider.fill('0.3');
+	await expect(churn.getByText('Confusion matrix at threshold 0.30')).toBeVisible();
+
+	// Score a file of new customers.
+	await loadFiles(page, { name: 'new_customers.csv', mimeType: 'text/csv', buffer: await readFile('datasets/wa_churn.csv') });
+	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from new_customers.csv' }).getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+	await churn.getByRole('combobox', { name: 'Table to score' }).selectOption('new_customers');
+	const summary = churn.getByTestId('score-summary');
+	await expect(summary).toContainText('into table new_customers_scored');
+	await expect(summary).toContainText('7,043 customers scored');
+	await expect(churn.getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first()).toBeVisible();
+
+	const download = page.waitForEvent('download');
+	await summary.getByRole('button', { name: 'Download CSV' }).click();
+	const csv = await readFile((await (await download).path())!, 'utf8');
+	const [header, ...lines] = csv.trim().split('\n');
+	expect(header).toContain('churn_probability,predicted_churn,risk_level');
+	expect(lines).toHaveLength(7043);
+
+	// Reload: leaderboard, evaluation and scores come back without retraining.
+	await page.reload();
+	await expect(page.locator('[data-cell-type="churn"]').getByRole('table', { name: 'Leaderboard' })).toBeVisible();
+	await expect(page.locator('[data-cell-type="churn"]').getByTestId('score-summary')).toContainText('7,043 customers scored');
+	await expect(page.locator('[data-cell-type="churn"]').getByRole('button', { name: 'Train' })).toBeVisible();
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { load, newEngine } from './engine-fixture';
+
+describe('writeScored', () => {
+	it('writeScored(source, out, predictions) lines predictions up with the source rows', async () => {
+		const { engine } = await newEngine();
+		await load(engine, 'new.csv', 'customer,tenure\nA,1\nB,30\nC,5\n', 'new_customers');
+		const info = await engine.writeScored('new_customers', 'new_customers_scored', {
+			churn_probability: Float64Array.from([0.9, 0.1, 0.5]),
+			risk_level: ['High', 'Low', 'Medium']
+		});
+		expect(info.columns.map((c) => c.name)).toEqual(['customer', 'tenure', 'churn_probability', 'risk_level']);
+		const page = await engine.page('new_customers_scored', 0, 10);
+		expect(page.rows).toEqual([
+			['A', 1, 0.9, 'High'],
+			['B', 30, 0.1, 'Low'],
+			['C', 5, 0.5, 'Medium']
+		]);
+		expect(await engine.listRelations()).not.toContain('__scores');
+	});
+});
+
+describe('distinctValues', () => {
+	it('distinctValues(table, column) lists values by frequency', async () => {
+		const { engine } = await newEngine();
+		await load(engine, 'c.csv', 'churn\nNo\nYes\nNo\n\nNo\n', 'c');
+		expect(await engine.distinctValues('c', 'churn', 10)).toEqual([
+			{ value: 'No', count: 3 },
+			{ value: 'Yes', count: 1 }
+		]);
+	});
+});

@@ -1,0 +1,48 @@
+/**
+ * Writes a scored table back to DuckDB: the source rows (in scan order, as
+ * `exportArrow` sent them) side by side with the prediction columns that
+ * came back from the training worker as Arrow bytes.
+ */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { Db } from './db';
+import { columnsOf, describeRelation } from './relations';
+import { quoteIdent } from './sql-quote';
+import type { TableInfo } from './api';
+
+const SCORES = '__scores';
+
+/** Prediction columns as plain arrays; they are turned into Arrow here, in the worker. */
+export type ScoreColumns = Record<string, Float64Array | string[]>;
+
+/** Arrow bytes of the prediction columns plus the row number that lines them up with the source. */
+export function scoresToIpc(columns: ScoreColumns): Uint8Array {
+	const rows = Object.values(columns)[0]?.length ?? 0;
+	// Arrow's builders generate code at run time: fine in a worker, refused by the page's CSP.
+	return tableToIPC(tableFromArrays({ __row: Int32Array.from({ length: rows }, (_, i) => i), ...columns }), 'stream');
+}
+
+export function writeScored(db: Db, source: string, outName: string, predictionsIpc: Uint8Array): TableInfo {
+	const sourceColumns = new Set(columnsOf(db, source).map((c) => c.name.toLowerCase()));
+	db.query(`DROP TABLE IF EXISTS ${SCORES}`);
+	db.conn.insertArrowFromIPCStream(predictionsIpc, { name: SCORES, create: true });
+	try {
+		const added = columnsOf(db, SCORES)
+			.map((c) => c.name)
+			.filter((name) => name !== '__row');
+		// A source that already has the score columns (scored twice) keeps the new values only.
+		const kept = columnsOf(db, source)
+			.map((c) => c.name)
+			.filter((name) => !added.some((a) => a.toLowerCase() === name.toLowerCase()));
+		if (sourceColumns.has('__row')) throw new Error('The table to score has a column named "__row"; rename it first.');
+		db.query(
+			`CREATE OR REPLACE TABLE ${quoteIdent(outName)} AS
+			 SELECT ${[...kept.map((c) => `s.${quoteIdent(c)}`), ...added.map((c) => `p.${quoteIdent(c)}`)].join(', ')}
+			 FROM (SELECT *, row_number() OVER () - 1 AS __row FROM ${quoteIdent(source)}) s
+			 JOIN ${SCORES} p ON s.__row = p.__row
+			 ORDER BY s.__row`
+		);
+	} finally {
+		db.query(`DROP TABLE IF EXISTS ${SCORES}`);
+	}
+	return describeRelation(db, outName);
+}

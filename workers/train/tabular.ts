@@ -1,0 +1,60 @@
+/**
+ * Tabular jobs in the training worker: decode the transferred Arrow table,
+ * run the trainer (the same one `npm run evaluate` runs), and score tables
+ * with a fitted model.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import { modelOf } from '../../models/index';
+import type { ModelState } from '../../models/types';
+import { buildFeatures } from '../../models/shared/features';
+import { decodeState } from '../../models/shared/state-json';
+import { trainTabular } from '../../models/auto/trainer';
+import type { TabularResult } from '../../models/auto/types';
+import type { ArrowTableBytes, ScoreResult, TabularJob, TabularProgress } from './api';
+import { rawColumnsFromArrow } from './arrow-columns';
+import { trainError } from './errors';
+
+function columnsOf(table: ArrowTableBytes) {
+	if (!(table?.ipc instanceof Uint8Array)) throw trainError('invalid table: expected Arrow IPC bytes');
+	return rawColumnsFromArrow(tableFromIPC(table.ipc));
+}
+
+export async function runTabular(job: TabularJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<TabularResult> {
+	const raw = columnsOf(job.table);
+	return trainTabular(raw, job.request, {
+		signal,
+		progress: (p) => onProgress?.({ jobId: job.jobId, ...p })
+	});
+}
+
+/** A model file or saved state back into a state; a wrong or damaged one is refused in words. */
+export function loadState(encoded: unknown): ModelState {
+	let state: ModelState;
+	try {
+		state = decodeState<ModelState>(encoded);
+	} catch {
+		throw trainError('This model is damaged: its weights could not be read.');
+	}
+	if (!state || typeof state !== 'object' || typeof state.kind !== 'string' || !Array.isArray(state.features) || !Array.isArray(state.classes)) {
+		throw trainError('This is not a workbench model (kind, features or classes are missing).');
+	}
+	modelOf(state.kind); // throws "invalid model kind" for an unknown kind
+	return state;
+}
+
+/** Probabilities for every row of `table`, checking that the model's columns are there with the right kind. */
+export async function scoreTable(table: ArrowTableBytes, encoded: unknown): Promise<ScoreResult> {
+	const state = loadState(encoded);
+	const raw = columnsOf(table);
+	const missing = state.features.filter((f) => !raw.some((c) => c.name === f.name)).map((f) => `"${f.name}"`);
+	if (missing.length) {
+		throw trainError(`These columns are missing from the table to score: ${missing.join(', ')}. The model was trained with them.`);
+	}
+	const mistyped = state.features.filter((f) => f.kind === 'numeric' && raw.find((c) => c.name === f.name)?.type !== 'numeric');
+	if (mistyped.length) {
+		throw trainError(`These columns should hold numbers but hold text: ${mistyped.map((f) => `"${f.name}"`).join(', ')}.`);
+	}
+	const X = buildFeatures(raw, state.features);
+	const prediction = await modelOf(state.kind).predict(state, X);
+	return { classes: prediction.classes, probabilities: prediction.probabilities, rows: X.rows };
+}
