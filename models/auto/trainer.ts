@@ -6,7 +6,8 @@
  * `npm run evaluate` both call `trainTabular`, so they give the same models.
  */
 import { modelOf } from '../index';
-import type { Dataset, FitContext, ModelState } from '../types';
+import type { Dataset, FitContext, ModelState, Prediction } from '../types';
+import { averagePredictions, makeEnsemble } from './ensemble';
 import { rowCount, type RawColumn } from '../shared/columns';
 import { buildDataset, buildFeatures, encodeTarget, planFeatures, targetClasses } from '../shared/features';
 import { createRng } from '../shared/random';
@@ -53,6 +54,20 @@ function earlyStoppingRows(y: Int32Array, rows: Int32Array, seed: number): { fit
 	return { fit: Int32Array.from(split.train, (i) => rows[i]), valid: Int32Array.from(split.test, (i) => rows[i]) };
 }
 
+/** The blend of the top 2..n kinds (by CV) whose averaged held-out predictions score best, if it beats every single kind. */
+function bestBlend(bestFolds: Map<TabularKind, Prediction[]>, foldSets: Dataset[], leaderboard: LeaderboardRow[], classes: number): { kinds: TabularKind[]; cv: number } | null {
+	const ranked = leaderboard.filter((r) => r.cvScore !== null && bestFolds.has(r.kind as TabularKind)).sort((a, b) => b.cvScore! - a.cvScore!);
+	if (ranked.length < 2) return null;
+	let best: { kinds: TabularKind[]; cv: number } | null = null;
+	for (let size = 2; size <= ranked.length; size++) {
+		const kinds = ranked.slice(0, size).map((r) => r.kind as TabularKind);
+		const cv =
+			foldSets.reduce((sum, fold, f) => sum + selectionScore(testMetrics(fold.y, averagePredictions(kinds.map((k) => bestFolds.get(k)![f]))), classes), 0) / foldSets.length;
+		if (!best || cv > best.cv) best = { kinds, cv };
+	}
+	return best && best.cv > ranked[0].cvScore! ? best : null;
+}
+
 /** Only models that stop early need rows held out of their fit; the others learn from every row. */
 function usesEarlyStopping(kind: TabularKind, params: Record<string, unknown>): boolean {
 	if (kind === 'mlp') return true;
@@ -87,6 +102,11 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 
 	const leaderboard: LeaderboardRow[] = [];
 	const models: TabularResult['models'] = {};
+	const fitted = new Map<TabularKind, { state: ModelState; prediction: Prediction }>();
+	// Every kind is cross-validated on the same folds, so their held-out predictions can be blended.
+	const folds = req.mode === 'auto' ? stratifiedFolds(y, train, req.cvFolds, req.seed) : [];
+	const foldSets = folds.map((fold) => datasetOf(fold.test));
+	const bestFolds = new Map<TabularKind, Prediction[]>();
 	let spentShare = 0;
 	const totalShare = kinds.reduce((s, k) => s + BUDGET_SHARE[k], 0);
 
@@ -109,21 +129,23 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		if (req.mode === 'auto') {
 			const space = SEARCH_SPACES[kind];
 			const rng = createRng(req.seed + kind.length * 101);
-			const folds = stratifiedFolds(y, train, req.cvFolds, req.seed);
 			for (let t = 0; ; t++) {
 				const candidate = { ...model.defaults, ...(t < space.first.length ? space.first[t] : space.sample(rng)) };
 				let total = 0;
+				const foldPredictions: Prediction[] = [];
 				for (const [f, fold] of folds.entries()) {
 					report(`trial ${t + 1}, fold ${f + 1}/${folds.length}`, Math.min(1, (performance.now() - started) / (deadline - started + 1)));
 					const state = await fitOn(kind, candidate, fold.train, req.seed + f);
-					const held = datasetOf(fold.test);
-					total += selectionScore(testMetrics(held.y, await model.predict(state, held.X)), plan.classes.length);
+					const prediction = await model.predict(state, foldSets[f].X);
+					foldPredictions.push(prediction);
+					total += selectionScore(testMetrics(foldSets[f].y, prediction), plan.classes.length);
 				}
 				trials++;
 				const cv = total / folds.length;
 				if (bestCv === null || cv > bestCv) {
 					bestCv = cv;
 					bestParams = candidate;
+					bestFolds.set(kind, foldPredictions);
 				}
 				if (performance.now() >= deadline || t + 1 >= space.maxTrials) break;
 			}
@@ -147,6 +169,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		const base = selectionScore(testMetrics(permY, await model.predict(state, permX)), plan.classes.length);
 		const permutation = await permutationImportance((X) => model.predict(state, X), permX, permY, base, req.seed, ctx.signal);
 		if (ctx.signal.aborted) throw cancelled();
+		fitted.set(kind, { state, prediction });
 		models[kind] = {
 			state: encodeState(state),
 			testProbabilities: Array.from(prediction.probabilities),
@@ -156,6 +179,22 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 			curve: state.curve ?? curve
 		} satisfies TrainedModel;
 		leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: bestCv, trials, fitMs, ...metrics });
+	}
+
+	const blend = bestBlend(bestFolds, foldSets, leaderboard, plan.classes.length);
+	if (blend) {
+		const members = blend.kinds.map((kind) => ({ kind, ...fitted.get(kind)! }));
+		const prediction = averagePredictions(members.map((m) => m.prediction));
+		models.ensemble = {
+			state: encodeState(makeEnsemble(members.map((m) => ({ kind: m.kind, state: m.state })))),
+			testProbabilities: Array.from(prediction.probabilities),
+			importance: [],
+			importanceMethod: '',
+			permutation: [],
+			curve: []
+		};
+		const fitMs = leaderboard.filter((r) => (blend.kinds as string[]).includes(r.kind)).reduce((s, r) => s + r.fitMs, 0);
+		leaderboard.push({ kind: 'ensemble', label: `Ensemble (${blend.kinds.map((k) => modelOf(k).label).join(' + ')})`, params: { members: blend.kinds }, cvScore: blend.cv, trials: 0, fitMs, ...testMetrics(testSet.y, prediction) });
 	}
 
 	// The best model is chosen by cross-validation (never by the test rows); without CV, by test score.

@@ -6,6 +6,8 @@
 import type { CurvePoint } from '../types';
 
 export type TabularKind = 'gbdt' | 'forest' | 'logistic' | 'mlp';
+/** A leaderboard entry: one model kind, or the automatic mode's blend of several. */
+export type ResultKind = TabularKind | 'ensemble';
 
 export interface TabularRequest {
 	target: string;
@@ -47,7 +49,7 @@ export interface TestMetrics {
 }
 
 export interface LeaderboardRow extends TestMetrics {
-	kind: TabularKind;
+	kind: ResultKind;
 	label: string;
 	params: Record<string, unknown>;
 	/** Mean cross-validated selection score (AUC binary, accuracy multiclass); null when not cross-validated. */
@@ -75,8 +77,8 @@ export interface TabularResult {
 	features: { name: string; kind: 'numeric' | 'categorical'; levels?: string[] }[];
 	excluded: { column: string; reason: string }[];
 	leaderboard: LeaderboardRow[];
-	best: TabularKind;
-	models: Partial<Record<TabularKind, TrainedModel>>;
+	best: ResultKind;
+	models: Partial<Record<ResultKind, TrainedModel>>;
 	/** Class index of every test row, in the order of `testProbabilities`. */
 	testLabels: number[];
 	nTrain: number;

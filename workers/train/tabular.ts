@@ -9,6 +9,7 @@ import type { ModelState } from '../../models/types';
 import { buildFeatures } from '../../models/shared/features';
 import { decodeState } from '../../models/shared/state-json';
 import { trainTabular } from '../../models/auto/trainer';
+import { isEnsemble, predictAny } from '../../models/auto/ensemble';
 import type { TabularResult } from '../../models/auto/types';
 import type { ArrowTableBytes, ScoreResult, TabularJob, TabularProgress } from './api';
 import { rawColumnsFromArrow } from './arrow-columns';
@@ -38,7 +39,7 @@ export function loadState(encoded: unknown): ModelState {
 	if (!state || typeof state !== 'object' || typeof state.kind !== 'string' || !Array.isArray(state.features) || !Array.isArray(state.classes)) {
 		throw trainError('This is not a workbench model (kind, features or classes are missing).');
 	}
-	modelOf(state.kind); // throws "invalid model kind" for an unknown kind
+	if (!isEnsemble(state)) modelOf(state.kind); // throws "invalid model kind" for an unknown kind
 	return state;
 }
 
@@ -55,6 +56,6 @@ export async function scoreTable(table: ArrowTableBytes, encoded: unknown): Prom
 		throw trainError(`These columns should hold numbers but hold text: ${mistyped.map((f) => `"${f.name}"`).join(', ')}.`);
 	}
 	const X = buildFeatures(raw, state.features);
-	const prediction = await modelOf(state.kind).predict(state, X);
+	const prediction = await predictAny(state, X);
 	return { classes: prediction.classes, probabilities: prediction.probabilities, rows: X.rows };
 }

@@ -19,7 +19,7 @@ export interface ModelFile {
 	metrics: Record<string, number>;
 }
 
-const KINDS = ['gbdt', 'forest', 'logistic', 'mlp'];
+const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'ensemble'];
 
 export function serializeModel(file: Omit<ModelFile, 'format' | 'version'>): string {
 	return JSON.stringify({ format: MODEL_FORMAT, version: MODEL_FILE_VERSION, ...file });
