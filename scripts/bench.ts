@@ -13,6 +13,7 @@ import { gbdtModel } from '../models/gbdt';
 import { forestModel } from '../models/forest';
 import { createRng } from '../models/shared/random';
 import type { Dataset, Features } from '../models/types';
+import { rocAuc } from '../models/shared/metrics';
 
 function arg(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
@@ -61,21 +62,6 @@ function makeClassification(rows: number, cols: number, seed: number): { X: Floa
 	return { X, y };
 }
 
-/** Rank-based ROC AUC (ties get average ranks). */
-function auc(scores: Float64Array, y: Int32Array): number {
-	const order = Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
-	let rankSum = 0;
-	let pos = 0;
-	for (let i = 0; i < order.length; ) {
-		let j = i;
-		while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
-		const rank = (i + j) / 2 + 1;
-		for (let k = i; k <= j; k++) if (y[order[k]] === 1) (rankSum += rank), pos++;
-		i = j + 1;
-	}
-	const neg = order.length - pos;
-	return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
-}
 
 function features(X: Float64Array[], from: number, to: number): Features {
 	return { rows: to - from, columns: X.map((col, i) => ({ name: `x${i}`, kind: 'numeric' as const, values: col.slice(from, to) })) };
@@ -113,7 +99,7 @@ async function main() {
 		trees,
 		depth,
 		fit_ms: Math.round(fitMs),
-		auc: Number(auc(p1, y.slice(cut)).toFixed(4)),
+		auc: Number(rocAuc(Array.from(y.slice(cut)), p1).toFixed(4)),
 		peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024)
 	};
 	console.log(JSON.stringify(result));

@@ -3,7 +3,7 @@
  * permutation importance (drop of the selection score when a column is shuffled).
  */
 import type { Features, Prediction } from '../types';
-import { averagePrecision, confusionAt, logLoss, rocAuc } from '../shared/metrics';
+import { averagePrecision, confusionAt, logLoss, macroF1, multiclassAccuracy, multiLogLoss, rocAuc } from '../shared/metrics';
 import { createRng } from '../shared/random';
 import type { TestMetrics } from './types';
 
@@ -13,42 +13,11 @@ export function positiveScores(p: Prediction): Float64Array {
 	return Float64Array.from({ length: p.probabilities.length / k }, (_, r) => p.probabilities[r * k + k - 1]);
 }
 
-function argmaxRows(p: Prediction): Int32Array {
-	const k = p.classes.length;
-	const rows = p.probabilities.length / k;
-	const out = new Int32Array(rows);
-	for (let r = 0; r < rows; r++) {
-		let best = 0;
-		for (let c = 1; c < k; c++) if (p.probabilities[r * k + c] > p.probabilities[r * k + best]) best = c;
-		out[r] = best;
-	}
-	return out;
-}
-
-function macroF1Of(y: Int32Array, predicted: Int32Array, k: number): number {
-	let sum = 0;
-	for (let c = 0; c < k; c++) {
-		let tp = 0;
-		let fp = 0;
-		let fn = 0;
-		for (let i = 0; i < y.length; i++) {
-			if (predicted[i] === c && y[i] === c) tp++;
-			else if (predicted[i] === c) fp++;
-			else if (y[i] === c) fn++;
-		}
-		sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-	}
-	return sum / k;
-}
-
 /** Every leaderboard metric of a prediction against class indexes `y`. */
 export function testMetrics(y: Int32Array, p: Prediction): TestMetrics {
 	const k = p.classes.length;
-	const predicted = argmaxRows(p);
-	let correct = 0;
-	for (let i = 0; i < y.length; i++) if (predicted[i] === y[i]) correct++;
-	const accuracy = correct / y.length;
-	const macroF1 = macroF1Of(y, predicted, k);
+	const accuracy = multiclassAccuracy(y, p.probabilities, k);
+	const macro = macroF1(y, p.probabilities, k);
 	if (k === 2) {
 		const scores = positiveScores(p);
 		const labels = Array.from(y);
@@ -58,21 +27,19 @@ export function testMetrics(y: Int32Array, p: Prediction): TestMetrics {
 			logloss: logLoss(labels, scores),
 			accuracy: confusionAt(labels, scores, 0.5).accuracy,
 			f1: confusionAt(labels, scores, 0.5).f1,
-			macroF1
+			macroF1: macro
 		};
 	}
 	// Multiclass: macro one-vs-rest AUC / AP, multinomial log loss.
 	let auc = 0;
 	let ap = 0;
-	let loss = 0;
 	for (let c = 0; c < k; c++) {
 		const labels = Array.from(y, (v) => (v === c ? 1 : 0));
 		const scores = Float64Array.from({ length: y.length }, (_, r) => p.probabilities[r * k + c]);
 		auc += rocAuc(labels, scores) / k;
 		ap += averagePrecision(labels, scores) / k;
 	}
-	for (let i = 0; i < y.length; i++) loss -= Math.log(Math.max(1e-15, p.probabilities[i * k + y[i]])) / y.length;
-	return { auc, prAuc: ap, logloss: loss, accuracy, f1: macroF1, macroF1 };
+	return { auc, prAuc: ap, logloss: multiLogLoss(y, p.probabilities, k), accuracy, f1: macro, macroF1: macro };
 }
 
 /** The number the search maximises: AUC for binary targets, accuracy for multiclass. */

@@ -6,6 +6,7 @@
  */
 import type { CategoricalColumn, Dataset, FeatureColumn, Features, ModelState, NumericColumn } from '../types';
 import { textAt, type RawColumn } from './columns';
+import { rocAuc } from './metrics';
 
 /** One feature as the model sees it; saved in the model state. */
 export type FeatureInfo = ModelState['features'][number];
@@ -69,22 +70,11 @@ function isIntegerColumn(values: Float64Array): boolean {
  * Missing values rank lowest: a column filled only for churners ("churn_date") is a leak too.
  */
 function singleColumnAuc(values: Float64Array, y: Int32Array, rows: Int32Array): number {
-	const pairs: [number, number][] = [];
-	for (const r of rows) if (y[r] >= 0) pairs.push([Number.isNaN(values[r]) ? -Infinity : values[r], y[r] === 1 ? 1 : 0]);
-	const pos = pairs.filter((p) => p[1] === 1).length;
-	const neg = pairs.length - pos;
-	if (pos === 0 || neg === 0) return 0.5;
-	pairs.sort((a, b) => a[0] - b[0]);
-	let rankSum = 0;
-	for (let i = 0; i < pairs.length; ) {
-		let j = i;
-		while (j < pairs.length && pairs[j][0] === pairs[i][0]) j++;
-		const rank = (i + j + 1) / 2;
-		for (let k = i; k < j; k++) if (pairs[k][1] === 1) rankSum += rank;
-		i = j;
-	}
-	const auc = (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
-	return Math.max(auc, 1 - auc);
+	const labelled = Array.from(rows).filter((r) => y[r] >= 0);
+	const labels = labelled.map((r) => (y[r] === 1 ? 1 : 0));
+	const scores = labelled.map((r) => (Number.isNaN(values[r]) ? -Infinity : values[r]));
+	const auc = rocAuc(labels, scores);
+	return Number.isNaN(auc) ? 0.5 : Math.max(auc, 1 - auc);
 }
 
 /** Category codes → mean target per category, as numbers (to test categorical leaks the same way). */

@@ -3,9 +3,9 @@ import { forestModel } from '../../../../models/forest';
 import { decodeState, encodeState } from '../../../../models/shared/state-json';
 import type { ForestState } from '../../../../models/forest';
 import { accuracy, blobs, context } from '../gbdt/helpers';
-import { DATASETS, loadSplit, rocAuc } from '../gbdt/load-csv';
+import { loadSplit, probabilityAuc as rocAuc } from '../split-fixture';
 
-const churn = loadSplit(`${DATASETS}/wa_churn.split.csv`, 'churn', 'Yes');
+const churn = loadSplit('wa_churn.split.csv', 'churn', 'Yes');
 
 describe('forestModel', () => {
 	it('fit(churn, {seed: 1}) is deterministic and survives structuredClone and JSON', async () => {

@@ -3,10 +3,10 @@ import { gbdtModel } from '../../../../models/gbdt';
 import { decodeState, encodeState } from '../../../../models/shared/state-json';
 import type { GbdtState } from '../../../../models/gbdt';
 import { accuracy, blobs, context, noisyBinary } from './helpers';
-import { DATASETS, loadSplit, rocAuc } from './load-csv';
+import { loadSplit, probabilityAuc as rocAuc } from '../split-fixture';
 
-const churn = loadSplit(`${DATASETS}/wa_churn.split.csv`, 'churn', 'Yes');
-const credit = loadSplit(`${DATASETS}/credit_data.split.csv`, 'Status', 'bad');
+const churn = loadSplit('wa_churn.split.csv', 'churn', 'Yes');
+const credit = loadSplit('credit_data.split.csv', 'Status', 'bad');
 const TUNED = { ...gbdtModel.defaults, nEstimators: 200, maxDepth: 3, learningRate: 0.05 };
 
 describe('gbdtModel', () => {
