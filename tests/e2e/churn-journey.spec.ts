@@ -55,7 +55,9 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	await page.reload();
 	await expect(page.locator('[data-cell-type="churn"]').getByRole('table', { name: 'Leaderboard' })).toBeVisible();
 	await expect(page.locator('[data-cell-type="churn"]').getByTestId('score-summary')).toContainText('7,043 customers scored');
-	await expect(page.locator('[data-cell-type="churn"]').getByRole('button', { name: 'Train' })).toBeVisible();
+	// Training again with nothing changed keeps the models instead of retraining.
+	await page.locator('[data-cell-type="churn"]').getByRole('button', { name: 'Train' }).click();
+	await expect(page.locator('[data-cell-type="churn"]').getByText('Nothing changed since the last training')).toBeVisible();
 });
 
 test('cancelling a training stops it within a second and the cell stays usable', async ({ page }) => {

@@ -284,6 +284,7 @@ export const MESSAGES = {
 		cancel: 'Cancel training',
 		starting: 'Starting the training worker',
 		cancelled: 'Training cancelled.',
+		unchanged: 'Nothing changed since the last training: the models are kept as they are.',
 		eta: (s: number) => `about ${s} s left`,
 		featuresAndValidation: (chosen: number, all: number) => `Features (${chosen} of ${all}) and validation`,
 		splitColumn: 'Split column',
