@@ -1,7 +1,7 @@
 /**
  * The automatic mode: split the customers, prepare features on the training
- * rows only, tune every model kind by cross-validated random search within a
- * time budget, refit the best configuration of each kind on all training rows,
+ * rows only, tune every model kind (or the one the user picked) by
+ * cross-validated random search within a time budget, refit the best configuration of each kind on all training rows,
  * and score the test rows. The churn cell (in the training worker) and
  * `npm run evaluate` both call `trainTabular`, so they give the same models.
  */
@@ -104,7 +104,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const models: TabularResult['models'] = {};
 	const fitted = new Map<TabularKind, { state: ModelState; prediction: Prediction }>();
 	// Every kind is cross-validated on the same folds, so their held-out predictions can be blended.
-	const folds = req.mode === 'auto' ? stratifiedFolds(y, train, req.cvFolds, req.seed) : [];
+	const folds = stratifiedFolds(y, train, req.cvFolds, req.seed);
 	const foldSets = folds.map((fold) => datasetOf(fold.test));
 	const bestFolds = new Map<TabularKind, Prediction[]>();
 	let spentShare = 0;
@@ -126,7 +126,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		let bestParams: Record<string, unknown> = { ...model.defaults };
 		let bestCv: number | null = null;
 		let trials = 0;
-		if (req.mode === 'auto') {
+		{
 			const space = SEARCH_SPACES[kind];
 			const rng = createRng(req.seed + kind.length * 101);
 			for (let t = 0; ; t++) {

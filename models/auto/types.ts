@@ -21,7 +21,7 @@ export interface TabularRequest {
 	splitColumn: string | null;
 	testFraction: number;
 	seed: number;
-	/** 'auto' tunes every kind within `budgetS`; a kind trains only that model with its defaults. */
+	/** 'auto' tunes every kind within `budgetS` (and may blend them); a kind tunes only that model. */
 	mode: 'auto' | TabularKind;
 	budgetS: number;
 	cvFolds: number;

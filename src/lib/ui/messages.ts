@@ -273,11 +273,11 @@ export const MESSAGES = {
 		minority: 'minority class',
 		mode: 'Models',
 		modes: {
-			auto: 'Automatic (train and tune all)',
-			gbdt: 'Gradient-boosted trees',
-			forest: 'Random forest',
-			logistic: 'Logistic regression',
-			mlp: 'Neural network'
+			auto: 'Automatic (tune all, keep the best)',
+			gbdt: 'Gradient-boosted trees only (tuned)',
+			forest: 'Random forest only (tuned)',
+			logistic: 'Logistic regression only (tuned)',
+			mlp: 'Neural network only (tuned)'
 		},
 		budget: 'Time budget (s)',
 		train: 'Train',

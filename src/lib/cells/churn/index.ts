@@ -29,6 +29,10 @@ export interface ChurnParams {
 	riskHigh: number;
 	/** Customers at or above this probability are listed as alerts. */
 	alertAt: number;
+	/** Cost/benefit figures of a retention campaign (profit curve and suggested threshold). */
+	valuePerRetained: number;
+	costPerContact: number;
+	successRate: number;
 	/** Table to score ('' = none yet) and the name of the scored output table. */
 	scoreTable: string;
 	scoredName: string;
@@ -55,6 +59,9 @@ export const churnCell: CellDefinition<ChurnParams> = {
 		riskMedium: 0.4,
 		riskHigh: 0.7,
 		alertAt: 0.8,
+		valuePerRetained: 500,
+		costPerContact: 20,
+		successRate: 0.3,
 		scoreTable: '',
 		scoredName: ''
 	}),
