@@ -3,12 +3,14 @@
  * CSV, the tabular trainer for models) run from Node.
  *
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
- *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3]
+ *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3] [--explain]
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *
  * Prints one JSON object per line per model. Each kind is tuned by cross-validation within the
  * budget (`auto` tunes all four and may blend them, exactly as the churn cell does); `fit_ms` is
- * the final fit of the chosen configuration, `search_ms` the whole run.
+ * the final fit of the chosen configuration, `search_ms` the whole run. `--explain` adds SHAP checks
+ * on the test rows: `shap_additivity_max_err` (max |output − base − Σ values|, in the model's SHAP
+ * space) and `shap_ms_per_1000_rows`.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -17,7 +19,13 @@ import { DataEngine, DEFAULT_CSV_OPTIONS, MemoryStore } from '../workers/data';
 import { openNodeDuckDB } from '../workers/data/duckdb-node';
 import { rawColumnsFromArrow } from '../workers/train/arrow-columns';
 import { trainTabular } from '../models/auto/trainer';
-import { DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest } from '../models/auto/types';
+import { DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto/types';
+import { explainShap } from '../models/explain';
+import type { RawColumn } from '../models/shared/columns';
+import { buildFeatures, encodeTarget, targetClasses } from '../models/shared/features';
+import { stratifiedSplit } from '../models/shared/splits';
+import { decodeState } from '../models/shared/state-json';
+import type { ModelState } from '../models/types';
 import { useFastestNodeBackend } from './node-backend';
 
 const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'auto'] as const;
@@ -26,8 +34,15 @@ function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;
 	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment --data <file.csv> --target <column> [...]');
 	const flags = new Map<string, string>();
+	let explain = false;
 	for (let i = 0; i < rest.length; i += 2) {
-		if (!rest[i].startsWith('--') || rest[i + 1] === undefined) fail(`invalid argument: ${rest[i]}`);
+		// Boolean flags take no value: consume one token and step back so the pairs stay aligned.
+		if (rest[i] === '--explain') {
+			explain = true;
+			i--;
+			continue;
+		}
+		if (!rest[i].startsWith('--') || rest[i + 1] === undefined || rest[i + 1].startsWith('--')) fail(`invalid argument: ${rest[i]}`);
 		flags.set(rest[i].slice(2), rest[i + 1]);
 	}
 	const data = flags.get('data') ?? fail('--data <file.csv> is required');
@@ -43,7 +58,8 @@ function parseArgs(argv: string[]) {
 		splitColumn: flags.get('split-column') ?? null,
 		seed: Number(flags.get('seed') ?? 42),
 		budgetS: Number(flags.get('budget-s') ?? 60),
-		folds: Number(flags.get('folds') ?? 3)
+		folds: Number(flags.get('folds') ?? 3),
+		explain
 	};
 }
 
@@ -53,6 +69,41 @@ function fail(message: string): never {
 }
 
 const round = (x: number) => Number(x.toFixed(4));
+
+/** The trainer's test rows, recomputed as its `splitRows` does (split column, else a stratified split of labelled rows). */
+function testRows(raw: RawColumn[], req: TabularRequest): Int32Array {
+	const target = raw.find((c) => c.name === req.target)!;
+	const all = Array.from({ length: target.values.length }, (_, i) => i);
+	const y = encodeTarget(target, targetClasses(target, all, req.positive));
+	if (req.splitColumn) {
+		const split = raw.find((c) => c.name === req.splitColumn)!;
+		return Int32Array.from(all.filter((r) => y[r] >= 0 && String(split.values[r] ?? '').trim().toLowerCase() === 'test'));
+	}
+	const labelled = all.filter((r) => y[r] >= 0);
+	const split = stratifiedSplit(labelled.map((r) => y[r]), req.testFraction, req.seed);
+	return Int32Array.from(split.test, (i) => labelled[i]);
+}
+
+/** SHAP additivity and speed of the selected model on the test rows. */
+async function shapChecks(raw: RawColumn[], req: TabularRequest, result: TabularResult) {
+	const model = result.models[result.best];
+	if (!model) return {};
+	const state = decodeState<ModelState>(model.state);
+	const rows = testRows(raw, req);
+	if (rows.length !== result.nTest) return { shap_error: `test rows recomputed as ${rows.length}, trainer had ${result.nTest}` };
+	const X = buildFeatures(raw, result.features, rows);
+	const started = performance.now();
+	const shap = await explainShap(state, X, { seed: req.seed });
+	const ms = performance.now() - started;
+	const F = shap.features.length;
+	let worst = 0;
+	for (let r = 0; r < shap.rows; r++) {
+		let sum = shap.base;
+		for (let f = 0; f < F; f++) sum += shap.values[r * F + f];
+		worst = Math.max(worst, Math.abs(shap.outputs[r] - sum));
+	}
+	return { shap_method: shap.method, shap_space: shap.space, shap_additivity_max_err: worst, shap_ms_per_1000_rows: Number(((ms / Math.max(shap.rows, 1)) * 1000).toFixed(1)) };
+}
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
@@ -84,7 +135,8 @@ async function main() {
 				: { accuracy: round(row.accuracy), macro_f1: round(row.macroF1), logloss: round(row.logloss) };
 		// fit_ms: the final fit of the chosen configuration on the training rows; search_ms: the whole run, tuning included.
 		const timing = { fit_ms: Math.round(row.fitMs), search_ms: Math.round(performance.now() - started), trials: row.trials };
-		console.log(JSON.stringify({ ...common, ...metrics, ...timing }));
+		const shap = args.explain ? await shapChecks(raw, request, result) : {};
+		console.log(JSON.stringify({ ...common, ...metrics, ...timing, ...shap }));
 	}
 }
 

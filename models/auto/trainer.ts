@@ -18,6 +18,8 @@ import { BUDGET_SHARE, SEARCH_SPACES } from './spaces';
 import type { LeaderboardRow, TabularKind, TabularRequest, TabularResult, TrainedModel, TrainerContext } from './types';
 
 const AUTO_KINDS: TabularKind[] = ['gbdt', 'logistic', 'forest', 'mlp'];
+/** Size of the explanation background sample. */
+const BACKGROUND_ROWS = 100;
 /** Permutation importance is computed on at most this many test rows. */
 const PERMUTATION_ROWS = 3000;
 
@@ -66,6 +68,18 @@ function bestBlend(bestFolds: Map<TabularKind, Prediction[]>, foldSets: Dataset[
 		if (!best || cv > best.cv) best = { kinds, cv };
 	}
 	return best && best.cv > ranked[0].cvScore! ? best : null;
+}
+
+/** Reference customers for explanations: a seeded sample of at most BACKGROUND_ROWS training rows. */
+function backgroundRows(train: Int32Array, seed: number): Int32Array {
+	if (train.length <= BACKGROUND_ROWS) return train;
+	const rng = createRng(seed + 7);
+	const picked = Array.from(train);
+	for (let i = 0; i < BACKGROUND_ROWS; i++) {
+		const j = i + Math.floor(rng() * (picked.length - i));
+		[picked[i], picked[j]] = [picked[j], picked[i]];
+	}
+	return Int32Array.from(picked.slice(0, BACKGROUND_ROWS)).sort();
 }
 
 /** Only models that stop early need rows held out of their fit; the others learn from every row. */
@@ -212,6 +226,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		testLabels: Array.from(testSet.y),
 		nTrain: train.length,
 		nTest: testSet.y.length,
+		background: encodeState(buildFeatures(raw, plan.features, backgroundRows(train, req.seed))),
 		warnings,
 		request: req
 	};

@@ -83,6 +83,8 @@ export interface TabularResult {
 	testLabels: number[];
 	nTrain: number;
 	nTest: number;
+	/** A seeded sample (≤ 100) of training customers as encoded Features: the reference for linear and kernel SHAP. */
+	background: unknown;
 	warnings: string[];
 	request: TabularRequest;
 }

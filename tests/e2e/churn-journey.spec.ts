@@ -48,8 +48,15 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	await summary.getByRole('button', { name: 'Download CSV' }).click();
 	const csv = await readFile((await (await download).path())!, 'utf8');
 	const [header, ...lines] = csv.trim().split('\n');
-	expect(header).toContain('churn_probability,predicted_churn,risk_level');
+	expect(header).toContain('churn_probability,predicted_churn,risk_level,reason_1,reason_2,reason_3');
 	expect(lines).toHaveLength(7043);
+
+	// Why: the highest-risk customer's waterfall and reasons, and the global SHAP summary.
+	await churn.getByRole('list', { name: 'Customers at risk' }).getByRole('button').first().click();
+	const waterfall = churn.getByRole('img', { name: /^Waterfall of/ });
+	await expect(waterfall.locator('svg').first()).toBeVisible({ timeout: 60_000 });
+	await expect(churn.getByRole('list', { name: 'Reasons' }).getByRole('listitem').first()).toContainText('points');
+	await expect(churn.getByRole('combobox', { name: 'Dependence feature' })).toBeVisible({ timeout: 60_000 });
 
 	// Reload: leaderboard, evaluation and scores come back without retraining.
 	await page.reload();

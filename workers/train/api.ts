@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi {
+export interface TrainApi extends TabularApi, ExplainApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -114,4 +114,48 @@ export interface ScoreResult {
 export interface TabularApi {
 	trainTabular(job: TabularJob, onProgress?: (p: TabularProgress) => void): Promise<TabularResult>;
 	score(job: ScoreJob): Promise<ScoreResult>;
+}
+
+/* ---------- Explanations ---------- */
+
+/** SHAP values of some customers in the probability view, with what the views need to draw them. */
+export interface ExplainData {
+	/** Original column names. */
+	features: string[];
+	/** rows × features, row-major, probability units (0.18 = +18 points); they sum to output − base. */
+	values: number[];
+	/** Base churn probability. */
+	base: number;
+	/** Each row's churn probability. */
+	outputs: number[];
+	rows: number;
+	/** [feature][row]: numbers for numeric columns, level names for categorical ones, null when missing. */
+	featureValues: (number | string | null)[][];
+	kinds: ('numeric' | 'categorical')[];
+	/** How the values were computed ("tree", "linear", "kernel", "blend"). */
+	method: string;
+}
+
+/** Explain rows of a table with a fitted model. */
+export interface ExplainJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	/** Encoded model state. */
+	state: unknown;
+	/** Encoded background Features (TabularResult.background), for linear and kernel SHAP. */
+	background: unknown;
+	/** Row indexes to explain; null = every row. */
+	rows: number[] | null;
+	/** Also return each row's top three reasons as text. */
+	reasons: boolean;
+}
+
+export interface ExplainResult {
+	data: ExplainData;
+	/** Per row, up to three reasons such as "contract = Month-to-month (+18 pts)". */
+	reasons?: string[][];
+}
+
+export interface ExplainApi {
+	explain(job: ExplainJob, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult>;
 }

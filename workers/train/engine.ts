@@ -11,6 +11,8 @@ import type {
 	BackendStatus,
 	ComputeTiming,
 	TableReceipt,
+	ExplainJob,
+	ExplainResult,
 	ScoreJob,
 	ScoreResult,
 	TabularJob,
@@ -22,6 +24,7 @@ import type {
 } from './api';
 import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
+import { explainTable } from './explain';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
@@ -144,6 +147,19 @@ export class TrainEngine implements TrainApi {
 		const signal = this.startJob(job.jobId);
 		try {
 			return await runTabular(job, signal, onProgress);
+		} catch (e) {
+			throw toUserError(e, this.active);
+		} finally {
+			this.jobs.delete(job.jobId);
+		}
+	}
+
+	/** SHAP explanations of a table's rows (probability view) and their top reasons; cancellable by `jobId`. */
+	async explain(job: ExplainJob, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult> {
+		await this.ready();
+		const signal = this.startJob(job.jobId);
+		try {
+			return await explainTable(job, signal, onProgress);
 		} catch (e) {
 			throw toUserError(e, this.active);
 		} finally {

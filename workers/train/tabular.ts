@@ -15,7 +15,7 @@ import type { ArrowTableBytes, ScoreResult, TabularJob, TabularProgress } from '
 import { rawColumnsFromArrow } from './arrow-columns';
 import { trainError } from './errors';
 
-function columnsOf(table: ArrowTableBytes) {
+export function columnsOf(table: ArrowTableBytes) {
 	if (!(table?.ipc instanceof Uint8Array)) throw trainError('invalid table: expected Arrow IPC bytes');
 	return rawColumnsFromArrow(tableFromIPC(table.ipc));
 }

@@ -12,6 +12,7 @@ export { toChartRows, type ChartRows } from './rows';
 export { formatCount, formatNumber, formatPercent } from './format';
 export { CATEGORICAL_SCHEME, exportBackground, seriesColour, themeStyle, type ChartTheme } from './theme';
 export { downloadPng, downloadSvg, svgMarkup, svgToPngBlob } from './export';
+export { meanAbsShap, quantileRanks, strongestInteraction, type FeatureImpact } from './explain-stats';
 
 /** The chart cell's builder (`chartOptions`), loaded on demand. */
 export const loadChartOptions = () => import('./chart-options');
@@ -21,3 +22,6 @@ export const loadProfileCharts = () => import('./profile-charts');
 
 /** The churn cell's evaluation builders (`rocOptions`, `profitOptions`, …), loaded on demand. */
 export const loadChurnCharts = () => import('./churn-charts');
+
+/** The churn cell's explanation builders (`summaryBarOptions`, `beeswarmOptions`, `dependenceOptions`, `waterfallOptions`, …), loaded on demand. */
+export const loadExplainCharts = () => import('./explain-charts');

@@ -12,6 +12,7 @@ import type {
 	TrainApi,
 	TrainProgress,
 	TrainProgressFn,
+	ExplainResult,
 	ScoreResult,
 	TabularProgress,
 	TabularRequest,
@@ -149,16 +150,27 @@ export function trainTabular(
 	request: TabularRequest,
 	onProgress?: (p: TabularProgress) => void
 ): { jobId: string; result: Promise<TabularResult> } {
+	return runJob((jobId) =>
+		getTrain().trainTabular(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progressProxy(onProgress))
+	);
+}
+
+/** The buffer of `ipc` to transfer (a SharedArrayBuffer is shared, not transferred). */
+function transferList(ipc: Uint8Array): ArrayBuffer[] {
+	return ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : [];
+}
+
+function progressProxy(onProgress?: (p: TabularProgress) => void) {
+	return onProgress ? Comlink.proxy((p: TabularProgress) => void onProgress(p)) : undefined;
+}
+
+/** Starts a cancellable job once the worker is ready; `stopJob(jobId)` can end it for sure. */
+function runJob<T>(call: (jobId: string) => Promise<T>): { jobId: string; result: Promise<T> } {
 	const jobId = newJobId();
-	const result = new Promise<TabularResult>((resolve, reject) => {
+	const result = new Promise<T>((resolve, reject) => {
 		running.set(jobId, reject);
 		startTrain()
-			.then(() =>
-				getTrain().trainTabular(
-					Comlink.transfer({ jobId, table: { ipc }, request }, ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : []),
-					onProgress ? Comlink.proxy((p: TabularProgress) => void onProgress(p)) : undefined
-				)
-			)
+			.then(() => call(jobId))
 			.then(resolve, reject)
 			.finally(() => running.delete(jobId));
 	});
@@ -168,7 +180,7 @@ export function trainTabular(
 /** Churn (or class) probabilities for every row of `ipc` with an encoded model state. */
 export async function scoreTable(ipc: Uint8Array, state: unknown): Promise<ScoreResult> {
 	await startTrain();
-	return getTrain().score(Comlink.transfer({ jobId: newJobId(), table: { ipc }, state }, ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : []));
+	return getTrain().score(Comlink.transfer({ jobId: newJobId(), table: { ipc }, state }, transferList(ipc)));
 }
 
 /** How long a job may take to honour a cancel before its worker is stopped outright. */
@@ -193,4 +205,25 @@ export async function stopJob(jobId: string): Promise<void> {
 	e.name = 'CancelledError';
 	reject(e);
 	running.delete(jobId);
+}
+
+/* ---------- Explanations ---------- */
+
+/**
+ * SHAP explanations of rows of `ipc` (an Arrow table; its buffer is transferred) with an encoded
+ * model state and its background sample. Keep `jobId` for `stopJob(jobId)`.
+ */
+export function explainRows(
+	ipc: Uint8Array,
+	model: { state: unknown; background: unknown },
+	rows: number[] | null,
+	reasons: boolean,
+	onProgress?: (p: TabularProgress) => void
+): { jobId: string; result: Promise<ExplainResult> } {
+	return runJob((jobId) =>
+		getTrain().explain(
+			Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons }, transferList(ipc)),
+			progressProxy(onProgress)
+		)
+	);
 }

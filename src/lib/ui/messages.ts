@@ -316,7 +316,46 @@ export const MESSAGES = {
 		levels: { Low: 'Low', Medium: 'Medium', High: 'High' },
 		downloadCsv: 'Download CSV',
 		alertsTitle: (n: number, at: number) => `${n.toLocaleString('en-US')} alerts (probability ≥ ${at})`,
-		alertsLabel: 'Customers at risk'
+		alertsLabel: 'Customers at risk',
+		customerRow: (row: number) => `customer in row ${(row + 1).toLocaleString('en-US')}`,
+		noReasons: (why: string) => `Note on reasons: ${why}.`,
+		explainTitle: 'Why: explanations (SHAP)',
+		explainSample: (n: number, table: string) => `Contributions of each column for ${n.toLocaleString('en-US')} customers of ${table}.`,
+		pickCustomer: 'Pick a customer in the alert list to see their reasons.',
+		explaining: 'Explaining',
+		customerLabel: (row: number) => `Customer in row ${(row + 1).toLocaleString('en-US')}`
+	},
+	explain: {
+		missing: 'missing',
+		reason: (feature: string, value: string, points: string) =>
+			`${feature} = ${value}: ${points} ${/^[+-]?1$/.test(points) ? 'point' : 'points'}`,
+		meanAbsAxis: 'Mean |SHAP| (points of churn probability)',
+		shapAxis: 'SHAP value (points of churn probability)',
+		valueRank: 'Column value (low → high)',
+		low: 'low',
+		high: 'high',
+		column: 'Column',
+		byRank: (feature: string) => `${feature} (low → high)`,
+		value: 'Value',
+		points: 'Points',
+		probabilityAxis: 'Churn probability (%)',
+		baseRate: 'Base rate',
+		prediction: 'Churn probability',
+		otherColumns: (n: number) => `${n} other ${n === 1 ? 'column' : 'columns'}`,
+		gap: 'Approximation gap',
+		summary: 'Why the model predicts churn',
+		views: 'Explanation charts',
+		meanAbsTitle: 'Mean |SHAP| by column',
+		beeswarmTitle: 'SHAP values by column',
+		beeswarmNote: 'Each dot is a customer. Red: a high value of the column; blue: a low one; grey: a text column or a missing value.',
+		dependence: 'Dependence plot',
+		dependenceFeature: 'Dependence feature',
+		dependenceTitle: (feature: string, by: string | null) =>
+			by ? `SHAP of ${feature} by its value, coloured by ${by}` : `SHAP of ${feature} by its value`,
+		noRows: 'No customers to explain.',
+		probability: (p: string, base: string) => `Churn probability ${p}, base rate ${base}`,
+		waterfallOf: (label: string) => `Waterfall of ${label}'s churn probability, from the base rate`,
+		reasons: 'Reasons'
 	}
 } as const;
 

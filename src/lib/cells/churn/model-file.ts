@@ -17,6 +17,8 @@ export interface ModelFile {
 	state: unknown;
 	/** Test metrics when it was trained, for the record. */
 	metrics: Record<string, number>;
+	/** Encoded sample of training customers, the reference for explanations (optional). */
+	background?: unknown;
 }
 
 const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'ensemble'];

@@ -1,0 +1,84 @@
+/**
+ * Tree SHAP for the two tree learners: gradient boosting in margin
+ * (log-odds) space, random forests in probability space (the forest's
+ * output is a mean of leaf class frequencies, so that is where it is additive).
+ */
+import type { Features } from '../types';
+import type { ForestState } from '../forest';
+import type { GbdtState } from '../gbdt';
+import { alignFeatures, createYielder } from '../shared/tree';
+import { LeafPathShap } from './leaf-paths';
+import { TreeShap, type TreeTarget } from './treeshap';
+import type { ShapOptions, ShapResult } from './types';
+
+/** Rows between progress reports / abort checks. */
+const CHUNK = 1000;
+
+function defaultClass(classes: string[], options: ShapOptions): number {
+	const k = options.classIndex ?? classes.length - 1;
+	if (!(Number.isInteger(k) && k >= 0 && k < classes.length)) throw new Error(`invalid classIndex: ${k}`);
+	return k;
+}
+
+/** The trees and leaf value that make up the explained output of a gbdt or forest. */
+export function treeTarget(state: GbdtState | ForestState, classIndex: number): TreeTarget {
+	const e = state.trees;
+	const count = e.treeStart.length - 1;
+	if (state.kind === 'gbdt') {
+		const T = state.treesPerRound;
+		// Binary boosters have one output (the positive class's margin); class 0's log-odds is its negation.
+		const k = T === 1 ? 0 : classIndex;
+		const trees = Int32Array.from({ length: Math.ceil((count - k) / T) }, (_, i) => k + i * T);
+		return { trees, valueIndex: 0, scale: T === 1 && classIndex === 0 ? -1 : 1, complement: false };
+	}
+	const trees = Int32Array.from({ length: count }, (_, i) => i);
+	const binary = e.valueSize === 1;
+	return { trees, valueIndex: binary ? 0 : classIndex, scale: 1 / Math.max(count, 1), complement: binary && classIndex === 0 };
+}
+
+/** Exact TreeSHAP for every row of `X`. */
+export async function explainTrees(
+	state: GbdtState | ForestState,
+	X: Features,
+	/** `recursive`: use Algorithm 2's recursion instead of the per-leaf tables (same values; tests cross-check them). */
+	options: ShapOptions & { recursive?: boolean } = {}
+): Promise<ShapResult> {
+	const classIndex = defaultClass(state.classes, options);
+	const a = alignFeatures(state.features, X);
+	const target = treeTarget(state, classIndex);
+	const recursive = options.recursive ? new TreeShap(state.trees, target, a.categorical) : null;
+	const leafPaths = recursive ? null : new LeafPathShap(state.trees, target, a.categorical, a.rows);
+	const F = a.features;
+	const values = new Float64Array(a.rows * F);
+	const outputs = new Float64Array(a.rows);
+	let base = new TreeShap(state.trees, target, a.categorical).expectedValue();
+	let offset = 0;
+	if (state.kind === 'gbdt') {
+		offset = state.treesPerRound === 1 ? state.baseScore[0] * (classIndex === 0 ? -1 : 1) : state.baseScore[classIndex];
+		base += offset;
+	}
+	// Yields now and then so the worker's message loop can deliver an abort.
+	const pause = createYielder(options.signal);
+	outputs.fill(offset);
+	for (let from = 0; from < a.rows; from += CHUNK) {
+		if (from > 0) options.progress?.(from / a.rows);
+		await pause();
+		const to = Math.min(a.rows, from + CHUNK);
+		if (leafPaths) leafPaths.explainRows(a.values, F, from, to, values, outputs);
+		else for (let r = from; r < to; r++) outputs[r] += recursive!.explainRow(a.values, r * F, values, r * F);
+	}
+	options.progress?.(1);
+	return {
+		features: state.features.map((f) => f.name),
+		values,
+		base,
+		outputs,
+		space: state.kind === 'gbdt' ? 'log-odds' : 'probability',
+		classIndex,
+		method: 'tree',
+		tolerance: 0,
+		rows: a.rows
+	};
+}
+
+export { defaultClass };
