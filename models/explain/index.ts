@@ -141,3 +141,9 @@ export function formatReason(r: Reason): string {
 	const shown = size >= 1 ? String(Math.round(size)) : size.toFixed(1);
 	return `${r.feature} = ${r.value} (${r.points < 0 ? '−' : '+'}${shown} pts)`;
 }
+
+export type { Predictor } from './types';
+export { limeExplain, type LimeResult, type LimeOptions } from './lime';
+export { partialDependence, quantileGrid, type DependenceResult, type DependenceOptions } from './dependence';
+export { searchCounterfactuals, type Change, type Counterfactual, type CounterfactualResult, type CounterfactualOptions } from './counterfactual';
+export { withValues, readValue, type CellValue } from './perturb';

@@ -8,6 +8,7 @@ import type { ForestState } from '../forest';
 import type { GbdtState } from '../gbdt';
 import { alignFeatures, createYielder } from '../shared/tree';
 import { LeafPathShap } from './leaf-paths';
+import { LinearTreeShap, linearShapApplies } from './linear-treeshap';
 import { TreeShap, type TreeTarget } from './treeshap';
 import type { ShapOptions, ShapResult } from './types';
 
@@ -41,13 +42,15 @@ export async function explainTrees(
 	state: GbdtState | ForestState,
 	X: Features,
 	/** `recursive`: use Algorithm 2's recursion instead of the per-leaf tables (same values; tests cross-check them). */
-	options: ShapOptions & { recursive?: boolean } = {}
+	options: ShapOptions & { recursive?: boolean; method?: 'recursive' | 'tables' | 'linear' } = {}
 ): Promise<ShapResult> {
 	const classIndex = defaultClass(state.classes, options);
 	const a = alignFeatures(state.features, X);
 	const target = treeTarget(state, classIndex);
-	const recursive = options.recursive ? new TreeShap(state.trees, target, a.categorical) : null;
-	const leafPaths = recursive ? null : new LeafPathShap(state.trees, target, a.categorical, a.rows);
+	const method = options.recursive ? 'recursive' : (options.method ?? pickMethod(state, target));
+	const recursive = method === 'recursive' ? new TreeShap(state.trees, target, a.categorical) : null;
+	const linear = method === 'linear' ? new LinearTreeShap(state.trees, target, a.categorical, a.features) : null;
+	const leafPaths = method === 'tables' ? new LeafPathShap(state.trees, target, a.categorical, a.rows) : null;
 	const F = a.features;
 	const values = new Float64Array(a.rows * F);
 	const outputs = new Float64Array(a.rows);
@@ -65,6 +68,7 @@ export async function explainTrees(
 		await pause();
 		const to = Math.min(a.rows, from + CHUNK);
 		if (leafPaths) leafPaths.explainRows(a.values, F, from, to, values, outputs);
+		else if (linear) linear.explainRows(a.values, F, from, to, values, outputs);
 		else for (let r = from; r < to; r++) outputs[r] += recursive!.explainRow(a.values, r * F, values, r * F);
 	}
 	options.progress?.(1);
@@ -80,5 +84,30 @@ export async function explainTrees(
 		rows: a.rows
 	};
 }
+
+/**
+ * Per-leaf tables when the trees are shallow (boosting), else Linear TreeSHAP
+ * (deep forests, whose leaves would exceed the tables' cap and fall back to
+ * per-row O(D²) work); the recursion when a split has an uncovered child.
+ */
+function pickMethod(state: GbdtState | ForestState, target: TreeTarget): 'recursive' | 'tables' | 'linear' {
+	const e = state.trees;
+	let maxDepth = 0;
+	for (const t of target.trees) {
+		const start = e.treeStart[t];
+		const stack = [start, 0];
+		while (stack.length) {
+			const d = stack.pop()!;
+			const n = stack.pop()!;
+			if (e.feature[n] < 0) maxDepth = Math.max(maxDepth, d);
+			else stack.push(start + e.left[n], d + 1, start + e.right[n], d + 1);
+		}
+	}
+	if (maxDepth <= LINEAR_MIN_DEPTH) return 'tables';
+	return linearShapApplies(e, target) ? 'linear' : 'tables';
+}
+
+/** Deeper than this, Linear TreeSHAP beats the per-leaf tables. */
+const LINEAR_MIN_DEPTH = 8;
 
 export { defaultClass };

@@ -50,3 +50,6 @@ export interface Reason {
 	/** Contribution to the churn probability in points (+18 = raises it by 18 percentage points). */
 	points: number;
 }
+
+/** Churn probability (positive class) of every row of X. */
+export type Predictor = (X: Features) => Promise<Float64Array>;

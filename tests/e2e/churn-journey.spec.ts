@@ -56,7 +56,26 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	const waterfall = churn.getByRole('img', { name: /^Waterfall of/ });
 	await expect(waterfall.locator('svg').first()).toBeVisible({ timeout: 60_000 });
 	await expect(churn.getByRole('list', { name: 'Reasons' }).getByRole('listitem').first()).toContainText('points');
+	await expect(churn.getByRole('list', { name: 'Reasons' }).getByRole('listitem')).toHaveCount(3);
 	await expect(churn.getByRole('combobox', { name: 'Dependence feature' })).toBeVisible({ timeout: 60_000 });
+
+	// What-if: a two-year contract lowers this customer's churn probability.
+	const before = Number((await churn.getByTestId('what-if-probability').textContent())!.match(/([\d.]+) %/)![1]);
+	await churn.getByRole('combobox', { name: 'Value of contract' }).selectOption('Two year');
+	await expect(churn.getByTestId('what-if-probability')).toContainText('New churn probability');
+	const after = Number((await churn.getByTestId('what-if-probability').textContent())!.match(/New churn probability ([\d.]+) %/)![1]);
+	expect(after).toBeLessThan(before);
+
+	// Counterfactuals change only actionable columns (never tenure) and reach the target when re-scored.
+	await churn.getByRole('spinbutton', { name: 'Target risk below' }).fill('0.6');
+	await churn.getByRole('spinbutton', { name: 'Target risk below' }).press('Tab');
+	const proposals = churn.getByRole('list', { name: 'Smallest changes that lower the risk' });
+	await expect(proposals.getByRole('listitem').first()).toBeVisible({ timeout: 60_000 });
+	for (const text of await proposals.getByRole('listitem').allTextContents()) {
+		expect(text).not.toMatch(/tenure|senior_citizen|female/);
+		expect(Number(text.match(/→ ([\d.]+) %\s*$/)![1])).toBeLessThan(60);
+	}
+	await expect(churn.getByRole('list', { name: 'LIME (local linear surrogate)' }).getByRole('listitem').first()).toBeVisible();
 
 	// Reload: leaderboard, evaluation and scores come back without retraining.
 	await page.reload();

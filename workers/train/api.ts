@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -158,4 +158,30 @@ export interface ExplainResult {
 
 export interface ExplainApi {
 	explain(job: ExplainJob, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult>;
+}
+
+/* ---------- One customer: what-if, LIME, counterfactuals; partial dependence ---------- */
+
+/** A customer's values by column name (numbers for numeric columns, text for categories, null when missing). */
+export type CustomerValues = Record<string, number | string | null>;
+
+/** A fitted model and one customer. */
+export interface CustomerJob {
+	jobId: string;
+	/** Encoded model state. */
+	state: unknown;
+	/** Encoded background Features (training sample). */
+	background: unknown;
+	customer: CustomerValues;
+}
+
+export interface LocalApi {
+	/** Churn probability of the customer with some values changed. */
+	whatIf(job: CustomerJob & { changes: CustomerValues }): Promise<number>;
+	/** LIME surrogate for the customer (seeded). */
+	lime(job: CustomerJob & { seed: number }): Promise<import('../../models/explain/lime').LimeResult>;
+	/** Smallest changes to `actionable` columns bringing the customer below `target`. */
+	counterfactuals(job: CustomerJob & { actionable: string[]; target: number }): Promise<import('../../models/explain/counterfactual').CounterfactualResult>;
+	/** Partial dependence and ICE of one column over the background sample. */
+	dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void): Promise<import('../../models/explain/dependence').DependenceResult>;
 }

@@ -11,6 +11,8 @@ import type {
 	BackendStatus,
 	ComputeTiming,
 	TableReceipt,
+	CustomerJob,
+	CustomerValues,
 	ExplainJob,
 	ExplainResult,
 	ScoreJob,
@@ -25,6 +27,7 @@ import type {
 import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
 import { explainTable } from './explain';
+import * as local from './local';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
@@ -144,37 +147,59 @@ export class TrainEngine implements TrainApi {
 	/** Trains the tabular models (churn, segments) on a transferred table; cancellable by `jobId`. */
 	async trainTabular(job: TabularJob, onProgress?: (p: TabularProgress) => void): Promise<TabularResult> {
 		await this.ready();
-		const signal = this.startJob(job.jobId);
-		try {
-			return await runTabular(job, signal, onProgress);
-		} catch (e) {
-			throw toUserError(e, this.active);
-		} finally {
-			this.jobs.delete(job.jobId);
-		}
+		return this.withJob(job.jobId, (signal) => runTabular(job, signal, onProgress));
 	}
 
 	/** SHAP explanations of a table's rows (probability view) and their top reasons; cancellable by `jobId`. */
 	async explain(job: ExplainJob, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult> {
 		await this.ready();
-		const signal = this.startJob(job.jobId);
+		return this.withJob(job.jobId, (signal) => explainTable(job, signal, onProgress));
+	}
+
+	async whatIf(job: CustomerJob & { changes: CustomerValues }): Promise<number> {
+		await this.ready();
+		return this.guard(() => local.whatIf(job));
+	}
+
+	async lime(job: CustomerJob & { seed: number }) {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => local.lime(job, signal));
+	}
+
+	async counterfactuals(job: CustomerJob & { actionable: string[]; target: number }) {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => local.counterfactuals(job, signal));
+	}
+
+	async dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void) {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => local.dependence(job, signal, onProgress));
+	}
+
+	/** Runs `work` as cancellable job `jobId`, with errors worded for users. */
+	private async withJob<T>(jobId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+		const signal = this.startJob(jobId);
 		try {
-			return await explainTable(job, signal, onProgress);
+			return await work(signal);
 		} catch (e) {
 			throw toUserError(e, this.active);
 		} finally {
-			this.jobs.delete(job.jobId);
+			this.jobs.delete(jobId);
+		}
+	}
+
+	private async guard<T>(work: () => Promise<T>): Promise<T> {
+		try {
+			return await work();
+		} catch (e) {
+			throw toUserError(e, this.active);
 		}
 	}
 
 	/** Churn probabilities (or class probabilities) for every row of a table. */
 	async score(job: ScoreJob): Promise<ScoreResult> {
 		await this.ready();
-		try {
-			return await scoreTable(job.table, job.state);
-		} catch (e) {
-			throw toUserError(e, this.active);
-		}
+		return this.guard(() => scoreTable(job.table, job.state));
 	}
 
 	async cancel(jobId: string): Promise<void> {

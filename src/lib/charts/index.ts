@@ -25,3 +25,6 @@ export const loadChurnCharts = () => import('./churn-charts');
 
 /** The churn cell's explanation builders (`summaryBarOptions`, `beeswarmOptions`, `dependenceOptions`, `waterfallOptions`, …), loaded on demand. */
 export const loadExplainCharts = () => import('./explain-charts');
+
+/** Partial dependence / ICE builder, loaded on demand. */
+export const loadDependenceCharts = () => import('./dependence-charts');

@@ -12,6 +12,7 @@ import type {
 	TrainApi,
 	TrainProgress,
 	TrainProgressFn,
+	CustomerValues,
 	ExplainResult,
 	ScoreResult,
 	TabularProgress,
@@ -226,4 +227,26 @@ export function explainRows(
 			progressProxy(onProgress)
 		)
 	);
+}
+
+/* ---------- One customer ---------- */
+
+type Model = { state: unknown; background: unknown };
+
+/** Churn probability of `customer` with `changes` applied. */
+export async function whatIfProbability(model: Model, customer: CustomerValues, changes: CustomerValues): Promise<number> {
+	await startTrain();
+	return getTrain().whatIf({ jobId: newJobId(), ...model, customer, changes });
+}
+
+export function limeFor(model: Model, customer: CustomerValues, seed: number) {
+	return runJob((jobId) => getTrain().lime({ jobId, ...model, customer, seed }));
+}
+
+export function counterfactualsFor(model: Model, customer: CustomerValues, actionable: string[], target: number) {
+	return runJob((jobId) => getTrain().counterfactuals({ jobId, ...model, customer, actionable, target }));
+}
+
+export function dependenceOf(model: Model, feature: string, onProgress?: (p: TabularProgress) => void) {
+	return runJob((jobId) => getTrain().dependence({ jobId, ...model, feature }, progressProxy(onProgress)));
 }

@@ -323,6 +323,9 @@ export const MESSAGES = {
 		explainSample: (n: number, table: string) => `Contributions of each column for ${n.toLocaleString('en-US')} customers of ${table}.`,
 		pickCustomer: 'Pick a customer in the alert list to see their reasons.',
 		explaining: 'Explaining',
+		pdpTitle: 'Partial dependence and ICE',
+		pdpColumn: 'Column',
+		pdpLabel: (f: string) => `Partial dependence of churn probability on ${f}, with one thin line per customer`,
 		customerLabel: (row: number) => `Customer in row ${(row + 1).toLocaleString('en-US')}`
 	},
 	explain: {
@@ -356,6 +359,25 @@ export const MESSAGES = {
 		probability: (p: string, base: string) => `Churn probability ${p}, base rate ${base}`,
 		waterfallOf: (label: string) => `Waterfall of ${label}'s churn probability, from the base rate`,
 		reasons: 'Reasons'
+	},
+	customer: {
+		title: 'This customer',
+		whatIf: 'What if…',
+		current: (p: string) => `Churn probability ${p}. Change a value below to see the new probability.`,
+		newProbability: (now: string, before: string) => `New churn probability ${now} (was ${before})`,
+		reset: 'Reset',
+		valueOf: (name: string) => `Value of ${name}`,
+		actionableFor: (name: string) => `${name} can be changed by the business`,
+		actionableHint: 'Ticked columns are actionable: the search below changes only those (never tenure, age…).',
+		missing: '(missing)',
+		counterfactuals: 'Smallest changes that lower the risk',
+		target: 'Target risk below',
+		noActionable: 'Tick the columns the business can act on to search for changes.',
+		searching: 'Searching…',
+		noneFound: (t: string) => `No combination of up to four actionable changes brings this customer below ${t}.`,
+		lime: 'LIME (local linear surrogate)',
+		limeFit: (r2: number, local: string, model: string) => `Fit R² ${r2.toFixed(2)}; surrogate ${local} vs model ${model}.`,
+		points: 'points'
 	}
 } as const;
 

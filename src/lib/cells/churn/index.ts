@@ -33,6 +33,10 @@ export interface ChurnParams {
 	valuePerRetained: number;
 	costPerContact: number;
 	successRate: number;
+	/** Columns the business can act on (what-if and counterfactual changes touch only these). */
+	actionable: string[];
+	/** Risk a counterfactual must bring a customer below. */
+	targetRisk: number;
 	/** Table to score ('' = none yet) and the name of the scored output table. */
 	scoreTable: string;
 	scoredName: string;
@@ -62,6 +66,8 @@ export const churnCell: CellDefinition<ChurnParams> = {
 		valuePerRetained: 500,
 		costPerContact: 20,
 		successRate: 0.3,
+		actionable: [],
+		targetRisk: 0.4,
 		scoreTable: '',
 		scoredName: ''
 	}),
@@ -81,6 +87,11 @@ export const churnCell: CellDefinition<ChurnParams> = {
 /** Risk level of a churn probability with the cell's cut-offs. */
 export function riskLevel(probability: number, medium: number, high: number): 'Low' | 'Medium' | 'High' {
 	return probability >= high ? 'High' : probability >= medium ? 'Medium' : 'Low';
+}
+
+/** Columns a retention team can usually change for a customer (offer, contract, services, billing). */
+export function guessActionable(columns: string[]): string[] {
+	return columns.filter((c) => /contract|payment|billing|support|security|backup|protection|plan|offer|discount|service/i.test(c) && !/tenure|age|senior|gender|female/i.test(c));
 }
 
 /** The target column a churn table most likely has: named like churn/attrition/status, else the last two-valued column. */

@@ -76,6 +76,7 @@ describe('explainTrees', () => {
 		const some = head(X, 12);
 		const fast = await explainTrees(s, some, { classIndex });
 		const recursive = await explainTrees(s, some, { classIndex, recursive: true });
+		const linear = await explainTrees(s, some, { classIndex, method: 'linear' });
 		const a = alignFeatures(s.features, some);
 		const target = treeTarget(s, classIndex);
 		for (let r = 0; r < some.rows; r++) {
@@ -83,7 +84,24 @@ describe('explainTrees', () => {
 			for (let f = 0; f < 4; f++) {
 				expect(fast.values[r * 4 + f]).toBeCloseTo(phi[f], 10);
 				expect(recursive.values[r * 4 + f]).toBeCloseTo(phi[f], 10);
+				expect(linear.values[r * 4 + f]).toBeCloseTo(phi[f], 10);
 			}
+		}
+	});
+
+	it('Linear TreeSHAP equals the recursion on deep forests with repeated features (and is what a deep forest uses)', async () => {
+		for (const [seed, maxDepth] of [[2, 9], [3, 0]] as const) {
+			const deep = await forestModel.fit(binary, { ...forestModel.defaults, nEstimators: 6, maxDepth, minSamplesLeaf: 1 }, context(seed));
+			const some = head(binary.X, 50);
+			const auto = await explainTrees(deep, some, { classIndex: 1 });
+			const linear = await explainTrees(deep, some, { classIndex: 1, method: 'linear' });
+			const recursive = await explainTrees(deep, some, { classIndex: 1, recursive: true });
+			expect(additivityError(linear)).toBeLessThan(1e-9);
+			for (let i = 0; i < recursive.values.length; i++) {
+				expect(Math.abs(linear.values[i] - recursive.values[i])).toBeLessThan(1e-12);
+				expect(Math.abs(auto.values[i] - recursive.values[i])).toBeLessThan(1e-12);
+			}
+			for (let r = 0; r < some.rows; r++) expect(linear.outputs[r]).toBeCloseTo(recursive.outputs[r], 12);
 		}
 	});
 
