@@ -5,6 +5,10 @@
  *
  *   npx tsx scripts/bench.ts gbdt --rows 1000000 --cols 30 --trees 100 --depth 6
  *   npx tsx scripts/bench.ts forest --rows 100000 --cols 30 --trees 100 --depth 12
+ *   npx tsx scripts/bench.ts treeshap --rows 10000 --cols 20 --trees 100 --depth 6
+ *
+ * `treeshap` fits boosted trees on the synthetic rows, explains every row with
+ * exact TreeSHAP and prints {rows, cols, trees, depth, shap_ms, additivity_max_err}.
  *
  * Prints one JSON line: {rows, cols, trees, depth, fit_ms, auc, peak_rss_mb}
  * (auc on a 20 % holdout).
@@ -14,6 +18,7 @@ import { forestModel } from '../models/forest';
 import { createRng } from '../models/shared/random';
 import type { Dataset, Features } from '../models/types';
 import { rocAuc } from '../models/shared/metrics';
+import { explainShap } from '../models/explain';
 
 function arg(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
@@ -67,8 +72,27 @@ function features(X: Float64Array[], from: number, to: number): Features {
 	return { rows: to - from, columns: X.map((col, i) => ({ name: `x${i}`, kind: 'numeric' as const, values: col.slice(from, to) })) };
 }
 
+/** TreeSHAP of every row of the synthetic task with a boosted ensemble of the given size. */
+async function benchTreeShap(rows: number, cols: number, trees: number, depth: number) {
+	const { X, y } = makeClassification(rows, cols, 0);
+	const data: Dataset = { X: features(X, 0, rows), y, classes: ['0', '1'] };
+	const ctx = { seed: 0, progress: () => {}, signal: new AbortController().signal };
+	const state = await gbdtModel.fit(data, { ...gbdtModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
+	const start = performance.now();
+	const shap = await explainShap(state, data.X, {});
+	const shapMs = performance.now() - start;
+	let maxErr = 0;
+	for (let r = 0; r < shap.rows; r++) {
+		let sum = shap.base;
+		for (let f = 0; f < shap.features.length; f++) sum += shap.values[r * shap.features.length + f];
+		maxErr = Math.max(maxErr, Math.abs(sum - shap.outputs[r]));
+	}
+	console.log(JSON.stringify({ rows, cols, trees, depth, shap_ms: Math.round(shapMs), additivity_max_err: maxErr }));
+}
+
 async function main() {
 	const model = process.argv[2] ?? 'gbdt';
+	if (model === 'treeshap') return benchTreeShap(arg('rows', 10_000), arg('cols', 20), arg('trees', 100), arg('depth', 6));
 	const rows = arg('rows', 1_000_000);
 	const cols = arg('cols', 30);
 	const trees = arg('trees', 100);

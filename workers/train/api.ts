@@ -148,6 +148,8 @@ export interface ExplainJob {
 	rows: number[] | null;
 	/** Also return each row's top three reasons as text. */
 	reasons: boolean;
+	/** Background customers used by kernel SHAP (neural networks, forests inside blends); default 50. */
+	backgroundSize?: number;
 }
 
 export interface ExplainResult {

@@ -26,6 +26,7 @@ export async function explainTable(job: ExplainJob, signal: AbortSignal, onProgr
 	const background = job.background ? decodeState<Features>(job.background) : undefined;
 	const shap = await explainShap(state, X, {
 		background,
+		backgroundSize: job.backgroundSize,
 		seed: 42,
 		signal,
 		progress: (fraction) => onProgress?.({ jobId: job.jobId, stage: 'Explaining', fraction })

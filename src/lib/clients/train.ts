@@ -219,11 +219,12 @@ export function explainRows(
 	model: { state: unknown; background: unknown },
 	rows: number[] | null,
 	reasons: boolean,
-	onProgress?: (p: TabularProgress) => void
+	onProgress?: (p: TabularProgress) => void,
+	backgroundSize?: number
 ): { jobId: string; result: Promise<ExplainResult> } {
 	return runJob((jobId) =>
 		getTrain().explain(
-			Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons }, transferList(ipc)),
+			Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons, backgroundSize }, transferList(ipc)),
 			progressProxy(onProgress)
 		)
 	);

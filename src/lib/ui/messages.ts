@@ -323,6 +323,7 @@ export const MESSAGES = {
 		explainSample: (n: number, table: string) => `Contributions of each column for ${n.toLocaleString('en-US')} customers of ${table}.`,
 		pickCustomer: 'Pick a customer in the alert list to see their reasons.',
 		explaining: 'Explaining',
+		backgroundSize: 'Background customers for sampled SHAP (10-100)',
 		pdpTitle: 'Partial dependence and ICE',
 		pdpColumn: 'Column',
 		pdpLabel: (f: string) => `Partial dependence of churn probability on ${f}, with one thin line per customer`,
