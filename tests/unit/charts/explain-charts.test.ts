@@ -50,7 +50,7 @@ function explainData(base: number, columns: { name: string; kind: 'numeric' | 'c
 		}
 		outputs.push(sum);
 	}
-	return { features: columns.map((c) => c.name), values, base, outputs, rows, featureValues: columns.map((c) => c.values), kinds: columns.map((c) => c.kind) };
+	return { features: columns.map((c) => c.name), values, base, outputs, rows, featureValues: columns.map((c) => c.values), kinds: columns.map((c) => c.kind), method: 'tree' };
 }
 
 /** One telco customer: the README's example. */
