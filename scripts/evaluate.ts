@@ -5,6 +5,7 @@
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
  *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3] [--explain]
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
+ *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *
  * Prints one JSON object per line per model. Each kind is tuned by cross-validation within the
  * budget (`auto` tunes all four and may blend them, exactly as the churn cell does); `fit_ms` is
@@ -27,12 +28,13 @@ import { stratifiedSplit } from '../models/shared/splits';
 import { decodeState } from '../models/shared/state-json';
 import type { ModelState } from '../models/types';
 import { useFastestNodeBackend } from './node-backend';
+import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
 
 const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'auto'] as const;
 
 function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;
-	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment --data <file.csv> --target <column> [...]');
+	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster --data <file.csv> --target <column> [...]');
 	const flags = new Map<string, string>();
 	let explain = false;
 	for (let i = 0; i < rest.length; i += 2) {
@@ -61,6 +63,47 @@ function parseArgs(argv: string[]) {
 		folds: Number(flags.get('folds') ?? 3),
 		explain
 	};
+}
+
+/** `cluster` flags: all take a value (no boolean flags), so they pair up. */
+function parseClusterArgs(rest: string[]) {
+	const flags = new Map<string, string>();
+	for (let i = 0; i < rest.length; i += 2) {
+		if (!rest[i].startsWith('--') || rest[i + 1] === undefined || rest[i + 1].startsWith('--')) fail(`invalid argument: ${rest[i]}`);
+		flags.set(rest[i].slice(2), rest[i + 1]);
+	}
+	const list = (name: string) => flags.get(name)?.split(',').map((c) => c.trim()).filter(Boolean);
+	const range = (flags.get('k') ?? '2..10').match(/^(\d+)(?:\.\.(\d+))?$/) ?? fail(`invalid k: ${flags.get('k')} (use 4 or 2..8)`);
+	return {
+		data: flags.get('data') ?? fail('--data <file.csv> is required'),
+		columns: list('columns'),
+		exclude: list('exclude'),
+		minK: Number(range[1]),
+		maxK: Number(range[2] ?? range[1]),
+		seed: Number(flags.get('seed') ?? 42),
+		restarts: Number(flags.get('restarts') ?? 10)
+	};
+}
+
+/** `cluster`: one JSON line per k with inertia, silhouette (exact up to 10,000 rows) and fit time. */
+async function runCluster(raw: RawColumn[], args: ReturnType<typeof parseClusterArgs>) {
+	const { matrix } = prepareFromRaw(raw, { columns: args.columns, exclude: args.exclude });
+	for (let k = args.minK; k <= args.maxK; k++) {
+		const started = performance.now();
+		const model = kmeans(matrix, { k, seed: args.seed, restarts: args.restarts });
+		const fitMs = Math.round(performance.now() - started);
+		const score = silhouette(matrix, model.labels, { seed: args.seed });
+		const sample = score.sampled ? { silhouette_sample: score.sampleSize } : {};
+		console.log(JSON.stringify({ task: 'cluster', k, inertia: Number(model.inertia.toFixed(2)), silhouette: round(score.score), ...sample, fit_ms: fitMs, iterations: model.iterations, rows: matrix.rows, cols: matrix.cols }));
+	}
+}
+
+async function loadRaw(file: string): Promise<RawColumn[]> {
+	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());
+	await engine.init();
+	const bytes = readFileSync(file);
+	await engine.loadFile({ fileKey: 'cli', fileName: basename(file), bytes: new Uint8Array(bytes).buffer }, 'customers', DEFAULT_CSV_OPTIONS);
+	return rawColumnsFromArrow(tableFromIPC((await engine.exportArrow('customers')).ipc));
 }
 
 function fail(message: string): never {
@@ -106,6 +149,11 @@ async function shapChecks(raw: RawColumn[], req: TabularRequest, result: Tabular
 }
 
 async function main() {
+	if (process.argv[2] === 'cluster') {
+		const clusterArgs = parseClusterArgs(process.argv.slice(3));
+		await useFastestNodeBackend();
+		return runCluster(await loadRaw(clusterArgs.data), clusterArgs);
+	}
 	const args = parseArgs(process.argv.slice(2));
 	await useFastestNodeBackend();
 	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());

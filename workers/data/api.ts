@@ -142,6 +142,48 @@ export interface ArrowBytes {
 	sampled: boolean;
 }
 
+/** Columns and reference date for an RFM segmentation of a transactions table. */
+export interface RfmRequest {
+	/** Transactions table or view: one row per purchase. */
+	source: string;
+	/** Column of customer ids. */
+	customer: string;
+	/** Column of purchase dates: DATE/TIMESTAMP, or text such as 2024-03-31, 31/03/2024, 31.03.2024, 03/31/2024. */
+	date: string;
+	/** Column of amounts: numbers, or text with a decimal comma ("12,50"). */
+	amount: string;
+	/** Reference date for recency (ISO, e.g. "2024-04-01"); default: the day after the latest purchase. */
+	asOf?: string | null;
+	/** Table created (or replaced) with one row per customer. */
+	outName: string;
+}
+
+/** A segment and the rule that puts a customer in it, e.g. `{ segment: 'Champions', rule: 'R ≥ 4 and F ≥ 4' }`. */
+export interface RfmSegmentRule {
+	segment: string;
+	rule: string;
+	description: string;
+}
+
+/** Outcome of `rfm`: the per-customer table and a summary per segment. */
+export interface RfmResult {
+	/**
+	 * Table `outName`: customer, recency_days, frequency, monetary, r_score, f_score, m_score
+	 * (1..5, `ntile(5)`; most recent = 5), rfm_score (e.g. "545"), segment.
+	 */
+	info: TableInfo;
+	/** ISO date recency was counted to. */
+	asOf: string;
+	/** Segment rules in priority order: the first matching rule wins. */
+	rules: RfmSegmentRule[];
+	/** Non-empty segments in rule order; `share` is a fraction of customers, the other figures means. */
+	segments: { segment: string; customers: number; share: number; recency: number; frequency: number; monetary: number }[];
+	/** Rows whose date was missing or could not be parsed; they are left out. */
+	unparsedDates: number;
+	/** Plain-language notes, e.g. which date order was chosen for ambiguous dates. */
+	notes: string[];
+}
+
 export interface DataApi {
 	/** Starts DuckDB (idempotent); returns its version. */
 	init(): Promise<{ duckdbVersion: string }>;
@@ -172,6 +214,8 @@ export interface DataApi {
 	writeScored(source: string, outName: string, columns: Record<string, Float64Array | string[]>): Promise<TableInfo>;
 	/** The most frequent non-missing values of a column as text, with their counts (at most `limit`). */
 	distinctValues(relation: string, column: string, limit: number): Promise<{ value: string; count: number }[]>;
+	/** RFM segmentation of a transactions table, computed in SQL into table `request.outName`. */
+	rfm(request: RfmRequest): Promise<RfmResult>;
 	/** A relation as CSV text bytes (for export). */
 	exportCsv(relation: string): Promise<Uint8Array>;
 	/** Drops a table or view if it exists. */

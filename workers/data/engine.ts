@@ -12,6 +12,8 @@ import type {
 	FileSource,
 	LoadReport,
 	ProgressFn,
+	RfmRequest,
+	RfmResult,
 	RowsPage,
 	SortSpec,
 	SqlResult,
@@ -24,6 +26,7 @@ import type { FileStore } from './file-store';
 import { loadFile } from './load-file';
 import { PageOrder } from './page-order';
 import { profileRelation } from './profile';
+import { rfmSegments } from './rfm';
 import { columnsOf, describeRelation, pageOf, rowCountOf } from './relations';
 import { runSqlCell } from './sql-cell';
 import { scoresToIpc, writeScored, type ScoreColumns } from './scores';
@@ -129,6 +132,12 @@ export class DataEngine implements DataApi {
 	async writeScored(source: string, outName: string, columns: ScoreColumns): Promise<TableInfo> {
 		const db = await this.#ready();
 		return writeScored(db, source, outName, scoresToIpc(columns));
+	}
+
+	async rfm(request: RfmRequest): Promise<RfmResult> {
+		const db = await this.#ready();
+		this.#order.invalidate(db); // replaces table outName
+		return rfmSegments(db, request);
 	}
 
 	async exportCsv(relation: string): Promise<Uint8Array> {

@@ -1,0 +1,88 @@
+/**
+ * Squared Euclidean distances between rows and centroids with TensorFlow.js ops,
+ * as ||x||² − 2x·c + ||c||²: one matMul does the heavy lifting, so it runs on
+ * whichever backend is active (WebGPU, WASM, cpu).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** A dense row-major matrix: `data[row * cols + col]`. */
+export interface DenseMatrix {
+	data: Float32Array;
+	rows: number;
+	cols: number;
+}
+
+/** A matrix as a tf.Tensor2D or as plain data (plain data is copied into a tensor the fit owns). */
+export type MatrixInput = tf.Tensor2D | DenseMatrix;
+
+/** Rows per chunk when assigning many rows: bounds the rows × k distance buffer on GPUs. */
+const ASSIGN_CHUNK = 65_536;
+
+/** Plain data for a matrix input (reads a tensor back once). */
+export function denseOf(input: MatrixInput): DenseMatrix {
+	if (input instanceof tf.Tensor) {
+		const [rows, cols] = input.shape;
+		return { data: Float32Array.from(input.dataSync()), rows, cols };
+	}
+	if (input.data.length !== input.rows * input.cols) throw new Error(`invalid matrix: ${input.data.length} values for ${input.rows} × ${input.cols}`);
+	return input;
+}
+
+/** Squared norms of each row as an [n, 1] tensor (computed once per fit, reused every iteration). */
+export function rowNorms(X: tf.Tensor2D): tf.Tensor2D {
+	return tf.tidy(() => tf.sum(tf.square(X), 1, true) as tf.Tensor2D);
+}
+
+/**
+ * [n, k] squared distances from rows `X` (norms `xSq`) to centroids `C` [k, cols].
+ * Clipped at 0: the expansion can go slightly negative in float32 for a row on its centroid.
+ */
+export function squaredDistances(X: tf.Tensor2D, xSq: tf.Tensor2D, C: tf.Tensor2D): tf.Tensor2D {
+	return tf.tidy(() => {
+		const cSq = tf.sum(tf.square(C), 1).reshape([1, -1]);
+		const cross = tf.matMul(X, C, false, true);
+		return tf.relu(tf.add(tf.sub(xSq, tf.mul(cross, 2)), cSq)) as tf.Tensor2D;
+	});
+}
+
+/** Nearest centroid of each row and its squared distance. */
+export interface Assignment {
+	labels: Int32Array;
+	distances: Float32Array;
+}
+
+/** Assigns every row of `X` to its nearest centroid, in chunks so memory stays bounded. */
+export function assignRows(X: tf.Tensor2D, centroids: Float32Array, k: number): Assignment {
+	const [rows, cols] = X.shape;
+	if (centroids.length !== k * cols) throw new Error(`invalid centroids: ${centroids.length} values for ${k} × ${cols}`);
+	const labels = new Int32Array(rows);
+	const distances = new Float32Array(rows);
+	const C = tf.tensor2d(centroids, [k, cols]);
+	try {
+		for (let start = 0; start < rows; start += ASSIGN_CHUNK) {
+			const size = Math.min(ASSIGN_CHUNK, rows - start);
+			const [lab, dist] = tf.tidy(() => {
+				const chunk = size === rows ? X : tf.slice(X, [start, 0], [size, cols]);
+				const d = squaredDistances(chunk, rowNorms(chunk), C);
+				return [tf.argMin(d, 1), tf.min(d, 1)];
+			});
+			labels.set(lab.dataSync() as Int32Array, start);
+			distances.set(dist.dataSync() as Float32Array, start);
+			tf.dispose([lab, dist]);
+		}
+	} finally {
+		C.dispose();
+	}
+	return { labels, distances };
+}
+
+/** Assigns new rows (plain data or a tensor) to the nearest of `k` fitted centroids. */
+export function assignToNearest(input: MatrixInput, model: { k: number; centroids: Float32Array }): Assignment {
+	const owned = !(input instanceof tf.Tensor);
+	const X = input instanceof tf.Tensor ? input : tf.tensor2d(denseOf(input).data, [input.rows, input.cols]);
+	try {
+		return assignRows(X, model.centroids, model.k);
+	} finally {
+		if (owned) X.dispose();
+	}
+}
