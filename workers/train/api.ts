@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi, LocalApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -186,4 +186,53 @@ export interface LocalApi {
 	counterfactuals(job: CustomerJob & { actionable: string[]; target: number }): Promise<import('../../models/explain/counterfactual').CounterfactualResult>;
 	/** Partial dependence and ICE of one column over the background sample. */
 	dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void): Promise<import('../../models/explain/dependence').DependenceResult>;
+}
+
+/* ---------- Segmentation ---------- */
+
+export interface SegmentJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	/** Columns to cluster on; null = every sensible column. */
+	columns: string[] | null;
+	minK: number;
+	maxK: number;
+	/** The k to keep; null = the suggested one. */
+	k: number | null;
+	seed: number;
+}
+
+/** One segment's portrait: size, numeric means as z-scores against the whole base, over-represented categories. */
+export interface SegmentProfile {
+	segment: number;
+	size: number;
+	share: number;
+	/** Column → z-score of the segment's mean against all customers. */
+	z: Record<string, number>;
+	/** Categories most over-represented in the segment (share in segment ÷ share overall). */
+	categories: { column: string; level: string; lift: number; share: number }[];
+	/** Generated one-line description, e.g. "higher tenure, lower monthly_charges, contract = Two year". */
+	description: string;
+}
+
+export interface SegmentResult {
+	features: string[];
+	excluded: { column: string; reason: string }[];
+	candidates: { k: number; inertia: number; silhouette: number; silhouetteRows: number }[];
+	suggested: number;
+	reason: string;
+	k: number;
+	/** Segment (0 .. k-1) of every row, in table order. */
+	labels: number[];
+	/** Silhouette of each row of the chosen k (on the silhouette sample), for the silhouette plot. */
+	silhouette: { segment: number; value: number }[];
+	/** PCA map of up to 5,000 sampled rows. */
+	map: { row: number; x: number; y: number; segment: number }[];
+	explained: [number, number];
+	profiles: SegmentProfile[];
+	numeric: string[];
+}
+
+export interface SegmentApi {
+	segment(job: SegmentJob, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult>;
 }

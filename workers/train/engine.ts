@@ -17,6 +17,8 @@ import type {
 	ExplainResult,
 	ScoreJob,
 	ScoreResult,
+	SegmentJob,
+	SegmentResult,
 	TabularJob,
 	TabularProgress,
 	TabularResult,
@@ -28,6 +30,7 @@ import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
 import { explainTable } from './explain';
 import * as local from './local';
+import { segmentTable } from './segment';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
@@ -174,6 +177,12 @@ export class TrainEngine implements TrainApi {
 	async dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void) {
 		await this.ready();
 		return this.withJob(job.jobId, (signal) => local.dependence(job, signal, onProgress));
+	}
+
+	/** k-means segmentation of a table: choosing k, profiles and a PCA map. */
+	async segment(job: SegmentJob, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult> {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => segmentTable(job, signal, onProgress));
 	}
 
 	/** Runs `work` as cancellable job `jobId`, with errors worded for users. */

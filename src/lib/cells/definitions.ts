@@ -5,6 +5,7 @@
 import type { CellCheck } from '$lib/notebook';
 import { chartCell } from './chart';
 import { churnCell } from './churn';
+import { segmentsCell } from './segments';
 import { dataCell } from './data';
 import { markdownCell } from './markdown';
 import { profileCell } from './profile';
@@ -16,7 +17,8 @@ export const CELL_DEFINITIONS = {
 	sql: sqlCell,
 	profile: profileCell,
 	chart: chartCell,
-	churn: churnCell
+	churn: churnCell,
+	segments: segmentsCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import { CELL_DEFINITIONS, type CellType } from './definitions';
 import ChartCell from './chart/ChartCell.svelte';
 import ChurnCell from './churn/ChurnCell.svelte';
+import SegmentsCell from './segments/SegmentsCell.svelte';
 import DataCell from './data/DataCell.svelte';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
@@ -21,7 +22,8 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	sql: SqlCell,
 	profile: ProfileCell,
 	chart: ChartCell,
-	churn: ChurnCell
+	churn: ChurnCell,
+	segments: SegmentsCell
 };
 
 export { CELL_DEFINITIONS, checkCell, cellReads, cellWrites, isCellType } from './definitions';

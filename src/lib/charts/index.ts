@@ -28,3 +28,6 @@ export const loadExplainCharts = () => import('./explain-charts');
 
 /** Partial dependence / ICE builder, loaded on demand. */
 export const loadDependenceCharts = () => import('./dependence-charts');
+
+/** Segmentation charts (elbow, silhouette, profile heatmap, PCA map), loaded on demand. */
+export const loadSegmentCharts = () => import('./segment-charts');

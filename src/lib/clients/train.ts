@@ -15,6 +15,7 @@ import type {
 	CustomerValues,
 	ExplainResult,
 	ScoreResult,
+	SegmentJob,
 	TabularProgress,
 	TabularRequest,
 	TabularResult
@@ -250,4 +251,10 @@ export function counterfactualsFor(model: Model, customer: CustomerValues, actio
 
 export function dependenceOf(model: Model, feature: string, onProgress?: (p: TabularProgress) => void) {
 	return runJob((jobId) => getTrain().dependence({ jobId, ...model, feature }, progressProxy(onProgress)));
+}
+
+/* ---------- Segmentation ---------- */
+
+export function segmentCustomers(ipc: Uint8Array, request: Omit<SegmentJob, 'jobId' | 'table'>, onProgress?: (p: TabularProgress) => void) {
+	return runJob((jobId) => getTrain().segment(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progressProxy(onProgress)));
 }

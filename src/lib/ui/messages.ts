@@ -33,6 +33,7 @@ export const MESSAGES = {
 	addProfile: 'Profile',
 	addChart: 'Chart',
 	addChurn: 'Churn model',
+	addSegments: 'Segments',
 	addText: 'Text',
 	dropHint: 'Drop CSV or TSV files anywhere to add them as tables',
 	dropOverlay: 'Drop files to load them as tables',
@@ -379,6 +380,30 @@ export const MESSAGES = {
 		lime: 'LIME (local linear surrogate)',
 		limeFit: (r2: number, local: string, model: string) => `Fit R² ${r2.toFixed(2)}; surrogate ${local} vs model ${model}.`,
 		points: 'points'
+	},
+	segments: {
+		table: 'Table',
+		kFrom: 'k from',
+		kTo: 'to',
+		find: 'Find segments',
+		columns: (chosen: number, all: number) => `Columns used (${chosen} of ${all}; leave out the churn flag to describe customers, not outcomes)`,
+		useColumn: (c: string) => `Use ${c}`,
+		cancel: 'Cancel',
+		starting: 'Preparing the customers',
+		excluded: (column: string, reason: string) => `"${column}" left out: ${reason}.`,
+		keepK: 'Keep k =',
+		silhouette: 'silhouette',
+		written: (table: string) => `Each customer's segment is in table ${table} (column "segment") for SQL, charts and churn models.`,
+		profiles: 'Segment profiles',
+		name: 'Segment',
+		size: 'Customers',
+		description: 'What sets it apart',
+		renameSegment: (n: number) => `Name of segment ${n}`,
+		elbow: 'Elbow: inertia by k',
+		silhouetteByK: 'Mean silhouette by k',
+		silhouettePlot: 'Silhouette of each customer, by segment',
+		heatmap: 'Numeric columns: segment mean as a z-score',
+		map: 'Map of customers (PCA)'
 	}
 } as const;
 

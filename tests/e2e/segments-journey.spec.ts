@@ -1,0 +1,41 @@
+/**
+ * Journey: segment the telco customers with k-means, read elbow and
+ * silhouette, keep a k, see profiles and the map, and use the segment
+ * column in SQL.
+ */
+import { expect, test } from './fixtures';
+
+test('telco demo → segments cell → choose k → profiles and map → segment column in SQL', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the churn demo' }).click();
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+
+	await page.getByRole('button', { name: '+ Segments' }).click();
+	const cell = page.locator('[data-cell-type="segments"]');
+	await cell.getByRole('combobox', { name: 'Table' }).selectOption('wa_churn');
+	await cell.getByText(/^Columns used/).click();
+	await cell.getByRole('checkbox', { name: 'Use churn' }).uncheck();
+	await cell.getByRole('spinbutton', { name: 'to' }).fill('6');
+	await cell.getByRole('spinbutton', { name: 'to' }).press('Tab');
+	await cell.getByRole('button', { name: 'Find segments' }).click();
+
+	await expect(cell.getByTestId('segments-reason')).toContainText('silhouette', { timeout: 120_000 });
+	await expect(cell.getByRole('img', { name: 'Elbow: inertia by k' }).locator('svg').first()).toBeVisible();
+	await expect(cell.getByRole('img', { name: 'Map of customers (PCA)' }).locator('svg').first()).toBeVisible();
+
+	// Keep k = 3: three profiles, and the segment column follows.
+	await cell.getByRole('combobox', { name: 'Keep k =' }).selectOption('3');
+	await expect(cell.getByRole('table', { name: 'Segment profiles' }).getByRole('row')).toHaveCount(4, { timeout: 120_000 });
+	await cell.getByRole('textbox', { name: 'Name of segment 1' }).fill('Loyal families');
+	await cell.getByRole('textbox', { name: 'Name of segment 1' }).press('Tab');
+
+	await page.getByRole('button', { name: '+ SQL' }).click();
+	const sql = page.locator('[data-cell-type="sql"]').last();
+	await sql.getByRole('textbox', { name: 'SQL query' }).click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type('SELECT segment, count(*) AS customers FROM wa_churn_segments GROUP BY segment ORDER BY segment');
+	await page.keyboard.press('Control+Enter');
+	await expect(sql.getByTestId('sql-summary')).toContainText('3 rows × 2 columns');
+	await expect(sql.getByRole('grid')).toContainText('Loyal families');
+});
