@@ -39,3 +39,37 @@ test('telco demo → segments cell → choose k → profiles and map → segment
 	await expect(sql.getByTestId('sql-summary')).toContainText('3 rows × 2 columns');
 	await expect(sql.getByRole('grid')).toContainText('Loyal families');
 });
+
+test('a French transactions file → RFM cell → segments with their rules → queryable table', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Start empty' }).click();
+	// 40 customers; customer i buys (i % 6) + 1 times, the last purchase (i % 12) weeks before 31/03/2024.
+	const lines = ['client;date_achat;montant'];
+	for (let i = 0; i < 40; i++) {
+		for (let p = 0; p <= i % 6; p++) {
+			const day = new Date(Date.UTC(2024, 2, 31) - ((i % 12) * 7 + p * 20) * 86_400_000);
+			const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
+			lines.push(`C${String(i).padStart(3, '0')};${date};${10 + i},${p}0`);
+		}
+	}
+	await page.getByTestId('file-input').setInputFiles({ name: 'achats.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toContainText('× 3 columns');
+
+	await page.getByRole('button', { name: '+ RFM' }).click();
+	const cell = page.locator('[data-cell-type="rfm"]');
+	await expect(cell.getByRole('combobox', { name: 'Customer id' })).toHaveValue('client');
+	await expect(cell.getByRole('combobox', { name: 'Date' })).toHaveValue('date_achat');
+	await expect(cell.getByRole('combobox', { name: 'Amount' })).toHaveValue('montant');
+	await expect(cell.getByTestId('rfm-summary')).toContainText('40 customers scored as of 2024-04-01');
+	await expect(cell.getByRole('table', { name: 'Segment rules (first match wins)' })).toContainText('Champions');
+	expect(await cell.getByRole('table', { name: 'RFM segments' }).getByRole('row').count()).toBeGreaterThan(2);
+
+	await page.getByRole('button', { name: '+ SQL' }).click();
+	const sql = page.locator('[data-cell-type="sql"]');
+	await sql.getByRole('textbox', { name: 'SQL query' }).click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type('SELECT count(*) AS customers, max(frequency) AS most FROM achats_rfm');
+	await page.keyboard.press('Control+Enter');
+	await expect(sql.getByRole('grid')).toContainText('40');
+	await expect(sql.getByRole('grid')).toContainText('6');
+});

@@ -6,6 +6,7 @@ import type { CellCheck } from '$lib/notebook';
 import { chartCell } from './chart';
 import { churnCell } from './churn';
 import { segmentsCell } from './segments';
+import { rfmCell } from './rfm';
 import { dataCell } from './data';
 import { markdownCell } from './markdown';
 import { profileCell } from './profile';
@@ -18,7 +19,8 @@ export const CELL_DEFINITIONS = {
 	profile: profileCell,
 	chart: chartCell,
 	churn: churnCell,
-	segments: segmentsCell
+	segments: segmentsCell,
+	rfm: rfmCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

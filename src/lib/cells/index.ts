@@ -7,6 +7,7 @@ import { CELL_DEFINITIONS, type CellType } from './definitions';
 import ChartCell from './chart/ChartCell.svelte';
 import ChurnCell from './churn/ChurnCell.svelte';
 import SegmentsCell from './segments/SegmentsCell.svelte';
+import RfmCell from './rfm/RfmCell.svelte';
 import DataCell from './data/DataCell.svelte';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
@@ -23,7 +24,8 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	profile: ProfileCell,
 	chart: ChartCell,
 	churn: ChurnCell,
-	segments: SegmentsCell
+	segments: SegmentsCell,
+	rfm: RfmCell
 };
 
 export { CELL_DEFINITIONS, checkCell, cellReads, cellWrites, isCellType } from './definitions';

@@ -34,6 +34,7 @@ export const MESSAGES = {
 	addChart: 'Chart',
 	addChurn: 'Churn model',
 	addSegments: 'Segments',
+	addRfm: 'RFM',
 	addText: 'Text',
 	dropHint: 'Drop CSV or TSV files anywhere to add them as tables',
 	dropOverlay: 'Drop files to load them as tables',
@@ -404,6 +405,24 @@ export const MESSAGES = {
 		silhouettePlot: 'Silhouette of each customer, by segment',
 		heatmap: 'Numeric columns: segment mean as a z-score',
 		map: 'Map of customers (PCA)'
+	},
+	rfm: {
+		source: 'Transactions',
+		customer: 'Customer id',
+		date: 'Date',
+		amount: 'Amount',
+		asOf: 'As of',
+		compute: 'Compute RFM',
+		summary: (n: number, asOf: string, table: string) => `${n.toLocaleString('en-US')} customers scored as of ${asOf}, in table ${table}.`,
+		segments: 'RFM segments',
+		rules: 'Segment rules (first match wins)',
+		segment: 'Segment',
+		customers: 'Customers',
+		recency: 'Recency (days)',
+		frequency: 'Purchases',
+		monetary: 'Spent',
+		order: '#',
+		rule: 'Rule'
 	}
 } as const;
 
