@@ -73,3 +73,38 @@ test('a French transactions file → RFM cell → segments with their rules → 
 	await expect(sql.getByRole('grid')).toContainText('40');
 	await expect(sql.getByRole('grid')).toContainText('6');
 });
+
+test('segment prediction: learn a known segment column, read the confusion matrix, label new customers, download', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Start empty' }).click();
+	const file = await import('node:fs/promises').then((fs) => fs.readFile('datasets/wa_churn.csv', 'utf8'));
+	// Known customers: the first 5,000 rows; new prospects: the rest, without the segment column (contract).
+	const [header, ...rows] = file.trim().split('\n');
+	const at = header.split(',').findIndex((h) => h.replaceAll('"', '') === 'contract');
+	const drop = (line: string) => line.split(',').filter((_, i) => i !== at).join(',');
+	await page.getByTestId('file-input').setInputFiles([
+		{ name: 'known.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows.slice(0, 5000)].join('\n')) },
+		{ name: 'prospects.csv', mimeType: 'text/csv', buffer: Buffer.from([drop(header), ...rows.slice(5000).map(drop)].join('\n')) }
+	]);
+	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from prospects.csv' }).getByTestId('table-shape')).toHaveText('2,043 rows × 19 columns');
+
+	await page.getByRole('button', { name: '+ Predict segment' }).click();
+	const cell = page.locator('[data-cell-type="predict"]');
+	await cell.getByRole('combobox', { name: 'Customers with a known segment' }).selectOption('known');
+	await cell.getByRole('combobox', { name: 'Segment column' }).selectOption('contract');
+	await cell.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('8');
+	await cell.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
+	await cell.getByRole('button', { name: 'Train' }).click();
+
+	await expect(cell.getByTestId('predict-summary')).toContainText('accuracy', { timeout: 120_000 });
+	await expect(cell.getByRole('table', { name: 'Confusion matrix' }).getByRole('row')).toHaveCount(4);
+	await expect(cell.getByRole('table', { name: 'Precision and recall per segment' })).toContainText('Two year');
+
+	await cell.getByRole('combobox', { name: 'New customers' }).selectOption('prospects');
+	await expect(cell.getByTestId('predict-output')).toContainText('2,043 new customers labelled');
+	const download = page.waitForEvent('download');
+	await cell.getByRole('button', { name: 'Download CSV' }).click();
+	const csv = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
+	expect(csv.split('\n')[0]).toContain('predicted_contract,probability_Month-to-month,probability_One year,probability_Two year');
+});

@@ -7,6 +7,7 @@ import { chartCell } from './chart';
 import { churnCell } from './churn';
 import { segmentsCell } from './segments';
 import { rfmCell } from './rfm';
+import { predictCell } from './predict';
 import { dataCell } from './data';
 import { markdownCell } from './markdown';
 import { profileCell } from './profile';
@@ -20,7 +21,8 @@ export const CELL_DEFINITIONS = {
 	chart: chartCell,
 	churn: churnCell,
 	segments: segmentsCell,
-	rfm: rfmCell
+	rfm: rfmCell,
+	predict: predictCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

@@ -8,6 +8,7 @@ import ChartCell from './chart/ChartCell.svelte';
 import ChurnCell from './churn/ChurnCell.svelte';
 import SegmentsCell from './segments/SegmentsCell.svelte';
 import RfmCell from './rfm/RfmCell.svelte';
+import PredictCell from './predict/PredictCell.svelte';
 import DataCell from './data/DataCell.svelte';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
@@ -25,7 +26,8 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	chart: ChartCell,
 	churn: ChurnCell,
 	segments: SegmentsCell,
-	rfm: RfmCell
+	rfm: RfmCell,
+	predict: PredictCell
 };
 
 export { CELL_DEFINITIONS, checkCell, cellReads, cellWrites, isCellType } from './definitions';

@@ -35,6 +35,7 @@ export const MESSAGES = {
 	addChurn: 'Churn model',
 	addSegments: 'Segments',
 	addRfm: 'RFM',
+	addPredict: 'Predict segment',
 	addText: 'Text',
 	dropHint: 'Drop CSV or TSV files anywhere to add them as tables',
 	dropOverlay: 'Drop files to load them as tables',
@@ -423,6 +424,29 @@ export const MESSAGES = {
 		monetary: 'Spent',
 		order: '#',
 		rule: 'Rule'
+	},
+	predict: {
+		known: 'Customers with a known segment',
+		target: 'Segment column',
+		chooseTarget: 'Choose the column to learn…',
+		split: 'Split column',
+		stratified: 'none: stratified split',
+		budget: 'Time budget (s)',
+		train: 'Train',
+		cancel: 'Cancel training',
+		starting: 'Starting the training worker',
+		summary: (model: string, accuracy: string, macroF1: string, n: number) =>
+			`${model}: accuracy ${accuracy}, macro-F1 ${macroF1} on ${n.toLocaleString('en-US')} test customers.`,
+		perClass: 'Precision and recall per segment',
+		confusion: 'Confusion matrix',
+		actualPredicted: 'actual \\ predicted',
+		segment: 'Segment',
+		precision: 'Precision',
+		recall: 'Recall',
+		support: 'Customers',
+		newCustomers: 'New customers',
+		download: 'Download CSV',
+		written: (n: number, table: string) => `${n.toLocaleString('en-US')} new customers labelled in table ${table}, with a probability per segment.`
 	}
 } as const;
 
