@@ -23,6 +23,8 @@ test('telco demo → segments cell → choose k → profiles and map → segment
 	await expect(cell.getByTestId('segments-reason')).toContainText('silhouette', { timeout: 120_000 });
 	await expect(cell.getByRole('img', { name: 'Elbow: inertia by k' }).locator('svg').first()).toBeVisible();
 	await expect(cell.getByRole('img', { name: 'Map of customers (PCA)' }).locator('svg').first()).toBeVisible();
+	await cell.getByRole('button', { name: 'Draw a UMAP map (slower)' }).click();
+	await expect(cell.getByRole('img', { name: 'Map of customers (UMAP, 5,000 sampled)' }).locator('svg').first()).toBeVisible({ timeout: 120_000 });
 
 	// Keep k = 3: three profiles, and the segment column follows.
 	await cell.getByRole('combobox', { name: 'Keep k =' }).selectOption('3');

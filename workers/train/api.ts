@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -235,4 +235,23 @@ export interface SegmentResult {
 
 export interface SegmentApi {
 	segment(job: SegmentJob, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult>;
+}
+
+/** A UMAP map of customers (sampled), for the segments cell. */
+export interface UmapJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	columns: string[] | null;
+	seed: number;
+	/** At most this many sampled customers are mapped (UMAP is costly; ≤ 50,000). */
+	maxRows: number;
+}
+
+export interface UmapResult {
+	points: { row: number; x: number; y: number }[];
+	sampled: boolean;
+}
+
+export interface UmapApi {
+	umap(job: UmapJob, onProgress?: (p: TabularProgress) => void): Promise<UmapResult>;
 }

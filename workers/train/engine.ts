@@ -19,6 +19,8 @@ import type {
 	ScoreResult,
 	SegmentJob,
 	SegmentResult,
+	UmapJob,
+	UmapResult,
 	TabularJob,
 	TabularProgress,
 	TabularResult,
@@ -31,6 +33,7 @@ import { runTabular, scoreTable } from './tabular';
 import { explainTable } from './explain';
 import * as local from './local';
 import { segmentTable } from './segment';
+import { umapTable } from './umap';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
@@ -183,6 +186,12 @@ export class TrainEngine implements TrainApi {
 	async segment(job: SegmentJob, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult> {
 		await this.ready();
 		return this.withJob(job.jobId, (signal) => segmentTable(job, signal, onProgress));
+	}
+
+	/** A UMAP map of (sampled) customers. */
+	async umap(job: UmapJob, onProgress?: (p: TabularProgress) => void): Promise<UmapResult> {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => umapTable(job, signal, onProgress));
 	}
 
 	/** Runs `work` as cancellable job `jobId`, with errors worded for users. */

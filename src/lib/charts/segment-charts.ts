@@ -57,15 +57,24 @@ export function profileHeatmapOptions(result: SegmentResult, names: Names, theme
 /** Customers on the first two principal components, coloured by segment. */
 export function segmentMapOptions(result: SegmentResult, names: Names, theme: ChartTheme): PlotOptions {
 	const pct = (r: number) => `${(r * 100).toFixed(0)} %`;
+	return mapOptions(result.map, names, theme, `PC 1 (${pct(result.explained[0])} of variance)`, `PC 2 (${pct(result.explained[1])})`);
+}
+
+/** Customers on a UMAP embedding, coloured by their segment. */
+export function umapMapOptions(points: { row: number; x: number; y: number }[], labels: number[], names: Names, theme: ChartTheme): PlotOptions {
+	return mapOptions(points.map((p) => ({ ...p, segment: labels[p.row] })), names, theme, 'UMAP 1', 'UMAP 2');
+}
+
+function mapOptions(points: { row: number; x: number; y: number; segment: number }[], names: Names, theme: ChartTheme, xLabel: string, yLabel: string): PlotOptions {
 	return {
 		width: theme.width,
 		height: 360,
 		style: themeStyle(theme.dark),
-		x: { label: `PC 1 (${pct(result.explained[0])} of variance)` },
-		y: { label: `PC 2 (${pct(result.explained[1])})` },
+		x: { label: xLabel },
+		y: { label: yLabel },
 		color: { type: 'categorical', scheme: CATEGORICAL_SCHEME, legend: true },
 		marks: [
-			Plot.dot(result.map, {
+			Plot.dot(points, {
 				x: 'x',
 				y: 'y',
 				fill: (d) => names(d.segment),

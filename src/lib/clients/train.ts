@@ -17,6 +17,7 @@ import type {
 	ScoreResult,
 	SegmentJob,
 	TabularProgress,
+	UmapJob,
 	TabularRequest,
 	TabularResult
 } from '$workers/train/api';
@@ -257,4 +258,8 @@ export function dependenceOf(model: Model, feature: string, onProgress?: (p: Tab
 
 export function segmentCustomers(ipc: Uint8Array, request: Omit<SegmentJob, 'jobId' | 'table'>, onProgress?: (p: TabularProgress) => void) {
 	return runJob((jobId) => getTrain().segment(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progressProxy(onProgress)));
+}
+
+export function umapCustomers(ipc: Uint8Array, request: Omit<UmapJob, 'jobId' | 'table'>, onProgress?: (p: TabularProgress) => void) {
+	return runJob((jobId) => getTrain().umap(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progressProxy(onProgress)));
 }

@@ -405,7 +405,9 @@ export const MESSAGES = {
 		silhouetteByK: 'Mean silhouette by k',
 		silhouettePlot: 'Silhouette of each customer, by segment',
 		heatmap: 'Numeric columns: segment mean as a z-score',
-		map: 'Map of customers (PCA)'
+		map: 'Map of customers (PCA)',
+		drawUmap: 'Draw a UMAP map (slower)',
+		umap: (n: number) => `Map of customers (UMAP, ${n.toLocaleString('en-US')} sampled)`
 	},
 	rfm: {
 		source: 'Transactions',
