@@ -31,6 +31,9 @@ test('telco demo → segments cell → choose k → profiles and map → segment
 	await expect(cell.getByRole('table', { name: 'Segment profiles' }).getByRole('row')).toHaveCount(4, { timeout: 120_000 });
 	await cell.getByRole('textbox', { name: 'Name of segment 1' }).fill('Loyal families');
 	await cell.getByRole('textbox', { name: 'Name of segment 1' }).press('Tab');
+	await expect(cell.getByRole('textbox', { name: 'Description of segment 1' })).not.toHaveValue('');
+	await cell.getByRole('textbox', { name: 'Description of segment 1' }).fill('Two-year contracts, long tenure');
+	await cell.getByRole('textbox', { name: 'Description of segment 1' }).press('Tab');
 
 	await page.getByRole('button', { name: '+ SQL' }).click();
 	const sql = page.locator('[data-cell-type="sql"]').last();

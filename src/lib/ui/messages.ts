@@ -401,6 +401,7 @@ export const MESSAGES = {
 		size: 'Customers',
 		description: 'What sets it apart',
 		renameSegment: (n: number) => `Name of segment ${n}`,
+		describeSegment: (n: number) => `Description of segment ${n}`,
 		elbow: 'Elbow: inertia by k',
 		silhouetteByK: 'Mean silhouette by k',
 		silhouettePlot: 'Silhouette of each customer, by segment',

@@ -14,6 +14,8 @@ export interface SegmentsParams {
 	resultKey: string;
 	/** Names the user gave to segments (by number); default "Segment 1", … */
 	names: Record<string, string>;
+	/** Descriptions the user rewrote (by number); default the generated one. */
+	descriptions: Record<string, string>;
 	/** Output table: the source rows with a `segment` column. */
 	outName: string;
 }
@@ -21,7 +23,7 @@ export interface SegmentsParams {
 export const segmentsCell: CellDefinition<SegmentsParams> = {
 	type: 'segments',
 	label: 'Segments',
-	defaults: () => ({ table: '', columns: [], minK: 2, maxK: 8, k: null, seed: 42, resultKey: '', names: {}, outName: '' }),
+	defaults: () => ({ table: '', columns: [], minK: 2, maxK: 8, k: null, seed: 42, resultKey: '', names: {}, descriptions: {}, outName: '' }),
 	check: (p) => {
 		if (!isString(p.table) || !isString(p.outName)) return 'its table is missing';
 		for (const key of ['minK', 'maxK', 'seed']) if (typeof p[key] !== 'number') return `invalid ${key}: ${String(p[key])}`;
