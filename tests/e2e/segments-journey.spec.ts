@@ -68,6 +68,9 @@ test('a French transactions file → RFM cell → segments with their rules → 
 	await expect(cell.getByTestId('rfm-summary')).toContainText('40 customers scored as of 2024-04-01');
 	await expect(cell.getByRole('table', { name: 'Segment rules (first match wins)' })).toContainText('Champions');
 	expect(await cell.getByRole('table', { name: 'RFM segments' }).getByRole('row').count()).toBeGreaterThan(2);
+	await cell.getByRole('button', { name: 'Alternative: k-means on log R, F, M' }).click();
+	await expect(cell.getByTestId('rfm-kmeans')).toContainText('silhouette', { timeout: 60_000 });
+	expect(await cell.getByRole('table', { name: 'k-means segments on log-scaled RFM' }).getByRole('row').count()).toBeGreaterThan(2);
 
 	await page.getByRole('button', { name: '+ SQL' }).click();
 	const sql = page.locator('[data-cell-type="sql"]');

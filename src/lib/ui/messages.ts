@@ -426,7 +426,11 @@ export const MESSAGES = {
 		frequency: 'Purchases',
 		monetary: 'Spent',
 		order: '#',
-		rule: 'Rule'
+		rule: 'Rule',
+		cluster: 'Alternative: k-means on log R, F, M',
+		clustering: 'Clustering…',
+		clusters: 'k-means segments on log-scaled RFM',
+		description: 'What sets it apart'
 	},
 	predict: {
 		known: 'Customers with a known segment',
