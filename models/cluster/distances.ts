@@ -40,7 +40,8 @@ export function rowNorms(X: tf.Tensor2D): tf.Tensor2D {
 export function squaredDistances(X: tf.Tensor2D, xSq: tf.Tensor2D, C: tf.Tensor2D): tf.Tensor2D {
 	return tf.tidy(() => {
 		const cSq = tf.sum(tf.square(C), 1).reshape([1, -1]);
-		const cross = tf.matMul(X, C, false, true);
+		// C is transposed up front (k × cols is tiny): matMul's transposeB path is ~5× slower on WASM.
+		const cross = tf.matMul(X, tf.transpose(C));
 		return tf.relu(tf.add(tf.sub(xSq, tf.mul(cross, 2)), cSq)) as tf.Tensor2D;
 	});
 }

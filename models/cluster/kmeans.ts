@@ -85,25 +85,56 @@ function relocateEmpty(counts: Float64Array, sums: Float64Array, assignment: Ass
 	return true;
 }
 
-/** One Lloyd run from `start`; returns the final centroids and iterations used. */
-function lloyd(X: tf.Tensor2D, xSq: tf.Tensor2D, host: Float32Array, start: Float32Array, k: number, maxIter: number, tolAbs: number) {
+/**
+ * Nearest-centroid scores for every row: ||c||² − 2x·c (the row's own ||x||² is left out, it
+ * does not change the argmin), as one matMul with a bias against the pre-transposed centroids.
+ */
+function scores(X: tf.Tensor2D, centroids: Float32Array, k: number): tf.Tensor2D {
 	const cols = X.shape[1];
+	const scaledT = new Float32Array(cols * k);
+	const cSq = new Float32Array(k);
+	for (let j = 0; j < k; j++) {
+		let sq = 0;
+		for (let c = 0; c < cols; c++) {
+			const v = centroids[j * cols + c];
+			sq += v * v;
+			scaledT[c * k + j] = -2 * v;
+		}
+		cSq[j] = sq;
+	}
+	return tf.tidy(() => tf.fused.matMul({ a: X, b: tf.tensor2d(scaledT, [cols, k]), bias: tf.tensor1d(cSq) }) as tf.Tensor2D);
+}
+
+/**
+ * One Lloyd run from `start`; returns the final centroids and iterations used. The assignment
+ * runs as tensor ops (one matMul + argMin); only the labels come back, and the per-cluster sums
+ * are accumulated on the host in float64 (a one-hot matMul is several times slower on WASM).
+ */
+function lloyd(X: tf.Tensor2D, xSq: tf.Tensor2D, host: Float32Array, start: Float32Array, k: number, maxIter: number, tolAbs: number) {
+	const [rows, cols] = X.shape;
 	const centroids = start.slice();
+	const sums = new Float64Array(k * cols);
+	const counts = new Float64Array(k);
 	let iterations = 0;
 	while (iterations < maxIter) {
 		iterations++;
-		const stats = tf.tidy(() => {
-			const d = squaredDistances(X, xSq, tf.tensor2d(centroids, [k, cols]));
-			const labels = tf.argMin(d, 1);
-			const onehot = tf.oneHot(labels, k).toFloat();
-			return { sums: tf.matMul(onehot, X, true, false), counts: tf.sum(onehot, 0), labels, distances: tf.min(d, 1) };
-		});
-		const sums = Float64Array.from(stats.sums.dataSync());
-		const counts = Float64Array.from(stats.counts.dataSync());
-		// Labels and distances are read back only in the rare iteration that emptied a cluster.
-		const assignment = counts.includes(0) ? { labels: stats.labels.dataSync() as Int32Array, distances: stats.distances.dataSync() as Float32Array } : null;
-		tf.dispose([stats.sums, stats.counts, stats.labels, stats.distances]);
-		if (assignment) relocateEmpty(counts, sums, assignment, host, cols);
+		const labelsT = tf.tidy(() => tf.argMin(scores(X, centroids, k), 1));
+		const labels = labelsT.dataSync() as Int32Array;
+		labelsT.dispose();
+		sums.fill(0);
+		counts.fill(0);
+		for (let r = 0, at = 0; r < rows; r++) {
+			const base = labels[r] * cols;
+			counts[labels[r]]++;
+			for (let c = 0; c < cols; c++, at++) sums[base + c] += host[at];
+		}
+		if (counts.includes(0)) {
+			// Rare: distances are computed only in an iteration that emptied a cluster.
+			const distT = tf.tidy(() => tf.relu(tf.add(tf.reshape(xSq, [rows]), tf.min(scores(X, centroids, k), 1))));
+			const distances = distT.dataSync() as Float32Array;
+			distT.dispose();
+			relocateEmpty(counts, sums, { labels, distances }, host, cols);
+		}
 		let shift = 0;
 		for (let j = 0; j < k; j++) {
 			for (let c = 0; c < cols; c++) {
