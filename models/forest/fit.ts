@@ -7,34 +7,19 @@
  * row drawn twice simply weighs twice.
  */
 import type { Dataset, FitContext } from '../types';
-import { createRng } from '../shared/random';
 import {
-	applyBinning,
 	createScratch,
-	createYielder,
-	describeFeatures,
 	EnsembleWriter,
-	fitBinning,
 	growTree,
-	TrainTree,
-	validateDataset
+	prepareTreeFit,
+	TrainTree
 } from '../shared/tree';
 import { featuresPerSplit, maybeForestParams, type ForestParams } from './params';
 import type { ForestState } from './state';
 
 export async function fitForest(data: Dataset, params: ForestParams, ctx: FitContext): Promise<ForestState> {
 	const p = maybeForestParams(params);
-	const { X, y, classes, weights } = data;
-	validateDataset(X, y, classes, weights);
-	const tick = createYielder(ctx.signal);
-	await tick();
-	const rng = createRng(ctx.seed);
-	const K = classes.length;
-	const C = K === 2 ? 1 : K;
-	const n = X.rows;
-	const features = describeFeatures(X);
-	const binnings = fitBinning(X, p.maxBins);
-	const m = applyBinning(X, binnings);
+	const { X, y, classes, weights, tick, rng, K, outputs: C, n, features, binnings, m } = await prepareTreeFit(data, p.maxBins, ctx);
 	let minWeight = 1;
 	if (weights) {
 		minWeight = Infinity;

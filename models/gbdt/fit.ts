@@ -4,19 +4,16 @@
  * margins from the trees' leaves (no raw-value traversal during training).
  */
 import type { CurvePoint, Dataset, FitContext } from '../types';
-import { createRng } from '../shared/random';
 import {
 	applyBinning,
+	type BinnedMatrix,
 	createScratch,
-	createYielder,
-	describeFeatures,
 	EnsembleWriter,
-	fitBinning,
 	growTree,
 	matchColumns,
+	prepareTreeFit,
 	TrainTree,
-	validateDataset,
-	type BinnedMatrix
+	validateDataset
 } from '../shared/tree';
 import { baseScores, gradients, logloss } from './loss';
 import { maybeGbdtParams, type GbdtParams } from './params';
@@ -27,17 +24,7 @@ const LOSS_SAMPLE = 100_000;
 
 export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext): Promise<GbdtState> {
 	const p = maybeGbdtParams(params);
-	const { X, y, classes, weights } = data;
-	validateDataset(X, y, classes, weights);
-	const tick = createYielder(ctx.signal);
-	await tick();
-	const rng = createRng(ctx.seed);
-	const K = classes.length;
-	const T = K === 2 ? 1 : K;
-	const n = X.rows;
-	const features = describeFeatures(X);
-	const binnings = fitBinning(X, p.maxBins);
-	const m = applyBinning(X, binnings);
+	const { X, y, classes, weights, tick, rng, K, outputs: T, n, features, binnings, m } = await prepareTreeFit(data, p.maxBins, ctx);
 	const base = baseScores(y, weights, K);
 
 	const valid = ctx.validation;

@@ -6,3 +6,4 @@ export { EnsembleWriter, leafOf, type TreeEnsemble } from './ensemble';
 export { alignFeatures, describeFeatures, matchColumns, validateDataset, type AlignedRows } from './align';
 export { cancelledError, throwIfAborted, createYielder } from './cancel';
 export { importanceByColumn } from './importance';
+export { prepareTreeFit } from './prepare';
