@@ -6,6 +6,7 @@
  *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3] [--explain]
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
+ *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
  *
  * Prints one JSON object per line per model. Each kind is tuned by cross-validation within the
  * budget (`auto` tunes all four and may blend them, exactly as the churn cell does); `fit_ms` is
@@ -29,12 +30,13 @@ import { decodeState } from '../models/shared/state-json';
 import type { ModelState } from '../models/types';
 import { useFastestNodeBackend } from './node-backend';
 import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
+import { parseSentimentArgs, runSentiment } from './evaluate-sentiment';
 
 const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'auto'] as const;
 
 function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;
-	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster --data <file.csv> --target <column> [...]');
+	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster|sentiment --data <file.csv> --target <column> [...]');
 	const flags = new Map<string, string>();
 	let explain = false;
 	for (let i = 0; i < rest.length; i += 2) {
@@ -153,6 +155,11 @@ async function main() {
 		const clusterArgs = parseClusterArgs(process.argv.slice(3));
 		await useFastestNodeBackend();
 		return runCluster(await loadRaw(clusterArgs.data), clusterArgs);
+	}
+	if (process.argv[2] === 'sentiment') {
+		const sentimentArgs = parseSentimentArgs(process.argv.slice(3), fail);
+		await useFastestNodeBackend();
+		return runSentiment(await loadRaw(sentimentArgs.data), sentimentArgs);
 	}
 	const args = parseArgs(process.argv.slice(2));
 	await useFastestNodeBackend();

@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -254,4 +254,58 @@ export interface UmapResult {
 
 export interface UmapApi {
 	umap(job: UmapJob, onProgress?: (p: TabularProgress) => void): Promise<UmapResult>;
+}
+
+/* ---------- Text: sentiment and message classes ---------- */
+
+export type { LexiconOptions, LexiconSource, TextKind, TextModelRow, TextRequest, TextResult, TextResultKind } from '../../models/text/job';
+export type { TermWeight, TextExplanation, TokenContribution } from '../../models/text/types';
+import type { TextRequest, TextResult } from '../../models/text/job';
+import type { TextExplanation } from '../../models/text/types';
+
+/** A text training job: the table as Arrow bytes (transferred) and what to train. */
+export interface TextTrainJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	request: TextRequest;
+}
+
+/** Scoring the texts of one column of a table with a fitted text-model state. */
+export interface TextScoreJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	textColumn: string;
+	/** A state from `TextResult.states` (plain data, as the trainer returned it). */
+	state: unknown;
+}
+
+/** Explaining one text with a fitted state. */
+export interface TextExplainJob {
+	state: unknown;
+	text: string;
+	/** Class to explain; null = the positive class of a binary model, else the predicted class. */
+	classIndex: number | null;
+}
+
+/** One text's class probabilities and the words that pushed it towards `explanation.classIndex`. */
+export interface TextExplainResult {
+	explanation: TextExplanation;
+	classes: string[];
+	probabilities: number[];
+}
+
+/** One entry of a user's word list (CSV word,score): negative scores mean bad. */
+export interface WordScore {
+	word: string;
+	score: number;
+}
+
+export interface TextApi {
+	/** Trains and compares text models (or, without a label column, readies the lexicon and pretrained model). */
+	trainText(job: TextTrainJob, onProgress?: (p: TabularProgress) => void): Promise<TextResult>;
+	/** Class probabilities for every row of a table (missing texts score as empty ones). */
+	scoreText(job: TextScoreJob): Promise<ScoreResult>;
+	explainText(job: TextExplainJob): Promise<TextExplainResult>;
+	/** Reads a CSV word list; the error says what is wrong with the file. */
+	parseWordList(csvText: string): Promise<WordScore[]>;
 }

@@ -24,9 +24,15 @@ import type {
 	TabularJob,
 	TabularProgress,
 	TabularResult,
+	TextExplainJob,
+	TextExplainResult,
+	TextResult,
+	TextScoreJob,
+	TextTrainJob,
 	TrainApi,
 	TrainProgress,
-	TrainProgressFn
+	TrainProgressFn,
+	WordScore
 } from './api';
 import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
@@ -34,6 +40,7 @@ import { explainTable } from './explain';
 import * as local from './local';
 import { segmentTable } from './segment';
 import { umapTable } from './umap';
+import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
@@ -192,6 +199,29 @@ export class TrainEngine implements TrainApi {
 	async umap(job: UmapJob, onProgress?: (p: TabularProgress) => void): Promise<UmapResult> {
 		await this.ready();
 		return this.withJob(job.jobId, (signal) => umapTable(job, signal, onProgress));
+	}
+
+	/** Trains and compares text models (sentiment, message classes); cancellable by `jobId`. */
+	async trainText(job: TextTrainJob, onProgress?: (p: TabularProgress) => void): Promise<TextResult> {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => runText(job, signal, onProgress));
+	}
+
+	/** Class probabilities of a table's texts with a fitted text model; cancellable by `jobId`. */
+	async scoreText(job: TextScoreJob): Promise<ScoreResult> {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => scoreTextTable(job, signal));
+	}
+
+	/** One text's prediction and word contributions. */
+	async explainText(job: TextExplainJob): Promise<TextExplainResult> {
+		await this.ready();
+		return this.guard(() => explainOneText(job));
+	}
+
+	/** A user's word list for the lexicon (no backend needed: plain parsing). */
+	async parseWordList(csvText: string): Promise<WordScore[]> {
+		return this.guard(async () => readWordList(csvText));
 	}
 
 	/** Runs `work` as cancellable job `jobId`, with errors worded for users. */

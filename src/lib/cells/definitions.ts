@@ -12,6 +12,7 @@ import { dataCell } from './data';
 import { markdownCell } from './markdown';
 import { profileCell } from './profile';
 import { sqlCell } from './sql';
+import { textCell } from './text';
 
 export const CELL_DEFINITIONS = {
 	markdown: markdownCell,
@@ -22,7 +23,8 @@ export const CELL_DEFINITIONS = {
 	churn: churnCell,
 	segments: segmentsCell,
 	rfm: rfmCell,
-	predict: predictCell
+	predict: predictCell,
+	text: textCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

@@ -13,6 +13,7 @@ import DataCell from './data/DataCell.svelte';
 import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
 import SqlCell from './sql/SqlCell.svelte';
+import TextCell from './text/TextCell.svelte';
 
 // Views take their cell's params; the notebook passes them untyped, so the map is loosely typed here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,7 +28,8 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	churn: ChurnCell,
 	segments: SegmentsCell,
 	rfm: RfmCell,
-	predict: PredictCell
+	predict: PredictCell,
+	text: TextCell
 };
 
 export { CELL_DEFINITIONS, checkCell, cellReads, cellWrites, isCellType } from './definitions';

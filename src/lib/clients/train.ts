@@ -19,7 +19,11 @@ import type {
 	TabularProgress,
 	UmapJob,
 	TabularRequest,
-	TabularResult
+	TabularResult,
+	TextExplainResult,
+	TextRequest,
+	TextResult,
+	WordScore
 } from '$workers/train/api';
 
 export type { BackendName, BackendProbe, BackendStatus, ComputeTiming, TableReceipt, TrainProgress } from '$workers/train/api';
@@ -262,4 +266,31 @@ export function segmentCustomers(ipc: Uint8Array, request: Omit<SegmentJob, 'job
 
 export function umapCustomers(ipc: Uint8Array, request: Omit<UmapJob, 'jobId' | 'table'>, onProgress?: (p: TabularProgress) => void) {
 	return runJob((jobId) => getTrain().umap(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progressProxy(onProgress)));
+}
+
+/* ---------- Text: sentiment and message classes ---------- */
+
+/**
+ * Trains and compares the text models on `ipc` (an Arrow table; its buffer is
+ * transferred). With `request.target` null it only readies the lexicon and the
+ * shipped pretrained model. Keep `jobId` for `stopJob(jobId)`.
+ */
+export function trainText(ipc: Uint8Array, request: TextRequest, onProgress?: (p: TabularProgress) => void): { jobId: string; result: Promise<TextResult> } {
+	return runJob((jobId) => getTrain().trainText(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progressProxy(onProgress)));
+}
+
+/** Class probabilities for the texts of `textColumn` in every row of `ipc` (transferred). Cancellable. */
+export function scoreTexts(ipc: Uint8Array, textColumn: string, state: unknown): { jobId: string; result: Promise<ScoreResult> } {
+	return runJob((jobId) => getTrain().scoreText(Comlink.transfer({ jobId, table: { ipc }, textColumn, state }, transferList(ipc))));
+}
+
+/** One text's prediction and the weight of each of its words (`classIndex` null: positive or predicted class). */
+export async function explainText(state: unknown, text: string, classIndex: number | null = null): Promise<TextExplainResult> {
+	await startTrain();
+	return getTrain().explainText({ state, text, classIndex });
+}
+
+/** A user's CSV word list (word,score) for the lexicon; rejects with what is wrong with the file. */
+export function parseWordList(csvText: string): Promise<WordScore[]> {
+	return getTrain().parseWordList(csvText);
 }

@@ -1,0 +1,254 @@
+/**
+ * Trains the pretrained sentiment model shipped in
+ * `models/pretrained/sentiment-en/model.json` (see MODEL_CARD.md there):
+ *
+ *   npx tsx scripts/pretrain-sentiment.ts [--lexicon auto|none|words] [--seed 42] [--out <file>]
+ *
+ * Data, openly licensed only:
+ * - the TRAIN rows (split == "train", seed-42 split) of `small_fine_foods.split.csv`
+ *   (modeldata, MIT, via Debian r-cran-modeldata), "great" (5 stars) = positive;
+ *   the test rows are read only to report accuracy, never to train or choose;
+ * - optionally ('words'), single-word examples at a low weight from the Bing
+ *   opinion lexicon (tidytext, MIT, with attribution to Hu & Liu 2004) and the
+ *   VADER lexicon (npm vader-sentiment, Apache-2.0), to give the model a
+ *   sentiment for common words that food reviews never use.
+ *
+ * Steps: 90/10 stratified split of the train rows (seeded); the transformer of
+ * `transformerModel` (same architecture and defaults) is trained with early
+ * stopping on the 10 % held-out reviews, once without and once with the lexicon
+ * words ('auto'); the variant with the lower held-out loss wins and is refitted
+ * on all train rows for its best number of epochs; the weights are quantised
+ * (int8 per row) and written with the vocabulary. Seeded and single-threaded
+ * (WASM): the same command writes the same file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useFastestNodeBackend } from './node-backend';
+import { tokensOf } from '../models/text/tokenize';
+import { buildVocab, indexOf } from '../models/text/vocab';
+import { transformerArchitecture, type TransformerConfig } from '../models/text/neural/attention';
+import { trainOptions, trainRows } from '../models/text/neural/model';
+import { scoreSequences } from '../models/text/neural/network';
+import { encodeTexts } from '../models/text/neural/encode';
+import { trainNetwork } from '../models/text/neural/train';
+import { TRANSFORMER_DEFAULTS } from '../models/text/neural/transformer';
+import { Initializer, type WeightSet } from '../models/text/neural/weights';
+import { decodeWeights, encodeWeights, MODEL_FILE_FORMAT, type ModelFile } from '../models/text/pretrained/weights-file';
+import { createRng } from '../models/shared/random';
+import { stratifiedSplit } from '../models/shared/splits';
+import type { TextDataset, TextFitContext } from '../models/text/types';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DATASET_DIRS = [process.env.DATASETS_DIR, resolve(ROOT, 'datasets'), resolve(ROOT, '../shared/datasets')].filter(Boolean) as string[];
+const CLASSES = ['negative', 'positive'];
+/** Weight of one lexicon word relative to one review. */
+const WORD_WEIGHT = 0.1;
+/** VADER words with a weaker mean rating (scale −4..4) are left out: too ambiguous alone. */
+const VADER_MIN = 1;
+const MAX_VOCAB = 20000;
+const MAX_EPOCHS = 15;
+const PATIENCE = 3;
+
+function fail(message: string): never {
+	console.error(message);
+	process.exit(1);
+}
+
+function args(argv: string[]) {
+	const flags = new Map<string, string>();
+	for (let i = 0; i < argv.length; i += 2) {
+		if (!argv[i].startsWith('--') || argv[i + 1] === undefined) fail(`invalid argument: ${argv[i]}`);
+		flags.set(argv[i].slice(2), argv[i + 1]);
+	}
+	const lexicon = flags.get('lexicon') ?? 'auto';
+	if (!['auto', 'none', 'words'].includes(lexicon)) fail(`invalid --lexicon: ${lexicon} (auto, none or words)`);
+	const seed = Number(flags.get('seed') ?? 42);
+	if (!Number.isInteger(seed)) fail(`invalid --seed: ${flags.get('seed')}`);
+	return { lexicon, seed, out: resolve(ROOT, flags.get('out') ?? 'models/pretrained/sentiment-en/model.json') };
+}
+
+/** RFC-4180 rows (quotes, doubled quotes, newlines inside quotes). */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (quoted) {
+			if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			else if (ch === '"') quoted = false;
+			else cell += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') row.push(cell), (cell = '');
+		else if (ch === '\n' || ch === '\r') {
+			if (ch === '\r' && text[i + 1] === '\n') i++;
+			row.push(cell), rows.push(row), (row = []), (cell = '');
+		} else cell += ch;
+	}
+	if (cell !== '' || row.length) row.push(cell), rows.push(row);
+	return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
+
+function readTable(file: string): Record<string, string>[] {
+	const path = DATASET_DIRS.map((d) => `${d}/${file}`).find((p) => existsSync(p)) ?? fail(`${file} not found in ${DATASET_DIRS.join(', ')} (set DATASETS_DIR)`);
+	const [head, ...body] = parseCsv(readFileSync(path, 'utf8'));
+	return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** Train and test reviews of the fixed split; "great" (5 stars) is the positive class. */
+function reviews(): { train: TextDataset; test: TextDataset } {
+	const rows = readTable('small_fine_foods.split.csv');
+	const make = (split: string): TextDataset => {
+		const kept = rows.filter((r) => r.split === split);
+		return { texts: kept.map((r) => r.review), y: Int32Array.from(kept, (r) => (r.score === 'great' ? 1 : 0)), classes: CLASSES };
+	};
+	return { train: make('train'), test: make('test') };
+}
+
+/** Single-word examples from Bing and VADER; words the two lists disagree on are left out. */
+function lexiconWords(): Map<string, number> {
+	const labels = new Map<string, number>();
+	const conflicts = new Set<string>();
+	const add = (raw: string, label: number) => {
+		const tokens = tokensOf(raw);
+		if (tokens.length !== 1) return; // emoticons and phrases: not one token of ours
+		const word = tokens[0];
+		if (labels.has(word) && labels.get(word) !== label) conflicts.add(word);
+		labels.set(word, label);
+	};
+	for (const r of readTable('tidytext_sentiments_bing.csv')) add(r.word, r.sentiment === 'positive' ? 1 : 0);
+	const vader = readFileSync(resolve(ROOT, 'node_modules/vader-sentiment/vader_lexicon.txt'), 'utf8');
+	for (const line of vader.split('\n')) {
+		const [token, mean] = line.split('\t');
+		const score = Number(mean);
+		if (token && Number.isFinite(score) && Math.abs(score) >= VADER_MIN) add(token, score > 0 ? 1 : 0);
+	}
+	for (const w of conflicts) labels.delete(w);
+	return labels;
+}
+
+const quiet = (seed: number): TextFitContext => ({
+	seed,
+	signal: new AbortController().signal,
+	progress: (p) => {
+		if (p.curve) console.error(`  ${p.stage}: train loss ${p.curve.trainLoss.toFixed(4)}${p.curve.validLoss === undefined ? '' : `, held-out loss ${p.curve.validLoss.toFixed(4)}`}`);
+	}
+});
+
+interface Fitted {
+	vocab: string[];
+	weights: WeightSet;
+	bestEpoch: number;
+	validLoss: number;
+}
+
+/** One training run: vocabulary from `fit` reviews (+ lexicon words), transformer from scratch. */
+async function train(fit: TextDataset, words: Map<string, number> | null, valid: TextDataset | null, epochs: number, seed: number): Promise<Fitted> {
+	const config: TransformerConfig = configOf();
+	const base = buildVocab(fit.texts.map(tokensOf), { maxSize: MAX_VOCAB, minCount: TRANSFORMER_DEFAULTS.minCount }).tokens;
+	const known = new Set(base);
+	const vocab = [...base, ...[...(words?.keys() ?? [])].filter((w) => !known.has(w))].slice(0, MAX_VOCAB);
+	const data: TextDataset = words
+		? {
+				texts: [...fit.texts, ...words.keys()],
+				y: Int32Array.from([...fit.y, ...words.values()]),
+				classes: CLASSES,
+				weights: Float64Array.from([...fit.texts.map(() => 1), ...[...words.keys()].map(() => WORD_WEIGHT)])
+			}
+		: fit;
+	const index = indexOf({ tokens: vocab });
+	const rng = createRng(seed);
+	const initial = transformerArchitecture.init(config, vocab.length, 1, new Initializer(rng));
+	const params = { ...TRANSFORMER_DEFAULTS, epochs, patience: PATIENCE };
+	const result = await trainNetwork(
+		transformerArchitecture,
+		config,
+		initial,
+		trainRows(data, index, config.maxLength),
+		valid ? trainRows(valid, index, config.maxLength) : null,
+		trainOptions(params, 1),
+		rng,
+		quiet(seed)
+	);
+	const validLoss = result.curve.find((c) => c.step === result.bestEpoch)?.validLoss ?? NaN;
+	return { vocab, weights: result.weights, bestEpoch: result.bestEpoch || epochs, validLoss };
+}
+
+function configOf(): TransformerConfig {
+	const p = TRANSFORMER_DEFAULTS;
+	return { dim: p.embeddingDim, heads: p.heads, layers: p.layers, ffUnits: p.ffUnits, maxLength: p.maxLength };
+}
+
+async function accuracy(vocab: string[], weights: WeightSet, data: TextDataset): Promise<number> {
+	const seqs = encodeTexts(data.texts, indexOf({ tokens: vocab }), configOf().maxLength);
+	const probs = await scoreSequences(transformerArchitecture, configOf(), weights, seqs);
+	let right = 0;
+	data.y.forEach((label, i) => (right += Number((probs[i * 2 + 1] > 0.5 ? 1 : 0) === label)));
+	return right / data.y.length;
+}
+
+const pick = (d: TextDataset, rows: Int32Array): TextDataset => ({ texts: Array.from(rows, (r) => d.texts[r]), y: Int32Array.from(rows, (r) => d.y[r]), classes: d.classes });
+const round = (v: number) => Math.round(v * 10000) / 10000;
+
+async function main() {
+	const { lexicon, seed, out } = args(process.argv.slice(2));
+	const backend = await useFastestNodeBackend();
+	const { train: all, test } = reviews();
+	const split = stratifiedSplit(all.y, 0.1, seed);
+	const fit = pick(all, split.train);
+	const held = pick(all, split.test);
+	const words = lexicon === 'none' ? null : lexiconWords();
+	console.error(`backend ${backend}; ${all.texts.length} train reviews (${fit.texts.length} fit, ${held.texts.length} held out); ${words?.size ?? 0} lexicon words`);
+
+	// 1. Which variant, and how many epochs, on the held-out reviews.
+	const variants: { name: 'none' | 'words'; fitted: Fitted; heldAccuracy: number }[] = [];
+	for (const name of lexicon === 'auto' ? (['none', 'words'] as const) : [lexicon as 'none' | 'words']) {
+		console.error(`variant "${name}": choosing the number of epochs`);
+		const fitted = await train(fit, name === 'words' ? words : null, held, MAX_EPOCHS, seed);
+		const heldAccuracy = await accuracy(fitted.vocab, fitted.weights, held);
+		console.error(`  best epoch ${fitted.bestEpoch}, held-out loss ${fitted.validLoss.toFixed(4)}, accuracy ${heldAccuracy.toFixed(4)}`);
+		variants.push({ name, fitted, heldAccuracy });
+	}
+	const chosen = variants.reduce((a, b) => (b.fitted.validLoss < a.fitted.validLoss ? b : a));
+
+	// 2. Refit on every train review for that many epochs, then quantise.
+	console.error(`refitting "${chosen.name}" on all ${all.texts.length} train reviews for ${chosen.fitted.bestEpoch} epochs`);
+	const final = await train(all, chosen.name === 'words' ? words : null, null, chosen.fitted.bestEpoch, seed);
+	const stored = encodeWeights(final.weights);
+	const shipped = decodeWeights(stored);
+	const testAccuracy = await accuracy(final.vocab, shipped, test);
+	const testAccuracyFloat = await accuracy(final.vocab, final.weights, test);
+	console.error(`test accuracy as shipped (int8): ${testAccuracy.toFixed(4)} (float32: ${testAccuracyFloat.toFixed(4)})`);
+
+	const file: ModelFile = {
+		format: MODEL_FILE_FORMAT,
+		version: 1,
+		architecture: 'transformer',
+		classes: CLASSES,
+		config: configOf(),
+		maxLength: configOf().maxLength,
+		vocab: final.vocab,
+		weights: stored,
+		training: {
+			command: `npx tsx scripts/pretrain-sentiment.ts --lexicon ${lexicon} --seed ${seed}`,
+			backend,
+			data: 'small_fine_foods.split.csv train rows (modeldata 1.1.0, MIT); positive = score "great" (5 stars)',
+			lexicon: chosen.name === 'words' ? `Bing opinion lexicon (tidytext, MIT; Hu & Liu 2004) + VADER (vader-sentiment 1.1.3, Apache-2.0), weight ${WORD_WEIGHT} per word` : 'none',
+			variants: variants.map((v) => ({ lexicon: v.name, bestEpoch: v.fitted.bestEpoch, heldOutLoss: round(v.fitted.validLoss), heldOutAccuracy: round(v.heldAccuracy) })),
+			chosen: chosen.name,
+			bestEpoch: chosen.fitted.bestEpoch,
+			trainReviews: all.texts.length,
+			lexiconWords: chosen.name === 'words' ? words!.size : 0,
+			testAccuracy: round(testAccuracy),
+			testAccuracyFloat32: round(testAccuracyFloat),
+			testRows: test.texts.length
+		}
+	};
+	writeFileSync(out, JSON.stringify(file) + '\n');
+	console.error(`wrote ${out} (${(readFileSync(out).length / 1e6).toFixed(2)} MB)`);
+	console.log(JSON.stringify(file.training));
+}
+
+main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
