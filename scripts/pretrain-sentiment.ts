@@ -2,7 +2,7 @@
  * Trains the pretrained sentiment model shipped in
  * `models/pretrained/sentiment-en/model.json` (see MODEL_CARD.md there):
  *
- *   npx tsx scripts/pretrain-sentiment.ts [--lexicon auto|none|words] [--seed 42] [--out <file>]
+ *   npx tsx scripts/pretrain-sentiment.ts [--lexicon auto|none|words] [--teacher rnn|none] [--seed 42] [--out <file>]
  *
  * Data, openly licensed only:
  * - the TRAIN rows (split == "train", seed-42 split) of `small_fine_foods.split.csv`
@@ -13,13 +13,18 @@
  *   VADER lexicon (npm vader-sentiment, Apache-2.0), to give the model a
  *   sentiment for common words that food reviews never use.
  *
- * Steps: 90/10 stratified split of the train rows (seeded); the transformer of
- * `transformerModel` (same architecture and defaults) is trained with early
- * stopping on the 10 % held-out reviews, once without and once with the lexicon
- * words ('auto'); the variant with the lower held-out loss wins and is refitted
- * on all train rows for its best number of epochs; the weights are quantised
- * (int8 per row) and written with the vocabulary. Seeded and single-threaded
- * (WASM): the same command writes the same file.
+ * Steps: 90/10 stratified split of the train rows (seeded). With `--teacher rnn`
+ * (default) the recurrent model (`rnnModel`, defaults) is fitted on 4 of 5
+ * folds and scores the fifth, so every review gets an out-of-fold teacher
+ * probability; the student's target is the mean of the label and that
+ * probability (distillation: softer, less noisy targets than 5-star-or-not).
+ * The student is the transformer of `transformerModel` (same architecture and
+ * defaults), trained with early stopping on the 10 % held-out reviews (hard
+ * labels), once without and once with the lexicon words ('auto'); the variant
+ * with the lower held-out loss wins and is refitted on all train rows (teacher
+ * refitted on their folds too) for its best number of epochs; the weights are
+ * quantised (int8 per row) and written with the vocabulary. Seeded and
+ * single-threaded (WASM): the same command writes the same file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -33,10 +38,11 @@ import { scoreSequences } from '../models/text/neural/network';
 import { encodeTexts } from '../models/text/neural/encode';
 import { trainNetwork } from '../models/text/neural/train';
 import { TRANSFORMER_DEFAULTS } from '../models/text/neural/transformer';
+import { rnnModel } from '../models/text/neural/rnn';
 import { Initializer, type WeightSet } from '../models/text/neural/weights';
 import { decodeWeights, encodeWeights, MODEL_FILE_FORMAT, type ModelFile } from '../models/text/pretrained/weights-file';
 import { createRng } from '../models/shared/random';
-import { stratifiedSplit } from '../models/shared/splits';
+import { stratifiedFolds, stratifiedSplit } from '../models/shared/splits';
 import type { TextDataset, TextFitContext } from '../models/text/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +55,9 @@ const VADER_MIN = 1;
 const MAX_VOCAB = 20000;
 const MAX_EPOCHS = 15;
 const PATIENCE = 3;
+/** Share of the label in the student's target (the rest is the teacher's probability). */
+const LABEL_SHARE = 0.5;
+const TEACHER_FOLDS = 5;
 
 function fail(message: string): never {
 	console.error(message);
@@ -63,9 +72,11 @@ function args(argv: string[]) {
 	}
 	const lexicon = flags.get('lexicon') ?? 'auto';
 	if (!['auto', 'none', 'words'].includes(lexicon)) fail(`invalid --lexicon: ${lexicon} (auto, none or words)`);
+	const teacher = flags.get('teacher') ?? 'rnn';
+	if (!['rnn', 'none'].includes(teacher)) fail(`invalid --teacher: ${teacher} (rnn or none)`);
 	const seed = Number(flags.get('seed') ?? 42);
 	if (!Number.isInteger(seed)) fail(`invalid --seed: ${flags.get('seed')}`);
-	return { lexicon, seed, out: resolve(ROOT, flags.get('out') ?? 'models/pretrained/sentiment-en/model.json') };
+	return { lexicon, teacher, seed, out: resolve(ROOT, flags.get('out') ?? 'models/pretrained/sentiment-en/model.json') };
 }
 
 /** RFC-4180 rows (quotes, doubled quotes, newlines inside quotes). */
@@ -96,6 +107,8 @@ function readTable(file: string): Record<string, string>[] {
 	const [head, ...body] = parseCsv(readFileSync(path, 'utf8'));
 	return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
+
+const pick = (d: TextDataset, rows: Int32Array): TextDataset => ({ texts: Array.from(rows, (r) => d.texts[r]), y: Int32Array.from(rows, (r) => d.y[r]), classes: d.classes });
 
 /** Train and test reviews of the fixed split; "great" (5 stars) is the positive class. */
 function reviews(): { train: TextDataset; test: TextDataset } {
@@ -137,6 +150,22 @@ const quiet = (seed: number): TextFitContext => ({
 	}
 });
 
+/** Out-of-fold probabilities of the positive class from the recurrent model (each review scored by a model that did not see it). */
+async function teacherProbabilities(data: TextDataset, seed: number): Promise<Float64Array> {
+	const out = new Float64Array(data.texts.length);
+	const folds = stratifiedFolds(data.y, Int32Array.from(data.y.keys()), TEACHER_FOLDS, seed);
+	for (const [k, fold] of folds.entries()) {
+		console.error(`  teacher fold ${k + 1}/${TEACHER_FOLDS}`);
+		const state = await rnnModel.fit(pick(data, fold.train), rnnModel.defaults, { ...quiet(seed), progress: () => {} });
+		const scored = await rnnModel.predict(state, Array.from(fold.test, (r) => data.texts[r]));
+		fold.test.forEach((r, i) => (out[r] = scored.probabilities[i * 2 + 1]));
+	}
+	let right = 0;
+	out.forEach((p, i) => (right += Number((p > 0.5 ? 1 : 0) === data.y[i])));
+	console.error(`  teacher out-of-fold accuracy ${(right / out.length).toFixed(4)}`);
+	return out;
+}
+
 interface Fitted {
 	vocab: string[];
 	weights: WeightSet;
@@ -145,7 +174,7 @@ interface Fitted {
 }
 
 /** One training run: vocabulary from `fit` reviews (+ lexicon words), transformer from scratch. */
-async function train(fit: TextDataset, words: Map<string, number> | null, valid: TextDataset | null, epochs: number, seed: number): Promise<Fitted> {
+async function train(fit: TextDataset, teacher: Float64Array | null, words: Map<string, number> | null, valid: TextDataset | null, epochs: number, seed: number): Promise<Fitted> {
 	const config: TransformerConfig = configOf();
 	const base = buildVocab(fit.texts.map(tokensOf), { maxSize: MAX_VOCAB, minCount: TRANSFORMER_DEFAULTS.minCount }).tokens;
 	const known = new Set(base);
@@ -162,11 +191,16 @@ async function train(fit: TextDataset, words: Map<string, number> | null, valid:
 	const rng = createRng(seed);
 	const initial = transformerArchitecture.init(config, vocab.length, 1, new Initializer(rng));
 	const params = { ...TRANSFORMER_DEFAULTS, epochs, patience: PATIENCE };
+	const rows = trainRows(data, index, config.maxLength);
+	if (teacher) {
+		// Reviews: label and teacher mixed; lexicon words (after the reviews): their label.
+		rows.soft = Float32Array.from(data.y, (y, i) => (i < teacher.length ? LABEL_SHARE * y + (1 - LABEL_SHARE) * teacher[i] : y));
+	}
 	const result = await trainNetwork(
 		transformerArchitecture,
 		config,
 		initial,
-		trainRows(data, index, config.maxLength),
+		rows,
 		valid ? trainRows(valid, index, config.maxLength) : null,
 		trainOptions(params, 1),
 		rng,
@@ -189,11 +223,10 @@ async function accuracy(vocab: string[], weights: WeightSet, data: TextDataset):
 	return right / data.y.length;
 }
 
-const pick = (d: TextDataset, rows: Int32Array): TextDataset => ({ texts: Array.from(rows, (r) => d.texts[r]), y: Int32Array.from(rows, (r) => d.y[r]), classes: d.classes });
 const round = (v: number) => Math.round(v * 10000) / 10000;
 
 async function main() {
-	const { lexicon, seed, out } = args(process.argv.slice(2));
+	const { lexicon, teacher, seed, out } = args(process.argv.slice(2));
 	const backend = await useFastestNodeBackend();
 	const { train: all, test } = reviews();
 	const split = stratifiedSplit(all.y, 0.1, seed);
@@ -202,11 +235,12 @@ async function main() {
 	const words = lexicon === 'none' ? null : lexiconWords();
 	console.error(`backend ${backend}; ${all.texts.length} train reviews (${fit.texts.length} fit, ${held.texts.length} held out); ${words?.size ?? 0} lexicon words`);
 
-	// 1. Which variant, and how many epochs, on the held-out reviews.
+	// 1. Which variant, and how many epochs, on the held-out reviews (the teacher never sees them either).
+	const fitTeacher = teacher === 'rnn' ? await teacherProbabilities(fit, seed) : null;
 	const variants: { name: 'none' | 'words'; fitted: Fitted; heldAccuracy: number }[] = [];
 	for (const name of lexicon === 'auto' ? (['none', 'words'] as const) : [lexicon as 'none' | 'words']) {
 		console.error(`variant "${name}": choosing the number of epochs`);
-		const fitted = await train(fit, name === 'words' ? words : null, held, MAX_EPOCHS, seed);
+		const fitted = await train(fit, fitTeacher, name === 'words' ? words : null, held, MAX_EPOCHS, seed);
 		const heldAccuracy = await accuracy(fitted.vocab, fitted.weights, held);
 		console.error(`  best epoch ${fitted.bestEpoch}, held-out loss ${fitted.validLoss.toFixed(4)}, accuracy ${heldAccuracy.toFixed(4)}`);
 		variants.push({ name, fitted, heldAccuracy });
@@ -215,7 +249,8 @@ async function main() {
 
 	// 2. Refit on every train review for that many epochs, then quantise.
 	console.error(`refitting "${chosen.name}" on all ${all.texts.length} train reviews for ${chosen.fitted.bestEpoch} epochs`);
-	const final = await train(all, chosen.name === 'words' ? words : null, null, chosen.fitted.bestEpoch, seed);
+	const allTeacher = teacher === 'rnn' ? await teacherProbabilities(all, seed) : null;
+	const final = await train(all, allTeacher, chosen.name === 'words' ? words : null, null, chosen.fitted.bestEpoch, seed);
 	const stored = encodeWeights(final.weights);
 	const shipped = decodeWeights(stored);
 	const testAccuracy = await accuracy(final.vocab, shipped, test);
@@ -232,9 +267,10 @@ async function main() {
 		vocab: final.vocab,
 		weights: stored,
 		training: {
-			command: `npx tsx scripts/pretrain-sentiment.ts --lexicon ${lexicon} --seed ${seed}`,
+			command: `npx tsx scripts/pretrain-sentiment.ts --lexicon ${lexicon} --teacher ${teacher} --seed ${seed}`,
 			backend,
 			data: 'small_fine_foods.split.csv train rows (modeldata 1.1.0, MIT); positive = score "great" (5 stars)',
+			teacher: teacher === 'rnn' ? `out-of-fold probabilities of the recurrent model (${TEACHER_FOLDS} folds), target = ${LABEL_SHARE} × label + ${1 - LABEL_SHARE} × teacher` : 'none',
 			lexicon: chosen.name === 'words' ? `Bing opinion lexicon (tidytext, MIT; Hu & Liu 2004) + VADER (vader-sentiment 1.1.3, Apache-2.0), weight ${WORD_WEIGHT} per word` : 'none',
 			variants: variants.map((v) => ({ lexicon: v.name, bestEpoch: v.fitted.bestEpoch, heldOutLoss: round(v.fitted.validLoss), heldOutAccuracy: round(v.heldAccuracy) })),
 			chosen: chosen.name,

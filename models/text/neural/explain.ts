@@ -72,7 +72,38 @@ export function explanationOf(o: Occluded, classIndex: number, k: number): TextE
 	};
 }
 
-/** Mean occlusion effect per token string over a sample of texts, per class. */
+/**
+ * For `topTerms`: per text, the effect on each class of replacing every
+ * occurrence of a known word by `<unk>` (one variant per distinct word, not
+ * per position: fewer sequences to score, and a word's effect in a text
+ * includes all its uses there).
+ */
+export async function occludeTerms(score: SequenceScorer, texts: readonly string[], index: Map<string, number>, maxLength: number, k: number): Promise<Map<string, Float32Array>[]> {
+	const seqs: Int32Array[] = [];
+	const plans = texts.map((raw) => {
+		const words = tokenizeRaw(raw).tokens.map((t) => t.token);
+		const ids = textIds(words, index, maxLength);
+		const base = seqs.push(ids) - 1;
+		const positions = new Map<string, number[]>();
+		encodedPositions(words.length, maxLength).forEach((p, i) => {
+			if (p >= 0 && ids[p] !== UNK) positions.set(words[i], [...(positions.get(words[i]) ?? []), p]);
+		});
+		const variants = [...positions].map(([word, at]) => {
+			const v = ids.slice();
+			for (const p of at) v[p] = UNK;
+			return { word, row: seqs.push(v) - 1 };
+		});
+		return { base, variants };
+	});
+	const probs = await score(seqs);
+	return plans.map(({ base, variants }) => {
+		const effects = new Map<string, Float32Array>();
+		for (const { word, row } of variants) effects.set(word, Float32Array.from({ length: k }, (_, c) => probs[base * k + c] - probs[row * k + c]));
+		return effects;
+	});
+}
+
+/** Mean occlusion effect per word over the texts of a sample that contain it, per class. */
 export interface TermEffects {
 	terms: string[];
 	/** `[terms × K]` mean effects. */
@@ -81,18 +112,15 @@ export interface TermEffects {
 	counts: Int32Array;
 }
 
-export function termEffects(occluded: readonly Occluded[], k: number): TermEffects {
+export function termEffects(perText: readonly Map<string, Float32Array>[], k: number): TermEffects {
 	const sums = new Map<string, { sum: Float64Array; texts: number }>();
-	for (const o of occluded) {
-		const seen = new Set<string>();
-		o.tokens.forEach((t, i) => {
-			const row = o.effects.subarray(i * k, (i + 1) * k);
-			if (row.every((e) => e === 0)) return; // unknown, cut off, or no effect at all
-			const entry = sums.get(t.token) ?? { sum: new Float64Array(k), texts: 0 };
+	for (const effects of perText) {
+		for (const [word, row] of effects) {
+			const entry = sums.get(word) ?? { sum: new Float64Array(k), texts: 0 };
 			row.forEach((e, c) => (entry.sum[c] += e));
-			if (!seen.has(t.token)) (entry.texts++, seen.add(t.token));
-			sums.set(t.token, entry);
-		});
+			entry.texts++;
+			sums.set(word, entry);
+		}
 	}
 	const terms = [...sums.keys()];
 	const means = new Float64Array(terms.length * k);

@@ -1,8 +1,8 @@
 /**
  * The recurrent architecture: learned embeddings → bidirectional GRU →
  * max- and mean-pooling over the valid positions, concatenated with the mean
- * of the embeddings (a fastText-style bag of words, which carries most of the
- * signal on small data sets) → dropout → dense output.
+ * of the embeddings (a fastText-style bag of words, quick to learn from a few
+ * thousand texts) → dropout → dense output.
  *
  * The recurrence (both directions in one loop, hand-written backward pass)
  * lives in `recurrence.ts`. Input projections of all steps are two big

@@ -10,7 +10,7 @@ import { buildVocab, indexOf } from '../vocab';
 import { createRng } from '../../shared/random';
 import { stratifiedSplit } from '../../shared/splits';
 import { encodeTexts } from './encode';
-import { explanationOf, occlude, strongestTerms, termEffects, type TermEffects } from './explain';
+import { explanationOf, occlude, occludeTerms, strongestTerms, termEffects, type TermEffects } from './explain';
 import { scoreSequences, type Architecture } from './network';
 import { checkNeuralParams, type NeuralParams, type TrainingParams } from './params';
 import { trainNetwork, type TrainOptions, type TrainRows } from './train';
@@ -132,8 +132,8 @@ export class NeuralRuntime<C> {
 		const key = texts.join('\u0000');
 		let cached = this.termCache.get(state);
 		if (cached?.key !== key) {
-			const occluded = await occlude(this.score(state), texts, indexOf({ tokens: state.vocab }), state.maxLength, k);
-			cached = { key, effects: termEffects(occluded, k) };
+			const perText = await occludeTerms(this.score(state), texts, indexOf({ tokens: state.vocab }), state.maxLength, k);
+			cached = { key, effects: termEffects(perText, k) };
 			this.termCache.set(state, cached);
 		}
 		return strongestTerms(cached.effects, classIndex, n, k, texts.length);

@@ -8,6 +8,7 @@ import type { IdBatch } from './encode';
 import { padBatch, scoringBatches } from './encode';
 import { classProbabilities } from './ops';
 import { toTensors, type Initializer, type TensorSet, type WeightSet } from './weights';
+import { cancelledError } from '../../shared/encode';
 
 /** Training-time randomness for one batch: dropout rate and a seed for its masks. */
 export interface TrainNoise {
@@ -32,9 +33,16 @@ const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * Class probabilities (`[n × K]`, row-major; K = 2 for a single sigmoid
  * output) of token-id sequences, scored in length-sorted batches. Yields to
- * the event loop between batches so a worker stays responsive.
+ * the event loop between batches so a worker stays responsive, and stops
+ * there with a CancelledError once `signal` is aborted (validation during fit).
  */
-export async function scoreSequences<C>(arch: Architecture<C>, config: C, weights: WeightSet | TensorSet, seqs: readonly Int32Array[]): Promise<Float32Array> {
+export async function scoreSequences<C>(
+	arch: Architecture<C>,
+	config: C,
+	weights: WeightSet | TensorSet,
+	seqs: readonly Int32Array[],
+	signal?: AbortSignal
+): Promise<Float32Array> {
 	const owned = isWeightSet(weights);
 	const tensors = owned ? toTensors(weights) : weights;
 	let out: Float32Array | null = null;
@@ -47,6 +55,7 @@ export async function scoreSequences<C>(arch: Architecture<C>, config: C, weight
 			out ??= new Float32Array(seqs.length * k);
 			members.forEach((row, i) => out!.set(values.subarray(i * k, (i + 1) * k), row * k));
 			await nextTick();
+			if (signal?.aborted) throw cancelledError();
 		}
 	} finally {
 		if (owned) tf.dispose(Object.values(tensors));

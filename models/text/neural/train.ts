@@ -138,7 +138,7 @@ export async function trainNetwork<C>(
 	const varList = names.map((n) => vars[n]);
 	const moments = names.map((n) => ({ m: zerosVariable(vars[n]), v: zerosVariable(vars[n]) }));
 	// The averaged weights start at the initial ones; with averaging off they are the raw variables.
-	const averaged = opts.averageDecay > 0 ? toVariables(initial) : vars;
+	const averaged = opts.averageDecay > 0 ? toVariables(initial, false) : vars;
 	const lengths = Int32Array.from(train.seqs, (s) => s.length);
 	const stage = opts.stage ?? 'Epoch';
 	const curve: CurvePoint[] = [];
@@ -146,7 +146,7 @@ export async function trainNetwork<C>(
 	let step = 0;
 	let lossSum = tf.scalar(0);
 	try {
-		if (valid && opts.initialCompetes) best.loss = meanLoss(await scoreSequences(arch, config, vars, valid.seqs), valid);
+		if (valid && opts.initialCompetes) best.loss = meanLoss(await scoreSequences(arch, config, vars, valid.seqs, ctx.signal), valid);
 		for (let epoch = 1; epoch <= opts.epochs; epoch++) {
 			const batches = trainingBatches(lengths, opts.batchSize, rng);
 			lossSum.dispose();
@@ -182,7 +182,7 @@ export async function trainNetwork<C>(
 			}
 			const point: CurvePoint = { step: epoch, trainLoss: (await lossSum.data())[0] };
 			if (valid) {
-				point.validLoss = meanLoss(await scoreSequences(arch, config, averaged, valid.seqs), valid);
+				point.validLoss = meanLoss(await scoreSequences(arch, config, averaged, valid.seqs, ctx.signal), valid);
 				if (point.validLoss < best.loss - MIN_DELTA) best = { loss: point.validLoss, epoch, weights: readWeights(averaged) };
 			}
 			curve.push(point);

@@ -83,12 +83,12 @@ export function toTensors(weights: WeightSet): TensorSet {
 	return Object.fromEntries(Object.entries(weights).map(([name, w]) => [name, tf.tensor(w.values, w.shape, 'float32')]));
 }
 
-/** Trainable variables (the temporary tensors are freed: a variable copies its initial value). */
-export function toVariables(weights: WeightSet): Record<string, tf.Variable> {
+/** Variables (the temporary tensors are freed: a variable keeps its own reference to the values). */
+export function toVariables(weights: WeightSet, trainable = true): Record<string, tf.Variable> {
 	return Object.fromEntries(
 		Object.entries(weights).map(([name, w]) => {
 			const initial = tf.tensor(w.values, w.shape, 'float32');
-			const v = tf.variable(initial);
+			const v = tf.variable(initial, trainable);
 			initial.dispose();
 			return [name, v];
 		})

@@ -122,15 +122,22 @@ describe('fine-tuning the pretrained model (fit)', () => {
 	});
 });
 
-describe.skipIf(!process.env.SLOW)('pretrained fine-tuning quality (SLOW=1; review split)', () => {
-	it('fine-tuned on the train reviews: ≥ 0.78 and at least as accurate as the transformer from scratch', async () => {
+describe.skipIf(!process.env.SLOW)('pretrained fine-tuning quality (SLOW=1; review split; ~12 min)', () => {
+	// One 1,000-row test accuracy moves by ±1.3 points from the seed alone (from scratch: 0.776 to 0.811),
+	// so the comparison with training from scratch is on the mean of three seeds.
+	it('fine-tuned on the train reviews: ≥ 0.78, and on average over seeds at least as accurate as the transformer from scratch', async () => {
 		const { train, test } = reviewSplit();
-		const tuned = await pretrainedModel.fit(train, pretrainedModel.defaults, quietContext(42));
-		const scratch = await transformerModel.fit(train, transformerModel.defaults, quietContext(42));
-		const tunedAcc = accuracy(test.y, (await pretrainedModel.predict(tuned, test.texts)).probabilities, 2);
-		const scratchAcc = accuracy(test.y, (await transformerModel.predict(scratch, test.texts)).probabilities, 2);
-		console.log(`fine-tuned ${tunedAcc.toFixed(3)} (best epoch ${tuned.bestEpoch}), from scratch ${scratchAcc.toFixed(3)}`);
-		expect(tunedAcc).toBeGreaterThanOrEqual(0.78);
-		expect(tunedAcc).toBeGreaterThanOrEqual(scratchAcc);
-	}, 1_800_000);
+		const score = async (model: typeof pretrainedModel | typeof transformerModel, state: Parameters<typeof model.predict>[0]) =>
+			accuracy(test.y, (await model.predict(state as never, test.texts)).probabilities, 2);
+		const tuned: number[] = [];
+		const scratch: number[] = [];
+		for (const seed of [42, 7, 1]) {
+			tuned.push(await score(pretrainedModel, await pretrainedModel.fit(train, pretrainedModel.defaults, quietContext(seed))));
+			scratch.push(await score(transformerModel, await transformerModel.fit(train, transformerModel.defaults, quietContext(seed))));
+		}
+		const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+		console.log(`fine-tuned ${tuned.map((a) => a.toFixed(3)).join(', ')} (mean ${mean(tuned).toFixed(3)}); from scratch ${scratch.map((a) => a.toFixed(3)).join(', ')} (mean ${mean(scratch).toFixed(3)})`);
+		expect(Math.min(...tuned)).toBeGreaterThanOrEqual(0.78);
+		expect(mean(tuned)).toBeGreaterThanOrEqual(mean(scratch));
+	}, 3_600_000);
 });
