@@ -1,14 +1,11 @@
 // Benchmark (not a test): load a generated 1,000,000-row × 20-column CSV in
 // headless Chromium through the file input and print the time to "table
 // ready" and to "profile ready". Usage: npm run bench:load [-- --rows 1000000]
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { findChromium } from './find-chromium.mjs';
+import { maxStallMs, meterMainThread, openEmptyNotebook, withBrowser } from './bench-browser.mjs';
 
 const rowsArg = process.argv.indexOf('--rows');
 const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
-const PORT = 4175;
 const OUT = 'bench-out';
 const file = `${OUT}/customers_${ROWS}.csv`;
 
@@ -52,28 +49,10 @@ async function generate() {
 async function main() {
 	await generate();
 	const mb = statSync(file).size / 1e6;
-	const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-	try {
-		await new Promise((r) => setTimeout(r, 2500));
-		const browser = await chromium.launch({
-			executablePath: (await findChromium()) ?? undefined,
-			args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
-		});
+	await withBrowser(async (browser) => {
 		const page = await browser.newPage();
-		await page.goto(`http://localhost:${PORT}/`);
-		await page.getByRole('button', { name: 'Start empty' }).click();
-		await page.getByText('This notebook is empty').waitFor();
-
-		// Longest gap between 16 ms timer ticks on the main thread: a frozen page shows a long gap.
-		await page.evaluate(() => {
-			let last = performance.now();
-			globalThis.__maxStallMs = 0;
-			setInterval(() => {
-				const now = performance.now();
-				globalThis.__maxStallMs = Math.max(globalThis.__maxStallMs, now - last);
-				last = now;
-			}, 16);
-		});
+		await openEmptyNotebook(page);
+		await meterMainThread(page);
 		const t0 = Date.now();
 		await page.getByTestId('file-input').setInputFiles(file);
 		const shape = page.locator('[data-cell-type="data"]').getByTestId('table-shape');
@@ -85,12 +64,8 @@ async function main() {
 		await page.locator('[data-cell-type="profile"]').getByText('satisfaction').first().waitFor({ timeout: 600_000 });
 		const profileMs = Date.now() - t1;
 
-		const maxStallMs = Math.round(await page.evaluate(() => globalThis.__maxStallMs));
-		console.log(JSON.stringify({ rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, profile_ready_ms: profileMs, max_main_thread_stall_ms: maxStallMs }));
-		await browser.close();
-	} finally {
-		server.kill();
-	}
+		console.log(JSON.stringify({ rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, profile_ready_ms: profileMs, max_main_thread_stall_ms: await maxStallMs(page) }));
+	});
 }
 
 await main();

@@ -14,12 +14,6 @@
  * on the test rows: `shap_additivity_max_err` (max |output − base − Σ values|, in the model's SHAP
  * space) and `shap_ms_per_1000_rows`.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
-import { DataEngine, DEFAULT_CSV_OPTIONS, MemoryStore } from '../workers/data';
-import { openNodeDuckDB } from '../workers/data/duckdb-node';
-import { rawColumnsFromArrow } from '../workers/train/arrow-columns';
 import { trainTabular } from '../models/auto/trainer';
 import { DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto/types';
 import { explainShap } from '../models/explain';
@@ -29,6 +23,7 @@ import { stratifiedSplit } from '../models/shared/splits';
 import { decodeState } from '../models/shared/state-json';
 import type { ModelState } from '../models/types';
 import { useFastestNodeBackend } from './node-backend';
+import { loadTable } from './load-table';
 import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
 import { parseSentimentArgs, runSentiment } from './evaluate-sentiment';
 
@@ -100,14 +95,6 @@ async function runCluster(raw: RawColumn[], args: ReturnType<typeof parseCluster
 	}
 }
 
-async function loadRaw(file: string): Promise<RawColumn[]> {
-	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());
-	await engine.init();
-	const bytes = readFileSync(file);
-	await engine.loadFile({ fileKey: 'cli', fileName: basename(file), bytes: new Uint8Array(bytes).buffer }, 'customers', DEFAULT_CSV_OPTIONS);
-	return rawColumnsFromArrow(tableFromIPC((await engine.exportArrow('customers')).ipc));
-}
-
 function fail(message: string): never {
 	console.error(message);
 	process.exit(2);
@@ -154,20 +141,16 @@ async function main() {
 	if (process.argv[2] === 'cluster') {
 		const clusterArgs = parseClusterArgs(process.argv.slice(3));
 		await useFastestNodeBackend();
-		return runCluster(await loadRaw(clusterArgs.data), clusterArgs);
+		return runCluster(await loadTable(clusterArgs.data), clusterArgs);
 	}
 	if (process.argv[2] === 'sentiment') {
 		const sentimentArgs = parseSentimentArgs(process.argv.slice(3), fail);
 		await useFastestNodeBackend();
-		return runSentiment(await loadRaw(sentimentArgs.data), sentimentArgs);
+		return runSentiment(await loadTable(sentimentArgs.data), sentimentArgs);
 	}
 	const args = parseArgs(process.argv.slice(2));
 	await useFastestNodeBackend();
-	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());
-	await engine.init();
-	const bytes = readFileSync(args.data);
-	await engine.loadFile({ fileKey: 'cli', fileName: basename(args.data), bytes: new Uint8Array(bytes).buffer }, 'customers', DEFAULT_CSV_OPTIONS);
-	const raw = rawColumnsFromArrow(tableFromIPC((await engine.exportArrow('customers')).ipc));
+	const raw = await loadTable(args.data);
 
 	for (const model of args.models) {
 		const request: TabularRequest = {

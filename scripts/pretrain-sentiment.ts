@@ -30,6 +30,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useFastestNodeBackend } from './node-backend';
+import { loadRecords } from './load-table';
+import { cleanText } from '../models/text/clean';
 import { tokensOf } from '../models/text/tokenize';
 import { buildVocab, indexOf } from '../models/text/vocab';
 import { transformerArchitecture, type TransformerConfig } from '../models/text/neural/attention';
@@ -38,7 +40,7 @@ import { scoreSequences } from '../models/text/neural/network';
 import { encodeTexts } from '../models/text/neural/encode';
 import { trainNetwork } from '../models/text/neural/train';
 import { TRANSFORMER_DEFAULTS } from '../models/text/neural/transformer';
-import { rnnModel } from '../models/text/neural/rnn';
+import { textModelOf, type AnyTextModel } from '../models/text';
 import { Initializer, type WeightSet } from '../models/text/neural/weights';
 import { decodeWeights, encodeWeights, MODEL_FILE_FORMAT, type ModelFile } from '../models/text/pretrained/weights-file';
 import { createRng } from '../models/shared/random';
@@ -55,9 +57,19 @@ const VADER_MIN = 1;
 const MAX_VOCAB = 20000;
 const MAX_EPOCHS = 15;
 const PATIENCE = 3;
-/** Share of the label in the student's target (the rest is the teacher's probability). */
-const LABEL_SHARE = 0.5;
 const TEACHER_FOLDS = 5;
+/** Weight of one teacher-scored sentence relative to one review. */
+const SENTENCE_WEIGHT = 0.25;
+const MIN_SENTENCE_TOKENS = 3;
+/** Teacher models: the recurrent network, TF-IDF + logistic regression, the mean of both (or of all three with the transformer), or none. */
+const TEACHERS = ['rnn', 'tfidf', 'ensemble', 'all', 'none'] as const;
+type Teacher = (typeof TEACHERS)[number];
+const TEACHER_MODELS: Record<Exclude<Teacher, 'none'>, AnyTextModel[]> = {
+	rnn: [textModelOf('rnn')],
+	tfidf: [textModelOf('tfidf')],
+	ensemble: [textModelOf('tfidf'), textModelOf('rnn')],
+	all: [textModelOf('tfidf'), textModelOf('rnn'), textModelOf('transformer')]
+};
 
 function fail(message: string): never {
 	console.error(message);
@@ -72,47 +84,29 @@ function args(argv: string[]) {
 	}
 	const lexicon = flags.get('lexicon') ?? 'auto';
 	if (!['auto', 'none', 'words'].includes(lexicon)) fail(`invalid --lexicon: ${lexicon} (auto, none or words)`);
-	const teacher = flags.get('teacher') ?? 'rnn';
-	if (!['rnn', 'none'].includes(teacher)) fail(`invalid --teacher: ${teacher} (rnn or none)`);
+	const teacher = (flags.get('teacher') ?? 'rnn') as Teacher;
+	if (!TEACHERS.includes(teacher)) fail(`invalid --teacher: ${teacher} (${TEACHERS.join(', ')})`);
 	const seed = Number(flags.get('seed') ?? 42);
 	if (!Number.isInteger(seed)) fail(`invalid --seed: ${flags.get('seed')}`);
-	return { lexicon, teacher, seed, out: resolve(ROOT, flags.get('out') ?? 'models/pretrained/sentiment-en/model.json') };
+	const labelShare = Number(flags.get('label-share') ?? 0.5);
+	if (!(labelShare >= 0 && labelShare <= 1)) fail(`invalid --label-share: ${flags.get('label-share')} (0 to 1)`);
+	const sentences = flags.get('sentences') ?? 'off';
+	if (!['on', 'off'].includes(sentences)) fail(`invalid --sentences: ${sentences} (on or off)`);
+	if (sentences === 'on' && teacher === 'none') fail('--sentences on needs a teacher to score the sentences');
+	return { lexicon, teacher, seed, labelShare, sentences: sentences === 'on', out: resolve(ROOT, flags.get('out') ?? 'models/pretrained/sentiment-en/model.json') };
 }
 
-/** RFC-4180 rows (quotes, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cell), (cell = '');
-		else if (ch === '\n' || ch === '\r') {
-			if (ch === '\r' && text[i + 1] === '\n') i++;
-			row.push(cell), rows.push(row), (row = []), (cell = '');
-		} else cell += ch;
-	}
-	if (cell !== '' || row.length) row.push(cell), rows.push(row);
-	return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
-
-function readTable(file: string): Record<string, string>[] {
+/** A shared data file, read as the workbench reads it (DuckDB). */
+function readTable(file: string): Promise<Record<string, string>[]> {
 	const path = DATASET_DIRS.map((d) => `${d}/${file}`).find((p) => existsSync(p)) ?? fail(`${file} not found in ${DATASET_DIRS.join(', ')} (set DATASETS_DIR)`);
-	const [head, ...body] = parseCsv(readFileSync(path, 'utf8'));
-	return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+	return loadRecords(path);
 }
 
 const pick = (d: TextDataset, rows: Int32Array): TextDataset => ({ texts: Array.from(rows, (r) => d.texts[r]), y: Int32Array.from(rows, (r) => d.y[r]), classes: d.classes });
 
 /** Train and test reviews of the fixed split; "great" (5 stars) is the positive class. */
-function reviews(): { train: TextDataset; test: TextDataset } {
-	const rows = readTable('small_fine_foods.split.csv');
+async function reviews(): Promise<{ train: TextDataset; test: TextDataset }> {
+	const rows = await readTable('small_fine_foods.split.csv');
 	const make = (split: string): TextDataset => {
 		const kept = rows.filter((r) => r.split === split);
 		return { texts: kept.map((r) => r.review), y: Int32Array.from(kept, (r) => (r.score === 'great' ? 1 : 0)), classes: CLASSES };
@@ -121,7 +115,7 @@ function reviews(): { train: TextDataset; test: TextDataset } {
 }
 
 /** Single-word examples from Bing and VADER; words the two lists disagree on are left out. */
-function lexiconWords(): Map<string, number> {
+async function lexiconWords(): Promise<Map<string, number>> {
 	const labels = new Map<string, number>();
 	const conflicts = new Set<string>();
 	const add = (raw: string, label: number) => {
@@ -131,7 +125,7 @@ function lexiconWords(): Map<string, number> {
 		if (labels.has(word) && labels.get(word) !== label) conflicts.add(word);
 		labels.set(word, label);
 	};
-	for (const r of readTable('tidytext_sentiments_bing.csv')) add(r.word, r.sentiment === 'positive' ? 1 : 0);
+	for (const r of await readTable('tidytext_sentiments_bing.csv')) add(r.word, r.sentiment === 'positive' ? 1 : 0);
 	const vader = readFileSync(resolve(ROOT, 'node_modules/vader-sentiment/vader_lexicon.txt'), 'utf8');
 	for (const line of vader.split('\n')) {
 		const [token, mean] = line.split('\t');
@@ -150,20 +144,53 @@ const quiet = (seed: number): TextFitContext => ({
 	}
 });
 
-/** Out-of-fold probabilities of the positive class from the recurrent model (each review scored by a model that did not see it). */
-async function teacherProbabilities(data: TextDataset, seed: number): Promise<Float64Array> {
-	const out = new Float64Array(data.texts.length);
+/** What the teacher says about the reviews it did not see, and about their sentences. */
+interface TeacherScores {
+	/** Per review: probability of the positive class. */
+	reviews: Float64Array;
+	/** Sentences of multi-sentence reviews, each with the teacher's probability (empty without `--sentences on`). */
+	sentences: { text: string; p: number }[];
+}
+
+/**
+ * The sentences of a review worth a separate example: those of at least
+ * three tokens, in a review of two or more of them.
+ */
+function sentencesOf(review: string): string[] {
+	const parts = cleanText(review)
+		.split(/(?<=[.!?])\s+/)
+		.filter((part) => tokensOf(part).length >= MIN_SENTENCE_TOKENS);
+	return parts.length >= 2 ? parts : [];
+}
+
+/**
+ * Out-of-fold probabilities of the positive class from the teacher models
+ * (each review, and each of its sentences, scored by models that did not see
+ * it; with several models, their mean).
+ */
+async function teacherScores(data: TextDataset, teacher: Teacher, sentences: boolean, seed: number): Promise<TeacherScores | null> {
+	if (teacher === 'none') return null;
+	const models = TEACHER_MODELS[teacher];
+	const reviews = new Float64Array(data.texts.length);
+	const scoredSentences: { text: string; p: number }[] = [];
 	const folds = stratifiedFolds(data.y, Int32Array.from(data.y.keys()), TEACHER_FOLDS, seed);
 	for (const [k, fold] of folds.entries()) {
 		console.error(`  teacher fold ${k + 1}/${TEACHER_FOLDS}`);
-		const state = await rnnModel.fit(pick(data, fold.train), rnnModel.defaults, { ...quiet(seed), progress: () => {} });
-		const scored = await rnnModel.predict(state, Array.from(fold.test, (r) => data.texts[r]));
-		fold.test.forEach((r, i) => (out[r] = scored.probabilities[i * 2 + 1]));
+		const texts = Array.from(fold.test, (r) => data.texts[r]);
+		const parts = sentences ? texts.flatMap(sentencesOf) : [];
+		const partP = new Float64Array(parts.length);
+		for (const model of models) {
+			const state = await model.fit(pick(data, fold.train), model.defaults, { ...quiet(seed), progress: () => {} });
+			const scored = await model.predict(state, [...texts, ...parts]);
+			fold.test.forEach((r, i) => (reviews[r] += scored.probabilities[i * 2 + 1] / models.length));
+			partP.forEach((_, j) => (partP[j] += scored.probabilities[(texts.length + j) * 2 + 1] / models.length));
+		}
+		parts.forEach((text, j) => scoredSentences.push({ text, p: partP[j] }));
 	}
 	let right = 0;
-	out.forEach((p, i) => (right += Number((p > 0.5 ? 1 : 0) === data.y[i])));
-	console.error(`  teacher out-of-fold accuracy ${(right / out.length).toFixed(4)}`);
-	return out;
+	reviews.forEach((p, i) => (right += Number((p > 0.5 ? 1 : 0) === data.y[i])));
+	console.error(`  teacher out-of-fold accuracy ${(right / reviews.length).toFixed(4)}; ${scoredSentences.length} sentences scored`);
+	return { reviews, sentences: scoredSentences };
 }
 
 interface Fitted {
@@ -173,29 +200,48 @@ interface Fitted {
 	validLoss: number;
 }
 
+interface Targets {
+	/** Out-of-fold teacher scores of the reviews, or null to train on the labels alone. */
+	teacher: TeacherScores | null;
+	/** Share of the label in a review's target (the rest is the teacher's probability). */
+	labelShare: number;
+}
+
+/** One training example: text, soft target (probability of positive) and weight. */
+type Example = [text: string, target: number, weight: number];
+
+/**
+ * The student's examples: reviews (label, or label mixed with the teacher),
+ * the teacher's sentences, then lexicon words (their label).
+ */
+function examples(fit: TextDataset, targets: Targets, words: Map<string, number> | null): Example[] {
+	const { teacher, labelShare } = targets;
+	return [
+		...fit.texts.map((text, i): Example => [text, teacher ? labelShare * fit.y[i] + (1 - labelShare) * teacher.reviews[i] : fit.y[i], 1]),
+		...(teacher?.sentences ?? []).map(({ text, p }): Example => [text, p, SENTENCE_WEIGHT]),
+		...[...(words ?? [])].map(([word, label]): Example => [word, label, WORD_WEIGHT])
+	];
+}
+
 /** One training run: vocabulary from `fit` reviews (+ lexicon words), transformer from scratch. */
-async function train(fit: TextDataset, teacher: Float64Array | null, words: Map<string, number> | null, valid: TextDataset | null, epochs: number, seed: number): Promise<Fitted> {
+async function train(fit: TextDataset, targets: Targets, words: Map<string, number> | null, valid: TextDataset | null, epochs: number, seed: number): Promise<Fitted> {
 	const config: TransformerConfig = configOf();
 	const base = buildVocab(fit.texts.map(tokensOf), { maxSize: MAX_VOCAB, minCount: TRANSFORMER_DEFAULTS.minCount }).tokens;
 	const known = new Set(base);
 	const vocab = [...base, ...[...(words?.keys() ?? [])].filter((w) => !known.has(w))].slice(0, MAX_VOCAB);
-	const data: TextDataset = words
-		? {
-				texts: [...fit.texts, ...words.keys()],
-				y: Int32Array.from([...fit.y, ...words.values()]),
-				classes: CLASSES,
-				weights: Float64Array.from([...fit.texts.map(() => 1), ...[...words.keys()].map(() => WORD_WEIGHT)])
-			}
-		: fit;
+	const all = examples(fit, targets, words);
+	const data: TextDataset = {
+		texts: all.map(([text]) => text),
+		y: Int32Array.from(all, ([, target]) => (target > 0.5 ? 1 : 0)),
+		classes: CLASSES,
+		weights: Float64Array.from(all, ([, , weight]) => weight)
+	};
 	const index = indexOf({ tokens: vocab });
 	const rng = createRng(seed);
 	const initial = transformerArchitecture.init(config, vocab.length, 1, new Initializer(rng));
 	const params = { ...TRANSFORMER_DEFAULTS, epochs, patience: PATIENCE };
 	const rows = trainRows(data, index, config.maxLength);
-	if (teacher) {
-		// Reviews: label and teacher mixed; lexicon words (after the reviews): their label.
-		rows.soft = Float32Array.from(data.y, (y, i) => (i < teacher.length ? LABEL_SHARE * y + (1 - LABEL_SHARE) * teacher[i] : y));
-	}
+	rows.soft = Float32Array.from(all, ([, target]) => target);
 	const result = await trainNetwork(
 		transformerArchitecture,
 		config,
@@ -226,21 +272,21 @@ async function accuracy(vocab: string[], weights: WeightSet, data: TextDataset):
 const round = (v: number) => Math.round(v * 10000) / 10000;
 
 async function main() {
-	const { lexicon, teacher, seed, out } = args(process.argv.slice(2));
+	const { lexicon, teacher, seed, labelShare, sentences, out } = args(process.argv.slice(2));
 	const backend = await useFastestNodeBackend();
-	const { train: all, test } = reviews();
+	const { train: all, test } = await reviews();
 	const split = stratifiedSplit(all.y, 0.1, seed);
 	const fit = pick(all, split.train);
 	const held = pick(all, split.test);
-	const words = lexicon === 'none' ? null : lexiconWords();
+	const words = lexicon === 'none' ? null : await lexiconWords();
 	console.error(`backend ${backend}; ${all.texts.length} train reviews (${fit.texts.length} fit, ${held.texts.length} held out); ${words?.size ?? 0} lexicon words`);
 
 	// 1. Which variant, and how many epochs, on the held-out reviews (the teacher never sees them either).
-	const fitTeacher = teacher === 'rnn' ? await teacherProbabilities(fit, seed) : null;
+	const fitTeacher = await teacherScores(fit, teacher, sentences, seed);
 	const variants: { name: 'none' | 'words'; fitted: Fitted; heldAccuracy: number }[] = [];
 	for (const name of lexicon === 'auto' ? (['none', 'words'] as const) : [lexicon as 'none' | 'words']) {
 		console.error(`variant "${name}": choosing the number of epochs`);
-		const fitted = await train(fit, fitTeacher, name === 'words' ? words : null, held, MAX_EPOCHS, seed);
+		const fitted = await train(fit, { teacher: fitTeacher, labelShare }, name === 'words' ? words : null, held, MAX_EPOCHS, seed);
 		const heldAccuracy = await accuracy(fitted.vocab, fitted.weights, held);
 		console.error(`  best epoch ${fitted.bestEpoch}, held-out loss ${fitted.validLoss.toFixed(4)}, accuracy ${heldAccuracy.toFixed(4)}`);
 		variants.push({ name, fitted, heldAccuracy });
@@ -249,8 +295,8 @@ async function main() {
 
 	// 2. Refit on every train review for that many epochs, then quantise.
 	console.error(`refitting "${chosen.name}" on all ${all.texts.length} train reviews for ${chosen.fitted.bestEpoch} epochs`);
-	const allTeacher = teacher === 'rnn' ? await teacherProbabilities(all, seed) : null;
-	const final = await train(all, allTeacher, chosen.name === 'words' ? words : null, null, chosen.fitted.bestEpoch, seed);
+	const allTeacher = await teacherScores(all, teacher, sentences, seed);
+	const final = await train(all, { teacher: allTeacher, labelShare }, chosen.name === 'words' ? words : null, null, chosen.fitted.bestEpoch, seed);
 	const stored = encodeWeights(final.weights);
 	const shipped = decodeWeights(stored);
 	const testAccuracy = await accuracy(final.vocab, shipped, test);
@@ -267,10 +313,16 @@ async function main() {
 		vocab: final.vocab,
 		weights: stored,
 		training: {
-			command: `npx tsx scripts/pretrain-sentiment.ts --lexicon ${lexicon} --teacher ${teacher} --seed ${seed}`,
+			command: `npx tsx scripts/pretrain-sentiment.ts --lexicon ${lexicon} --teacher ${teacher} --label-share ${labelShare} --sentences ${sentences ? 'on' : 'off'} --seed ${seed}`,
 			backend,
 			data: 'small_fine_foods.split.csv train rows (modeldata 1.1.0, MIT); positive = score "great" (5 stars)',
-			teacher: teacher === 'rnn' ? `out-of-fold probabilities of the recurrent model (${TEACHER_FOLDS} folds), target = ${LABEL_SHARE} × label + ${1 - LABEL_SHARE} × teacher` : 'none',
+			teacher:
+				teacher === 'none'
+					? 'none'
+					: `out-of-fold probabilities of ${TEACHER_MODELS[teacher].map((m) => m.kind).join(' + ')} (mean; ${TEACHER_FOLDS} folds), target = ${labelShare} × label + ${round(1 - labelShare)} × teacher`,
+			sentences: allTeacher?.sentences.length
+				? `${allTeacher.sentences.length} sentences of multi-sentence reviews, target = teacher probability, weight ${SENTENCE_WEIGHT} each`
+				: 'none',
 			lexicon: chosen.name === 'words' ? `Bing opinion lexicon (tidytext, MIT; Hu & Liu 2004) + VADER (vader-sentiment 1.1.3, Apache-2.0), weight ${WORD_WEIGHT} per word` : 'none',
 			variants: variants.map((v) => ({ lexicon: v.name, bestEpoch: v.fitted.bestEpoch, heldOutLoss: round(v.fitted.validLoss), heldOutAccuracy: round(v.heldAccuracy) })),
 			chosen: chosen.name,

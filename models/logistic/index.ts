@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Explanation, Features, ModelSpec, ModelState, Prediction } from '../types';
 import { cancelledError, checkDataset, describeFeatures, encode, fitEncoder, rowWeights, type EncoderState } from '../shared/encode';
-import { minimizeLbfgs, type LbfgsOptions } from './lbfgs';
+import { minimizeLbfgs, type LbfgsOptions } from '../shared/lbfgs';
 import { minimizeNewton } from './newton';
 import { binaryHessian, disposeProblem, evaluate, linearLogits, makeProblem, outputProbabilities } from './objective';
 
@@ -103,6 +103,8 @@ export const logisticModel: ModelSpec<LogisticParams, LogisticState> = {
 			const options: LbfgsOptions = {
 				maxIterations: p.maxIterations,
 				tolerance: p.tolerance,
+				// The objective is computed in float32: smaller relative decreases are rounding.
+				relativeDecrease: 1e-9,
 				onIteration: async (step, trainLoss) => {
 					curve.push({ step, trainLoss });
 					ctx.progress({ fraction: step / p.maxIterations, stage: `Iteration ${step}/${p.maxIterations}`, curve: { step, trainLoss } });

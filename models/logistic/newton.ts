@@ -4,7 +4,7 @@
  * where L-BFGS crawls along the flat directions that collinear one-hot
  * columns (e.g. seven "No internet service" indicators) create.
  */
-import type { LbfgsOptions, LbfgsResult, Objective } from './lbfgs';
+import type { LbfgsOptions, LbfgsResult, Objective } from '../shared/lbfgs';
 
 /** Solves `A x = b` for symmetric positive-definite `A` (n×n row-major) by Cholesky; null when not positive definite. */
 export function solveCholesky(A: Float64Array, b: Float64Array): Float64Array | null {

@@ -58,6 +58,8 @@ test('reviews → text cell → train and compare → misclassified review with 
 	}
 	await expect(comparison).toContainText('best');
 	await expect(cell.getByTestId('text-summary')).toContainText('compared on 1,000 test texts');
+	// The status bar names the backend the training started.
+	await expect(page.getByRole('button', { name: /Compute: (wasm|webgl|webgpu|cpu)/i })).toBeVisible();
 
 	// The best model's errors: confusion matrix and a misclassified review with its words highlighted.
 	await expect(cell.getByRole('table', { name: 'Confusion matrix' })).toBeVisible();

@@ -51,6 +51,8 @@ export interface TrainOptions {
 	 * is already good is not replaced by a worse epoch on a small or noisy set.
 	 */
 	initialCompetes?: boolean;
+	/** Weights to update (all when absent): fine-tuning first fits the head alone on frozen features. */
+	trainable?: (name: string) => boolean;
 }
 
 export interface TrainResult {
@@ -134,11 +136,11 @@ export async function trainNetwork<C>(
 	ctx: TextFitContext
 ): Promise<TrainResult> {
 	const vars = toVariables(initial);
-	const names = Object.keys(vars);
+	const names = Object.keys(vars).filter((n) => opts.trainable?.(n) ?? true);
 	const varList = names.map((n) => vars[n]);
 	const moments = names.map((n) => ({ m: zerosVariable(vars[n]), v: zerosVariable(vars[n]) }));
 	// The averaged weights start at the initial ones; with averaging off they are the raw variables.
-	const averaged = opts.averageDecay > 0 ? toVariables(initial, false) : vars;
+	const averaged = opts.averageDecay > 0 ? { ...vars, ...toVariables(pickWeights(initial, names), false) } : vars;
 	const lengths = Int32Array.from(train.seqs, (s) => s.length);
 	const stage = opts.stage ?? 'Epoch';
 	const curve: CurvePoint[] = [];
@@ -195,11 +197,13 @@ export async function trainNetwork<C>(
 		return { weights: best.weights, curve, bestEpoch: best.epoch };
 	} finally {
 		lossSum.dispose();
-		tf.dispose(varList);
-		if (averaged !== vars) tf.dispose(Object.values(averaged));
+		tf.dispose(Object.values(vars));
+		if (averaged !== vars) tf.dispose(names.map((n) => averaged[n]));
 		tf.dispose(moments.flatMap((m) => [m.m, m.v]));
 	}
 }
+
+const pickWeights = (weights: WeightSet, names: string[]): WeightSet => Object.fromEntries(names.map((n) => [n, weights[n]]));
 
 /**
  * One AdamW step (Loshchilov & Hutter): Adam on the clipped gradients, weight

@@ -49,6 +49,17 @@ const LABEL = 'Pretrained transformer (fine-tuned)';
 /** Spread of the seeded noise added to the `<unk>` row for each new word. */
 const NEW_ROW_NOISE = 0.01;
 
+/** Linear probing of a new head before fine-tuning: epochs, rate and share of the progress bar. */
+const HEAD_EPOCHS = 3;
+const HEAD_LEARNING_RATE = 0.003;
+const HEAD_SHARE = 0.2;
+const isHead = (name: string) => name.startsWith('head');
+
+/** A context whose progress fills [from, to] of the caller's bar. */
+function stageOf(ctx: TextFitContext, from: number, to: number): TextFitContext {
+	return { ...ctx, progress: (p) => ctx.progress({ ...p, fraction: from + (to - from) * p.fraction }) };
+}
+
 const runtime = new NeuralRuntime<TransformerConfig>(transformerArchitecture, KIND, (c) => checkTransformerConfig(c, 'pretrained'));
 
 function stateFromFile(file: ModelFile): PretrainedState {
@@ -142,15 +153,36 @@ export const pretrainedModel: TextModelSpec<PretrainedParams, PretrainedState> =
 		// The position table of the shipped model bounds the length it can read.
 		const maxLength = Math.min(params.maxLength, base.config.maxLength);
 		const initial = startingWeights(base, vocab.length, data.classes.length, new Initializer(rng), rng);
+		const fitRows = trainRows(fit, index, maxLength);
+		const validRows = valid ? trainRows(valid, index, maxLength) : null;
+		// A new head (other than two classes) is first fitted alone on the frozen
+		// encoder (linear probing), so that its first, largest gradients do not
+		// spoil the pretrained features (LP-FT, Kumar et al. 2022). The shipped
+		// two-class head already fits and goes straight to fine-tuning.
+		const newHead = outputs !== 1;
+		const start = newHead
+			? (
+					await trainNetwork(
+						transformerArchitecture,
+						base.config,
+						initial,
+						fitRows,
+						validRows,
+						{ ...trainOptions({ ...params, epochs: HEAD_EPOCHS, learningRate: HEAD_LEARNING_RATE, dropout: 0, wordDropout: 0 }, outputs, 'Head epoch'), trainable: isHead },
+						rng,
+						stageOf(ctx, 0, HEAD_SHARE)
+					)
+				).weights
+			: initial;
 		const trained = await trainNetwork(
 			transformerArchitecture,
 			base.config,
-			initial,
-			trainRows(fit, index, maxLength),
-			valid ? trainRows(valid, index, maxLength) : null,
-			{ ...trainOptions(params, outputs, 'Fine-tuning epoch'), initialCompetes: outputs === 1 },
+			start,
+			fitRows,
+			validRows,
+			{ ...trainOptions(params, outputs, 'Fine-tuning epoch'), initialCompetes: true },
 			rng,
-			ctx
+			newHead ? stageOf(ctx, HEAD_SHARE, 1) : ctx
 		);
 		return {
 			kind: KIND,

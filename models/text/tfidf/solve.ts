@@ -1,10 +1,10 @@
 /**
- * Fitting the sparse logistic regression: L-BFGS (./lbfgs, plain float64)
+ * Fitting the sparse logistic regression: L-BFGS (models/shared/lbfgs, plain float64)
  * with cancellation and yielding between iterations, and class
  * probabilities from fitted parameters.
  */
 import { cancelledError } from '../../shared/encode';
-import { minimizeLbfgs, type LbfgsResult } from './lbfgs';
+import { minimizeLbfgs, type LbfgsResult } from '../../shared/lbfgs';
 import type { SparseRows } from './features';
 import { evaluate, rowLogits, softmaxInPlace, type Problem } from './objective';
 

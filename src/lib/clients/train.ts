@@ -53,12 +53,23 @@ export function isTrainStarted(): boolean {
 	return remote !== null;
 }
 
+const startListeners = new Set<(status: BackendStatus) => void>();
+
+/** Calls `listener` each time the worker's backend has started, whoever started it (the status bar follows cells). */
+export function onTrainStarted(listener: (status: BackendStatus) => void): () => void {
+	startListeners.add(listener);
+	return () => startListeners.delete(listener);
+}
+
 /** Starts the worker and its backend with the saved preference; later calls share the first answer. */
 export function startTrain(): Promise<BackendStatus> {
 	if (!started) {
 		started = getTrain().init(loadBackendPreference());
-		// A failed start may be retried (e.g. after the user picks another backend).
-		started.catch(() => (started = null));
+		started.then(
+			(status) => startListeners.forEach((listener) => listener(status)),
+			// A failed start may be retried (e.g. after the user picks another backend).
+			() => (started = null)
+		);
 	}
 	return started;
 }

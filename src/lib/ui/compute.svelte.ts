@@ -9,6 +9,7 @@ import {
 	isCancelledError,
 	isTrainStarted,
 	loadBackendPreference,
+	onTrainStarted,
 	cancelJob,
 	runComputeCheck,
 	setBackendPreference,
@@ -42,6 +43,12 @@ class ComputeState {
 
 	constructor() {
 		if (typeof localStorage !== 'undefined') this.preference = loadBackendPreference();
+		// A cell that trains starts the worker itself: the status bar shows the backend it got.
+		onTrainStarted((status) => {
+			this.status = status;
+			this.phase = 'ready';
+			this.error = null;
+		});
 	}
 
 	/** Starts the worker if needed; safe to call often. */

@@ -100,9 +100,17 @@ describe('fine-tuning the pretrained model (fit)', () => {
 		expect((await pretrainedModel.predict(revived, test.texts)).probabilities).toEqual((await pretrainedModel.predict(state, test.texts)).probabilities);
 	});
 
-	it('gets a new head for several classes', async () => {
+	it('gets a new head for several classes, fitted alone first (linear probing), then fine-tuned', async () => {
 		const three = toyCorpus(60, 5, 3);
-		const state = await pretrainedModel.fit(three, { ...QUICK, epochs: 6 }, quietContext(1));
+		const start = tf.memory().numTensors;
+		const seen: { stage: string; fraction: number }[] = [];
+		const state = await pretrainedModel.fit(three, { ...QUICK, epochs: 6 }, { ...quietContext(1), progress: (p) => seen.push(p) });
+		expect(tf.memory().numTensors).toBe(start);
+		expect(seen.some((p) => p.stage.startsWith('Head epoch'))).toBe(true);
+		expect(seen.findIndex((p) => p.stage.startsWith('Fine-tuning epoch'))).toBeGreaterThan(seen.findIndex((p) => p.stage.startsWith('Head epoch')));
+		// One progress bar for both steps: it never goes back and ends full.
+		expect(seen.map((p) => p.fraction)).toEqual([...seen.map((p) => p.fraction)].sort((a, b) => a - b));
+		expect(Math.max(...seen.map((p) => p.fraction))).toBeLessThanOrEqual(1);
 		expect(state.outputs).toBe(3);
 		expect(state.weights.headWeights.shape[1]).toBe(3);
 		const test = toyCorpus(30, 77, 3);

@@ -1,0 +1,52 @@
+// What the browser benchmarks share: the built app served by `vite preview`, Debian's Chromium
+// launched without background networking, an empty notebook, and a meter of main-thread stalls.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { findChromium } from './find-chromium.mjs';
+
+export const PORT = 4176;
+export const APP_URL = `http://localhost:${PORT}/`;
+
+/** Serves the build, launches Chromium, runs `use(browser)`, then closes both (also on failure). */
+export async function withBrowser(use) {
+	const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+	try {
+		await new Promise((r) => setTimeout(r, 2500));
+		const browser = await chromium.launch({
+			executablePath: (await findChromium()) ?? undefined,
+			args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+		});
+		try {
+			return await use(browser);
+		} finally {
+			await browser.close();
+		}
+	} finally {
+		server.kill();
+	}
+}
+
+/** Opens the app and starts an empty notebook. */
+export async function openEmptyNotebook(page) {
+	await page.goto(APP_URL);
+	await page.getByRole('button', { name: 'Start empty' }).click();
+	await page.getByText('This notebook is empty').waitFor();
+}
+
+/** Starts recording the longest gap between 16 ms timer ticks on the main thread (a frozen page shows a long gap). */
+export async function meterMainThread(page) {
+	await page.evaluate(() => {
+		let last = performance.now();
+		globalThis.__maxStallMs = 0;
+		setInterval(() => {
+			const now = performance.now();
+			globalThis.__maxStallMs = Math.max(globalThis.__maxStallMs, now - last);
+			last = now;
+		}, 16);
+	});
+}
+
+/** The longest main-thread stall since `meterMainThread`, in whole milliseconds. */
+export async function maxStallMs(page) {
+	return Math.round(await page.evaluate(() => globalThis.__maxStallMs));
+}

@@ -1,0 +1,26 @@
+/**
+ * Reads a data file from Node the way the workbench does: DuckDB (the data
+ * worker's `DataEngine` with the default CSV options), then the columns the
+ * trainers take. Shared by the evaluation and pretraining commands.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { DataEngine, DEFAULT_CSV_OPTIONS, MemoryStore } from '../workers/data';
+import { openNodeDuckDB } from '../workers/data/duckdb-node';
+import { rawColumnsFromArrow } from '../workers/train/arrow-columns';
+import { rowCount, textAt, type RawColumn } from '../models/shared/columns';
+
+export async function loadTable(file: string): Promise<RawColumn[]> {
+	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());
+	await engine.init();
+	const bytes = readFileSync(file);
+	await engine.loadFile({ fileKey: 'cli', fileName: basename(file), bytes: new Uint8Array(bytes).buffer }, 'customers', DEFAULT_CSV_OPTIONS);
+	return rawColumnsFromArrow(tableFromIPC((await engine.exportArrow('customers')).ipc));
+}
+
+/** The table as one record per row, every value as text ('' when missing). */
+export async function loadRecords(file: string): Promise<Record<string, string>[]> {
+	const columns = await loadTable(file);
+	return Array.from({ length: rowCount(columns) }, (_, row) => Object.fromEntries(columns.map((c) => [c.name, textAt(c, row) ?? ''])));
+}
