@@ -2,7 +2,8 @@
  * Trains the pretrained sentiment model shipped in
  * `models/pretrained/sentiment-en/model.json` (see MODEL_CARD.md there):
  *
- *   npx tsx scripts/pretrain-sentiment.ts [--lexicon auto|none|words] [--teacher rnn|none] [--seed 42] [--out <file>]
+ *   npx tsx scripts/pretrain-sentiment.ts [--lexicon auto|none|words] [--teacher rnn|tfidf|ensemble|all|none]
+ *        [--label-share 0.5] [--sentences off|on] [--seed 42] [--out <file>]
  *
  * Data, openly licensed only:
  * - the TRAIN rows (split == "train", seed-42 split) of `small_fine_foods.split.csv`
@@ -13,11 +14,15 @@
  *   VADER lexicon (npm vader-sentiment, Apache-2.0), to give the model a
  *   sentiment for common words that food reviews never use.
  *
- * Steps: 90/10 stratified split of the train rows (seeded). With `--teacher rnn`
- * (default) the recurrent model (`rnnModel`, defaults) is fitted on 4 of 5
- * folds and scores the fifth, so every review gets an out-of-fold teacher
- * probability; the student's target is the mean of the label and that
- * probability (distillation: softer, less noisy targets than 5-star-or-not).
+ * Steps: 90/10 stratified split of the train rows (seeded). The teacher models
+ * (`rnn`: the recurrent model; `tfidf`: TF-IDF + logistic regression;
+ * `ensemble`: the mean of both; `all`: with the transformer too; each with its
+ * defaults) are fitted on 4 of 5 folds and score the fifth, so every review
+ * gets an out-of-fold teacher probability; the student's target is
+ * `label-share` × label + the rest × that probability (distillation: softer,
+ * less noisy targets than 5-star-or-not). With `--sentences on` the sentences
+ * of multi-sentence reviews become extra examples at a low weight, their
+ * target the teacher's probability for the sentence alone.
  * The student is the transformer of `transformerModel` (same architecture and
  * defaults), trained with early stopping on the 10 % held-out reviews (hard
  * labels), once without and once with the lexicon words ('auto'); the variant
@@ -207,8 +212,8 @@ interface Targets {
 	labelShare: number;
 }
 
-/** One training example: text, soft target (probability of positive) and weight. */
-type Example = [text: string, target: number, weight: number];
+/** One training example: text, class (0/1), soft target (probability of positive) and weight. */
+type Example = [text: string, label: number, target: number, weight: number];
 
 /**
  * The student's examples: reviews (label, or label mixed with the teacher),
@@ -217,9 +222,9 @@ type Example = [text: string, target: number, weight: number];
 function examples(fit: TextDataset, targets: Targets, words: Map<string, number> | null): Example[] {
 	const { teacher, labelShare } = targets;
 	return [
-		...fit.texts.map((text, i): Example => [text, teacher ? labelShare * fit.y[i] + (1 - labelShare) * teacher.reviews[i] : fit.y[i], 1]),
-		...(teacher?.sentences ?? []).map(({ text, p }): Example => [text, p, SENTENCE_WEIGHT]),
-		...[...(words ?? [])].map(([word, label]): Example => [word, label, WORD_WEIGHT])
+		...fit.texts.map((text, i): Example => [text, fit.y[i], teacher ? labelShare * fit.y[i] + (1 - labelShare) * teacher.reviews[i] : fit.y[i], 1]),
+		...(teacher?.sentences ?? []).map(({ text, p }): Example => [text, p > 0.5 ? 1 : 0, p, SENTENCE_WEIGHT]),
+		...[...(words ?? [])].map(([word, label]): Example => [word, label, label, WORD_WEIGHT])
 	];
 }
 
@@ -232,16 +237,16 @@ async function train(fit: TextDataset, targets: Targets, words: Map<string, numb
 	const all = examples(fit, targets, words);
 	const data: TextDataset = {
 		texts: all.map(([text]) => text),
-		y: Int32Array.from(all, ([, target]) => (target > 0.5 ? 1 : 0)),
+		y: Int32Array.from(all, ([, label]) => label),
 		classes: CLASSES,
-		weights: Float64Array.from(all, ([, , weight]) => weight)
+		weights: Float64Array.from(all, ([, , , weight]) => weight)
 	};
 	const index = indexOf({ tokens: vocab });
 	const rng = createRng(seed);
 	const initial = transformerArchitecture.init(config, vocab.length, 1, new Initializer(rng));
 	const params = { ...TRANSFORMER_DEFAULTS, epochs, patience: PATIENCE };
 	const rows = trainRows(data, index, config.maxLength);
-	rows.soft = Float32Array.from(all, ([, target]) => target);
+	rows.soft = Float32Array.from(all, ([, , target]) => target);
 	const result = await trainNetwork(
 		transformerArchitecture,
 		config,
