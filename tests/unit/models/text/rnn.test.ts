@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rnnModel, RNN_DEFAULTS, type RnnParams, type RnnState } from '../../../../models/text/neural/rnn';
 import { bidirectionalGru, combineRecurrent } from '../../../../models/text/neural/recurrence';
-import { decodeState, encodeState } from '../../../../models/shared/state-json';
-import { rejection, useBackend } from '../logistic/csv-fixture';
-import { accuracy, quietContext, reviewSplit, toyCorpus } from './neural-fixture';
+import { useBackend } from '../logistic/csv-fixture';
+import { accuracy, quietContext, toyCorpus } from './neural-fixture';
+import { describeNeuralModel } from './neural-suite';
 
 /** Tiny widths and no regularisation: the toy corpus is learned in a second or two. */
 const TINY: RnnParams = {
@@ -27,6 +27,8 @@ const unseen = toyCorpus(24, 99);
 beforeAll(() => useBackend('wasm'));
 afterAll(() => useBackend('cpu'));
 
+describeNeuralModel('rnn', rnnModel, TINY);
+
 describe('rnnModel (bidirectional GRU) on a separable corpus', () => {
 	let state: RnnState;
 	beforeAll(async () => {
@@ -40,21 +42,6 @@ describe('rnnModel (bidirectional GRU) on a separable corpus', () => {
 		expect(accuracy(unseen.y, prediction.probabilities, 2)).toBe(1);
 		expect(state.curve).toHaveLength(TINY.epochs);
 		expect(state.vocab.slice(0, 2)).toEqual(['<pad>', '<unk>']);
-	});
-
-	it('is deterministic for a seed; another seed gives other weights', async () => {
-		const again = await rnnModel.fit(train, TINY, quietContext(1));
-		expect(again.weights).toEqual(state.weights);
-		expect((await rnnModel.predict(again, unseen.texts)).probabilities).toEqual((await rnnModel.predict(state, unseen.texts)).probabilities);
-		const other = await rnnModel.fit(train, TINY, quietContext(2));
-		expect(other.weights.embedding.values).not.toEqual(state.weights.embedding.values);
-	});
-
-	it('predicts the same after structuredClone and JSON (encodeState/decodeState)', async () => {
-		const expected = (await rnnModel.predict(state, unseen.texts)).probabilities;
-		const revived = decodeState<RnnState>(JSON.parse(JSON.stringify(encodeState(state))));
-		expect((await rnnModel.predict(structuredClone(state), unseen.texts)).probabilities).toEqual(expected);
-		expect((await rnnModel.predict(revived, unseen.texts)).probabilities).toEqual(expected);
 	});
 
 	it('scores a text the same alone as in a batch with longer texts (padding is masked)', async () => {
@@ -90,55 +77,9 @@ describe('rnnModel (bidirectional GRU) on a separable corpus', () => {
 		expect(terms.map((t) => t.weight)).toEqual([...terms.map((t) => t.weight)].sort((a, b) => b - a));
 	});
 
-	it('keeps tf.memory().numTensors flat over fit, predict, explain and topTerms', async () => {
-		const start = tf.memory().numTensors;
-		const s = await rnnModel.fit(train, { ...TINY, epochs: 2, validationFraction: 0.25, averageDecay: 0.9, dropout: 0.2, wordDropout: 0.1 }, quietContext(3));
-		await rnnModel.predict(s, unseen.texts);
-		await rnnModel.explainText(s, unseen.texts[0], 1);
-		await rnnModel.topTerms(s, 0, 4, unseen.texts);
-		expect(tf.memory().numTensors).toBe(start);
-	});
 });
 
-describe('rnnModel contract', () => {
-	it('learns three classes (softmax head)', async () => {
-		const three = toyCorpus(60, 5, 3);
-		const state = await rnnModel.fit(three, { ...TINY, epochs: 15 }, quietContext(1));
-		expect(state.outputs).toBe(3);
-		const test = toyCorpus(30, 77, 3);
-		const prediction = await rnnModel.predict(state, test.texts);
-		expect(prediction.probabilities).toHaveLength(90);
-		expect(accuracy(test.y, prediction.probabilities, 3)).toBeGreaterThanOrEqual(0.9);
-	});
-
-	it('uses ctx.validation for early stopping and reports the curve per epoch', async () => {
-		const curve: number[] = [];
-		const state = await rnnModel.fit(train, { ...TINY, epochs: 4, patience: 1 }, {
-			...quietContext(1, new AbortController().signal, unseen),
-			progress: (p) => p.curve && curve.push(p.curve.validLoss!)
-		});
-		expect(curve.length).toBeGreaterThan(0);
-		expect(curve.every(Number.isFinite)).toBe(true);
-		expect(state.bestEpoch).toBeGreaterThanOrEqual(1);
-	});
-
-	it('rejects with CancelledError when aborted, soon after the signal', async () => {
-		const controller = new AbortController();
-		let abortedAt = 0;
-		const p = rnnModel.fit(train, { ...TINY, epochs: 50 }, {
-			...quietContext(1, controller.signal),
-			progress: () => {
-				if (!abortedAt) (abortedAt = performance.now()), controller.abort();
-			}
-		});
-		const error = await rejection(p);
-		expect(error.name).toBe('CancelledError');
-		expect(performance.now() - abortedAt).toBeLessThan(1000);
-		const already = new AbortController();
-		already.abort();
-		expect((await rejection(rnnModel.fit(train, TINY, quietContext(1, already.signal)))).name).toBe('CancelledError');
-	});
-
+describe('rnnModel settings and gradients', () => {
 	it('refuses an empty training set, a single class and invalid params with clear messages', async () => {
 		await expect(rnnModel.fit({ texts: [], y: new Int32Array(0), classes: ['a', 'b'] }, TINY, quietContext())).rejects.toThrow(/empty/);
 		await expect(rnnModel.fit({ texts: ['x', 'y'], y: Int32Array.of(1, 1), classes: ['a', 'b'] }, TINY, quietContext())).rejects.toThrow(/every text is labelled "b"/);
@@ -186,26 +127,4 @@ describe('rnnModel contract', () => {
 		});
 		tf.dispose([...inputs, probe]);
 	});
-});
-
-describe.skipIf(!process.env.SLOW)('rnnModel on the review split (SLOW=1; WASM; TF-IDF + logistic regression: 0.788)', () => {
-	const { train: reviews, test } = reviewSplit();
-
-	it('times one epoch on the 4,000 train reviews and scores ≥ 200 reviews/s', async () => {
-		const started = performance.now();
-		const state = await rnnModel.fit(reviews, { ...rnnModel.defaults, epochs: 1, validationFraction: 0 }, quietContext(42));
-		const epochS = (performance.now() - started) / 1000;
-		const t0 = performance.now();
-		await rnnModel.predict(state, test.texts);
-		const perS = test.texts.length / ((performance.now() - t0) / 1000);
-		console.log(`rnn: one epoch on ${reviews.texts.length} reviews ${epochS.toFixed(1)} s; scoring ${perS.toFixed(0)} reviews/s`);
-		expect(perS).toBeGreaterThanOrEqual(200);
-	}, 600_000);
-
-	it('fit on the 4,000 train reviews scores ≥ 0.78 accuracy on the 1,000 test reviews', async () => {
-		const state = await rnnModel.fit(reviews, rnnModel.defaults, quietContext(42));
-		const acc = accuracy(test.y, (await rnnModel.predict(state, test.texts)).probabilities, 2);
-		console.log(`rnn: test accuracy ${acc.toFixed(3)} (best epoch ${state.bestEpoch} of ${state.curve!.length})`);
-		expect(acc).toBeGreaterThanOrEqual(0.78);
-	}, 900_000);
 });
