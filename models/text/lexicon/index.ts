@@ -1,7 +1,7 @@
 /**
  * The lexicon model: sentiment from a word list, with no training. Sources:
  * VADER (English rules, `vader-sentiment`), the Bing opinion lexicon
- * (English, ±1 words), nlp.js's French pattern lexicon, or the user's own
+ * (English, ±1 words), the French pattern lexicon (full forms, then nlp.js stems), or the user's own
  * list (any language). `fit` only checks the classes and loads the list; the
  * score becomes p(positive) by a fixed squashing whose 0.5 point is the
  * source's usual threshold (VADER compound ≥ 0.05; Bing net count > 0; French

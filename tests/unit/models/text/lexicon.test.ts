@@ -114,6 +114,19 @@ describe('lexicon: French', () => {
 		// "mauvais" is an entry of its own (its stem "mauv" is scored 0)
 		expect((await weights(s, 'un goût mauvais')).mauvais).toBeCloseTo(-0.71, 10);
 	});
+
+	it('reads full word forms before stems: "cher" is expensive, not dear', async () => {
+		const s = await fit({ source: 'french' });
+		// The stem "cher" is scored +0.5 (chéri); the adjective form −0.21.
+		expect(await weights(s, 'Trop cher')).toEqual({ Trop: -0.25, cher: -0.21 });
+		const [pasCher, tropCher, chere, rapides] = await positive(s, ['Pas cher', 'Trop cher pour ce que c’est', 'Une boîte bien chère', 'Livraisons rapides']);
+		expect(pasCher).toBeGreaterThan(0.5);
+		expect(tropCher).toBeLessThan(0.5);
+		expect(chere).toBeLessThan(0.5);
+		expect(rapides).toBeGreaterThan(0.5);
+		// Forms without their accents still match ("decue" = "déçue").
+		expect((await weights(s, 'decue')).decue).toBeCloseTo(-1, 10);
+	});
 });
 
 describe('lexicon: custom word list', () => {
@@ -268,7 +281,7 @@ describe('lexicon: loading', () => {
 		const dir = 'models/text/lexicon';
 		for (const file of ['index.ts', 'sources.ts', 'vader.ts', 'bing.ts', 'french.ts', 'scorer.ts', 'terms.ts', 'classes.ts', 'custom.ts', 'word-list.ts']) {
 			const source = readFileSync(`${dir}/${file}`, 'utf8');
-			expect(source).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+'(vader-sentiment|@nlpjs\/[^']*|\.\/bing-words)'/m);
+			expect(source).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+'(vader-sentiment|@nlpjs\/[^']*|\.\/bing-words|\.\/french-forms)'/m);
 		}
 	});
 
