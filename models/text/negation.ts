@@ -1,7 +1,8 @@
 /**
  * Negation marking for the lexicon models: in "not good" or "pas bon" the
  * sentiment of "good"/"bon" is reversed. A negator flips the next three word
- * tokens, stopping early at "!" / "?" or a contrast word ("but", "mais").
+ * tokens, stopping early at "!" / "?", a contrast word ("but", "mais") or a
+ * coordinating "and"/"et" ("pas cher et efficace": cheap, and effective).
  */
 import type { Token } from './tokenize';
 
@@ -16,6 +17,8 @@ export const NEGATORS = new Set([
 ]);
 
 const CONTRAST = new Set(['but', 'however', 'yet', 'mais', 'cependant', 'pourtant', 'toutefois']);
+/** A coordinated phrase after the negated one is not negated: "not cheap and works well". */
+const COORDINATION = new Set(['and', 'et']);
 
 /** How many following words a negator reaches. */
 export const NEGATION_SCOPE = 3;
@@ -36,7 +39,7 @@ export function negators(tokens: readonly Token[], text?: string): Int32Array {
 		const t = tokens[i];
 		const gap = text !== undefined && i > 0 ? text.slice(tokens[i - 1].end, t.start) : '';
 		if (CLAUSE_END.test(gap)) left = 0;
-		if (t.kind === 'punct' || CONTRAST.has(t.token)) {
+		if (t.kind === 'punct' || CONTRAST.has(t.token) || COORDINATION.has(t.token)) {
 			left = 0;
 		} else if (NEGATORS.has(t.token)) {
 			left = NEGATION_SCOPE;

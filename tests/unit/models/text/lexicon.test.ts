@@ -87,6 +87,11 @@ describe('lexicon: Bing', () => {
 		expect(await weights(s, 'well made')).toEqual({ well: 0.5, made: 0.5 });
 	});
 
+	it('ends a negation at "and": "not bad and fast" is two positives', async () => {
+		const s = await fit({ source: 'bing' });
+		expect(await weights(s, 'not bad and fast')).toEqual({ bad: 1, fast: 1 });
+	});
+
 	it('explains towards the negative class with flipped signs', async () => {
 		const s = await fit({ source: 'bing' });
 		expect(await weights(s, 'good but terrible', 0)).toEqual({ good: -1, terrible: 1 });
@@ -124,6 +129,8 @@ describe('lexicon: French', () => {
 		expect(tropCher).toBeLessThan(0.5);
 		expect(chere).toBeLessThan(0.5);
 		expect(rapides).toBeGreaterThan(0.5);
+		// A coordinated word after the negated one keeps its own sign.
+		expect(await weights(s, 'Produit pas cher et efficace')).toEqual({ cher: 0.21, efficace: 0.4 });
 		// Forms without their accents still match ("decue" = "déçue").
 		expect((await weights(s, 'decue')).decue).toBeCloseTo(-1, 10);
 	});
