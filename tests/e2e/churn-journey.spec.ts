@@ -84,6 +84,15 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	// Training again with nothing changed keeps the models instead of retraining.
 	await page.locator('[data-cell-type="churn"]').getByRole('button', { name: 'Train' }).click();
 	await expect(page.locator('[data-cell-type="churn"]').getByText('Nothing changed since the last training')).toBeVisible();
+
+	// The selected model exported to a file and imported again scores the table.
+	const cell = page.locator('[data-cell-type="churn"]');
+	const modelFile = page.waitForEvent('download');
+	await cell.getByRole('button', { name: 'Export model (.json)' }).click();
+	const exported = await (await modelFile).path();
+	await cell.getByLabel('Import a model:').setInputFiles(exported!);
+	await expect(cell.getByText(/Model ".+" imported: it can score tables now\./)).toBeVisible();
+	await expect(cell.getByTestId('score-summary')).toContainText(/7,043 customers scored with .+ \(imported\)/);
 });
 
 test('cancelling a training stops it within a second and the cell stays usable', async ({ page }) => {

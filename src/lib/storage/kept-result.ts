@@ -1,0 +1,39 @@
+/**
+ * A trained result kept in IndexedDB with the fingerprint of what it was
+ * trained on (table shape and settings): a cell shows it again on open, says
+ * when it is stale, and does not retrain when nothing changed.
+ */
+import { newId } from '$lib/notebook';
+import { loadResult, saveResult } from './results';
+
+interface Kept<R> {
+	fingerprint: string;
+	result: R;
+}
+
+/** The result kept under `key` and whether it still matches the current fingerprint; null when none. */
+export async function loadKept<R>(key: string, fingerprint: () => Promise<string>): Promise<{ result: R; stale: boolean } | null> {
+	if (!key) return null;
+	const kept = await loadResult<Kept<R>>(key);
+	return kept ? { result: kept.result, stale: kept.fingerprint !== (await fingerprint()) } : null;
+}
+
+/**
+ * The result kept under `key` when it matches `fingerprint` (`reused`), else
+ * `train()`'s result, kept under `key` (or a new key when there is none).
+ */
+export async function trainKept<R>(key: string, fingerprint: string, train: () => Promise<R>): Promise<{ result: R; key: string; reused: boolean }> {
+	const kept = key ? await loadResult<Kept<R>>(key) : null;
+	if (kept && kept.fingerprint === fingerprint) return { result: kept.result, key, reused: true };
+	const result = await train();
+	const newKey = key || newId('r_');
+	await saveResult(newKey, { fingerprint, result } satisfies Kept<R>);
+	return { result, key: newKey, reused: false };
+}
+
+/** Keeps a result that was not trained here (an imported model): never matches a fingerprint. */
+export async function keepImported<R>(key: string, result: R): Promise<string> {
+	const newKey = key || newId('r_');
+	await saveResult(newKey, { fingerprint: 'imported', result } satisfies Kept<R>);
+	return newKey;
+}
