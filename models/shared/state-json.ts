@@ -22,13 +22,14 @@ function typedName(value: unknown): TypedName | null {
 	return null;
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** Bytes as base64 (in chunks: spreading a whole large array overflows the call stack). */
+export function toBase64(bytes: Uint8Array): string {
 	let binary = '';
 	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array {
 	const binary = atob(text);
 	const bytes = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

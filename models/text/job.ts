@@ -12,6 +12,16 @@ export type TextResultKind = TextKind | 'auto';
 
 export const TEXT_KINDS: readonly TextKind[] = ['lexicon', 'tfidf', 'rnn', 'transformer', 'pretrained'];
 
+/** Each comparison row's name, in the text cell's settings and results alike. */
+export const TEXT_MODEL_LABELS: Record<TextResultKind, string> = {
+	lexicon: 'Lexicon',
+	tfidf: 'TF-IDF + logistic regression',
+	rnn: 'Recurrent network (BiGRU)',
+	transformer: 'Transformer encoder',
+	pretrained: 'Pretrained, fine-tuned',
+	auto: 'Blend of the best'
+};
+
 /** Which word list the lexicon model scores with. */
 export type LexiconSource = 'vader' | 'bing' | 'french' | 'custom';
 
@@ -29,6 +39,8 @@ export interface NeuralOptions {
 	/** Vocabulary size limit (training rows only). */
 	vocabSize: number;
 }
+
+export const NEURAL_DEFAULTS: NeuralOptions = { maxLength: 160, epochs: 8, vocabSize: 20000 };
 
 export interface TextRequest {
 	/** The text column. */
@@ -58,7 +70,7 @@ export const DEFAULT_TEXT_REQUEST: Omit<TextRequest, 'text' | 'target'> = {
 	models: ['lexicon', 'tfidf', 'rnn', 'transformer', 'pretrained'],
 	auto: true,
 	lexicon: { source: 'vader' },
-	neural: { maxLength: 160, epochs: 8, vocabSize: 20000 },
+	neural: { ...NEURAL_DEFAULTS },
 	charNgrams: false
 };
 

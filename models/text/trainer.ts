@@ -15,7 +15,7 @@ import { loadPretrainedState } from './pretrained';
 import { chooseBlendWeights, isBlend, meanLogLoss, mixExplanations, mixPredictions, mixTopTerms, type BlendState } from './blend';
 import { guessPositive } from './positive';
 import { paramsFor } from './params';
-import type { TextKind, TextModelRow, TextProgress, TextRequest, TextResult, TextResultKind } from './job';
+import { TEXT_MODEL_LABELS, type TextKind, type TextModelRow, type TextProgress, type TextRequest, type TextResult, type TextResultKind } from './job';
 import type { Prediction, TermWeight, TextDataset, TextExplanation, TextModelState } from './types';
 
 export { guessPositive } from './positive';
@@ -35,14 +35,6 @@ const TOP_TERM_SAMPLE = 100;
 const TOP_TERMS = 20;
 /** Rough share of the run each model takes, so the progress bar moves evenly. */
 const COST: Record<TextKind, number> = { lexicon: 1, tfidf: 3, rnn: 12, transformer: 10, pretrained: 8 };
-const LABELS: Record<TextResultKind, string> = {
-	lexicon: 'Lexicon',
-	tfidf: 'TF-IDF + logistic regression',
-	rnn: 'Recurrent network (BiGRU)',
-	transformer: 'Transformer encoder',
-	pretrained: 'Pretrained, fine-tuned',
-	auto: 'Blend of the best'
-};
 
 function column(raw: RawColumn[], name: string): RawColumn {
 	const c = raw.find((col) => col.name === name);
@@ -144,23 +136,23 @@ export async function trainText(raw: RawColumn[], req: TextRequest, ctx: TextTra
 		const model = textModelOf(kind);
 		const share = COST[kind] / budget;
 		const base = done;
-		ctx.progress({ fraction: base, stage: `${LABELS[kind]}: training` });
+		ctx.progress({ fraction: base, stage: `${TEXT_MODEL_LABELS[kind]}: training` });
 		const started = performance.now();
 		try {
 			const state = await model.fit(model.learns ? fitData : { texts: [], y: new Int32Array(0), classes }, paramsFor(kind, model, req), {
 				seed: req.seed,
 				signal: ctx.signal,
 				validation: validData,
-				progress: (p) => ctx.progress({ fraction: base + share * 0.85 * p.fraction, stage: `${LABELS[kind]}: ${p.stage}` })
+				progress: (p) => ctx.progress({ fraction: base + share * 0.85 * p.fraction, stage: `${TEXT_MODEL_LABELS[kind]}: ${p.stage}` })
 			});
 			const fitMs = performance.now() - started;
-			ctx.progress({ fraction: base + share * 0.85, stage: `${LABELS[kind]}: scoring the test rows` });
+			ctx.progress({ fraction: base + share * 0.85, stage: `${TEXT_MODEL_LABELS[kind]}: scoring the test rows` });
 			const validation = validData.texts.length ? (await model.predict(state, validData.texts)).probabilities : null;
 			fitted.push({ kind, state, fitMs, validation });
 			await addRow(result, kind, model, state, fitMs, testData, ctx, base + share * 0.95);
 		} catch (e) {
 			if (ctx.signal.aborted || (e as Error)?.name === 'CancelledError') throw cancelledError();
-			rows.push({ kind, label: LABELS[kind], accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null, skipped: (e as Error)?.message ?? String(e) });
+			rows.push({ kind, label: TEXT_MODEL_LABELS[kind], accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null, skipped: (e as Error)?.message ?? String(e) });
 		}
 		done += share;
 	}
@@ -180,7 +172,7 @@ async function addRow(result: TextResult, kind: TextResultKind, model: Pick<AnyT
 	const y = testData.y;
 	result.rows.push({
 		kind,
-		label: LABELS[kind],
+		label: TEXT_MODEL_LABELS[kind],
 		accuracy: multiclassAccuracy(y, probs, k),
 		macroF1: macroF1(y, probs, k),
 		auc: k === 2 ? rocAuc(y, Float64Array.from({ length: y.length }, (_, i) => probs[i * 2 + 1])) : null,
@@ -191,7 +183,7 @@ async function addRow(result: TextResult, kind: TextResultKind, model: Pick<AnyT
 	result.probabilities[kind] = probs;
 	result.confusion[kind] = confusionMatrix(y, argmaxRows(probs, k), k);
 	result.states[kind] = state;
-	ctx.progress({ fraction: at, stage: `${LABELS[kind]}: top words` });
+	ctx.progress({ fraction: at, stage: `${TEXT_MODEL_LABELS[kind]}: top words` });
 	const sample = testData.texts.slice(0, TOP_TERM_SAMPLE);
 	const classesToList = k === 2 ? [1] : result.classes.map((_, c) => c);
 	const lists: TermWeight[][] = [];
@@ -207,7 +199,7 @@ async function addBlend(result: TextResult, fitted: Scored[], validData: TextDat
 	const k = result.classes.length;
 	const usable = fitted.filter((f) => f.validation);
 	if (usable.length < 2) return;
-	ctx.progress({ fraction: 0.99, stage: `${LABELS.auto}: choosing weights` });
+	ctx.progress({ fraction: 0.99, stage: `${TEXT_MODEL_LABELS.auto}: choosing weights` });
 	const weights = chooseBlendWeights(validData.y, usable.map((f) => f.validation!), k);
 	const members = usable.filter((_, i) => weights[i] > 0);
 	const memberWeights = weights.filter((w) => w > 0);
@@ -241,14 +233,14 @@ async function unlabeledResult(req: TextRequest, ctx: TextTrainContext): Promise
 		topTerms: {},
 		states: {}
 	};
-	ctx.progress({ fraction: 0.1, stage: `${LABELS.lexicon}: loading` });
+	ctx.progress({ fraction: 0.1, stage: `${TEXT_MODEL_LABELS.lexicon}: loading` });
 	const lexicon = textModelOf('lexicon');
 	result.states.lexicon = await lexicon.fit({ texts: [], y: new Int32Array(0), classes }, paramsFor('lexicon', lexicon, req), {
 		seed: req.seed,
 		signal: ctx.signal,
 		progress: () => undefined
 	});
-	result.rows.push({ kind: 'lexicon', label: LABELS.lexicon, accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null });
+	result.rows.push({ kind: 'lexicon', label: TEXT_MODEL_LABELS.lexicon, accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null });
 	ctx.progress({ fraction: 0.5, stage: 'Pretrained model: loading' });
 	result.states.pretrained = await loadPretrainedState();
 	result.rows.push({ kind: 'pretrained', label: 'Pretrained (as shipped)', accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null });

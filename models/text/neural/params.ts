@@ -5,7 +5,7 @@
  * model's defaults, chosen to be sensible on a few thousand reviews in any
  * language rather than tuned to one data set.
  */
-import type { NeuralOptions } from '../job';
+import { NEURAL_DEFAULTS, type NeuralOptions } from '../job';
 
 /** What the shared training loop needs (the pretrained model's widths come from its file). */
 export interface TrainingParams extends NeuralOptions {
@@ -28,6 +28,23 @@ export interface TrainingParams extends NeuralOptions {
 	/** Decay of the running average of the weights that is kept (0 = the raw weights), 0..<1. */
 	averageDecay: number;
 }
+
+/**
+ * The training settings every neural model starts from; each overrides what
+ * suits it (dropout by model size, a low rate for fine-tuning).
+ */
+export const TRAINING_DEFAULTS: TrainingParams = {
+	...NEURAL_DEFAULTS,
+	dropout: 0.3,
+	wordDropout: 0.25,
+	learningRate: 0.001,
+	weightDecay: 0.01,
+	batchSize: 32,
+	patience: 2,
+	validationFraction: 0.1,
+	minCount: 2,
+	averageDecay: 0.995
+};
 
 /** A network trained from scratch: the training settings plus its embedding width. */
 export interface NeuralParams extends TrainingParams {

@@ -5,7 +5,7 @@
  */
 import { gruArchitecture, type GruConfig } from './gru';
 import { neuralTextModel, type NeuralState } from './model';
-import type { NeuralParams } from './params';
+import { TRAINING_DEFAULTS, type NeuralParams } from './params';
 
 export interface RnnParams extends NeuralParams {
 	/** GRU units per direction. Default 48. */
@@ -15,20 +15,10 @@ export interface RnnParams extends NeuralParams {
 export type RnnState = NeuralState<GruConfig>;
 
 export const RNN_DEFAULTS: RnnParams = {
-	maxLength: 160,
-	epochs: 8,
-	vocabSize: 20000,
+	...TRAINING_DEFAULTS,
 	embeddingDim: 64,
 	hiddenUnits: 48,
-	dropout: 0.4,
-	wordDropout: 0.25,
-	learningRate: 0.001,
-	weightDecay: 0.01,
-	batchSize: 32,
-	patience: 2,
-	validationFraction: 0.1,
-	minCount: 2,
-	averageDecay: 0.995
+	dropout: 0.4
 };
 
 export const rnnModel = neuralTextModel<RnnParams, GruConfig>({

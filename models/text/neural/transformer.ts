@@ -5,7 +5,7 @@
  */
 import { transformerArchitecture, type TransformerConfig } from './attention';
 import { neuralTextModel, type NeuralState } from './model';
-import type { NeuralParams } from './params';
+import { TRAINING_DEFAULTS, type NeuralParams } from './params';
 
 export interface TransformerParams extends NeuralParams {
 	/** Attention heads per layer; `embeddingDim` must divide by it. Default 2. */
@@ -19,23 +19,12 @@ export interface TransformerParams extends NeuralParams {
 export type TransformerState = NeuralState<TransformerConfig>;
 
 export const TRANSFORMER_DEFAULTS: TransformerParams = {
-	maxLength: 160,
-	epochs: 8,
-	vocabSize: 20000,
+	...TRAINING_DEFAULTS,
 	// Small widths: on a few thousand texts wider layers only overfit sooner (and cost more time).
 	embeddingDim: 32,
 	heads: 2,
 	layers: 2,
-	ffUnits: 64,
-	dropout: 0.3,
-	wordDropout: 0.25,
-	learningRate: 0.001,
-	weightDecay: 0.01,
-	batchSize: 32,
-	patience: 2,
-	validationFraction: 0.1,
-	minCount: 2,
-	averageDecay: 0.995
+	ffUnits: 64
 };
 
 export function checkTransformerConfig(c: TransformerConfig, what = 'transformer'): void {

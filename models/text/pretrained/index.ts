@@ -16,7 +16,7 @@ import { indexOf } from '../vocab';
 import { createRng } from '../../shared/random';
 import { transformerArchitecture, type TransformerConfig } from '../neural/attention';
 import { checkTextDataset, holdOut, NeuralRuntime, STATE_VERSION, trainOptions, trainRows, type NeuralState } from '../neural/model';
-import { checkTrainingParams, type TrainingParams } from '../neural/params';
+import { checkTrainingParams, TRAINING_DEFAULTS, type TrainingParams } from '../neural/params';
 import { trainNetwork } from '../neural/train';
 import { checkTransformerConfig } from '../neural/transformer';
 import { Initializer, type WeightSet } from '../neural/weights';
@@ -28,20 +28,12 @@ export type PretrainedParams = TrainingParams;
 export type PretrainedState = NeuralState<TransformerConfig>;
 
 export const PRETRAINED_DEFAULTS: PretrainedParams = {
-	maxLength: 160,
-	epochs: 8,
-	vocabSize: 20000,
+	...TRAINING_DEFAULTS,
 	dropout: 0.1,
 	wordDropout: 0.1,
 	// A tenth of the from-scratch rate: move the shipped weights, do not erase them
 	// (on the review split 0.0003 already undid part of what pretraining gave).
-	learningRate: 0.0001,
-	weightDecay: 0.01,
-	batchSize: 32,
-	patience: 2,
-	validationFraction: 0.1,
-	minCount: 2,
-	averageDecay: 0.995
+	learningRate: 0.0001
 };
 
 const KIND = 'pretrained';

@@ -7,6 +7,7 @@
  */
 import type { TransformerConfig } from '../neural/attention';
 import type { WeightArray, WeightSet } from '../neural/weights';
+import { fromBase64, toBase64 } from '../../shared/state-json';
 
 export const MODEL_FILE_FORMAT = 'crm-workbench-text-model';
 
@@ -30,19 +31,6 @@ export interface ModelFile {
 	weights: Record<string, StoredWeight>;
 	/** How the file was produced (data, seed, measured accuracy): shown in the model card too. */
 	training: Record<string, unknown>;
-}
-
-function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
 }
 
 const bytesOf = (a: Float32Array | Int8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);

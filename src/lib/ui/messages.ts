@@ -5,6 +5,7 @@
 import type { ChartSpec } from '$lib/charts/types';
 import { formatCount } from '$lib/charts/format';
 import type { ColumnFlag } from '$workers/data/api';
+import { TEXT_MODEL_LABELS } from '$models/text/job';
 
 export const MESSAGES = {
 	appName: 'CRM Workbench',
@@ -468,14 +469,7 @@ export const MESSAGES = {
 		testShare: 'Test share',
 		seed: 'Seed',
 		models: 'Models to compare',
-		modelNames: {
-			lexicon: 'Lexicon',
-			tfidf: 'TF-IDF + logistic regression',
-			rnn: 'Recurrent network (BiGRU)',
-			transformer: 'Transformer encoder',
-			pretrained: 'Pretrained, fine-tuned',
-			auto: 'Blend of the best'
-		},
+		modelNames: TEXT_MODEL_LABELS,
 		auto: 'Blend the best',
 		lexicon: 'Lexicon',
 		lexicons: { vader: 'VADER (English)', bing: 'Bing (English)', french: 'French', custom: 'My word list' },
