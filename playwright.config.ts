@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 const executablePath = (await findChromium()) ?? undefined;
-const PORT = 4174;
+// E2E_PORT lets several checkouts run their journeys side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 // Flags that keep Chromium quiet on a closed network (see shared STACK notes).
 const QUIET = [
