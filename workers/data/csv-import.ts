@@ -13,6 +13,7 @@ import { fail, messageOf } from './errors';
 import type { Delimiter } from './csv-sniff';
 import { quoteIdent, quoteString } from './sql-quote';
 import { num } from './values';
+import { localPath } from './lockdown';
 
 export interface CsvDialect {
 	delimiter: Delimiter;
@@ -53,7 +54,7 @@ function numberWord(n: number, one: string, many: string): string {
  * @param fileName shown in messages
  */
 export function importCsv(db: Db, utf8: Uint8Array, dialect: CsvDialect, table: string, fileName: string): string[] {
-	const file = `__import_${++counter}.csv`;
+	const file = localPath(`import_${++counter}.csv`);
 	db.bindings.registerFileBuffer(file, utf8);
 	try {
 		return importRegistered(db, file, dialect, table, fileName);

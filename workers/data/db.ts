@@ -5,9 +5,7 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type * as arrow from 'apache-arrow';
 import { rewriteDuckDbError } from './errors';
-
-/** Run on every connection: autoloading would fetch extensions from DuckDB's site (off-origin, and crashes later). */
-export const CONNECTION_SETUP = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
+import { lockDown } from './lockdown';
 
 export class Db {
 	readonly bindings: DuckDBBindings;
@@ -16,7 +14,8 @@ export class Db {
 	constructor(bindings: DuckDBBindings) {
 		this.bindings = bindings;
 		this.conn = bindings.connect();
-		this.conn.query(CONNECTION_SETUP);
+		// Before any other statement: no URL, no extension, no file outside the tab.
+		lockDown(this.conn);
 	}
 
 	/** Runs SQL as is; DuckDB's error passes through (for callers that classify it). */

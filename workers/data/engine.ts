@@ -20,6 +20,7 @@ import type {
 	TableInfo,
 	TableProfile
 } from './api';
+import { exportCsv } from './csv-export';
 import { Db } from './db';
 import { fail } from './errors';
 import type { FileStore } from './file-store';
@@ -141,14 +142,7 @@ export class DataEngine implements DataApi {
 	}
 
 	async exportCsv(relation: string): Promise<Uint8Array> {
-		const db = await this.#ready();
-		const file = '__export.csv';
-		try {
-			db.query(`COPY (SELECT * FROM ${quoteIdent(relation)}) TO '${file}' (HEADER, DELIMITER ',')`);
-			return db.bindings.copyFileToBuffer(file);
-		} finally {
-			db.bindings.dropFile(file);
-		}
+		return exportCsv(await this.#ready(), relation);
 	}
 
 	async dropRelation(name: string): Promise<void> {

@@ -2,6 +2,7 @@
  * Errors that reach the user. Comlink copies only `name` and `message` of an
  * Error, so every message here is a complete sentence a CRM analyst can act on.
  */
+import { lockdownMessage } from './lockdown';
 
 /** Throws a plain `Error` (the only kind Comlink serialises faithfully). */
 export function fail(message: string): never {
@@ -34,6 +35,8 @@ function headline(text: string): string {
  */
 export function rewriteDuckDbError(e: unknown, known: string[] = []): Error {
 	const text = messageOf(e);
+	const refused = lockdownMessage(text);
+	if (refused) return new Error(refused);
 	const where = firstLineBlock(text);
 	const missing = /^Catalog Error: Table with name (.+?) does not exist!/.exec(text);
 	if (missing) {

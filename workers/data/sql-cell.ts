@@ -7,11 +7,9 @@ import type { SqlResult } from './api';
 import type { Db } from './db';
 import { fail } from './errors';
 import { describeRelation } from './relations';
+import { refuseOutsideAccess } from './sql-guard';
 import { identifiers, queryKind, scanStatements, type SqlToken } from './sql-lex';
 import { quoteIdent } from './sql-quote';
-
-/** Statements that would fetch code or data from outside the tab. */
-const BLOCKED = new Set(['install', 'load', 'attach', 'force']);
 
 /**
  * Relations the SQL reads: names written in it that are known tables or views,
@@ -54,10 +52,7 @@ export function runSqlCell(db: Db, sql: string, viewName: string): SqlResult {
 	const started = performance.now();
 	const statements = scanStatements(sql);
 	if (!statements.length) fail('The SQL cell is empty.');
-	for (const s of statements) {
-		const first = s.tokens[0]?.text.toLowerCase() ?? '';
-		if (BLOCKED.has(first)) fail(`${first.toUpperCase()} is not available here: this workbench never loads extensions or outside databases.`);
-	}
+	refuseOutsideAccess(statements);
 	const last = statements[statements.length - 1];
 	const kind = queryKind(last.tokens);
 	const reads = readsOf(db, statements, db.relationNames(), kind ? viewName : '');

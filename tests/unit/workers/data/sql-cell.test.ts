@@ -77,7 +77,7 @@ describe('runSql', () => {
 	});
 
 	it('runSql(INSTALL httpfs) is refused', async () => {
-		await expect(engine.runSql('INSTALL httpfs', 'x')).rejects.toThrow('INSTALL is not available here');
+		await expect(engine.runSql('INSTALL httpfs', 'x')).rejects.toThrow('INSTALL is not available');
 	});
 
 	it('runSql(empty or comments only) says the cell is empty', async () => {

@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DataEngine } from '$workers/data';
+import { load, newEngine } from './engine-fixture';
+
+let engine: DataEngine;
+
+beforeAll(async () => {
+	({ engine } = await newEngine());
+	await load(
+		engine,
+		'customers.csv',
+		[
+			'customer,note,mrr,balance_text',
+			'c1,"=HYPERLINK(""http://x"",""y"")",10.5,-12.5',
+			"c2,=cmd|' /C calc'!A0,-3,+33",
+			'c3,@SUM(A1:A2),0,-1e3',
+			'c4,+1+2,7,- 5',
+			'c5,plain text,8,12',
+			'c6,-abc,9,'
+		].join('\n') + '\n',
+		'customers'
+	);
+});
+
+const csvOf = async (relation: string) => new TextDecoder().decode(await engine.exportCsv(relation));
+
+describe('exportCsv (formula injection)', () => {
+	it('exportCsv(customers) prefixes formula-like text with a quote and leaves numbers alone', async () => {
+		const lines = (await csvOf('customers')).trimEnd().split('\n');
+		expect(lines).toEqual([
+			'customer,note,mrr,balance_text',
+			`c1,"'=HYPERLINK(""http://x"",""y"")",10.5,-12.5`,
+			"c2,'=cmd|' /C calc'!A0,-3.0,+33",
+			"c3,'@SUM(A1:A2),0.0,-1e3",
+			"c4,'+1+2,7.0,'- 5",
+			'c5,plain text,8.0,12',
+			"c6,'-abc,9.0,"
+		]);
+	});
+
+	it('exportCsv(view with tab and carriage-return values) neutralises them too', async () => {
+		await engine.runSql(`SELECT chr(9) || 'tabbed' AS a, chr(13) || 'cr' AS b, -4 AS n`, 'odd');
+		const [, row] = (await csvOf('odd')).split('\n');
+		expect(row).toBe(`'\ttabbed,"'\rcr",-4`);
+	});
+});

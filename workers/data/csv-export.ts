@@ -1,0 +1,46 @@
+/**
+ * CSV files written for users, safe to open in a spreadsheet. A text value
+ * that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would run as
+ * a formula in Excel or LibreOffice (`=HYPERLINK(…)` sends data out, `=cmd|…`
+ * runs a program), so it is written with a leading `'` (OWASP's advice for
+ * CSV injection). Number, date and boolean columns are written as they are,
+ * and a text value that is a plain number (`-12.5`) stays as written.
+ */
+import type { Db } from './db';
+import { localPath } from './lockdown';
+import { quoteIdent, quoteString } from './sql-quote';
+
+/** Starts like a formula (RE2 syntax: `\t` and `\r` are the characters). */
+const FORMULA_START = '^[=+\\-@\\t\\r]';
+const PLAIN_NUMBER = '^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?$';
+
+/** DuckDB types whose values reach the CSV as text a spreadsheet could read as a formula. */
+const isTextType = (type: string) => /^(VARCHAR|ENUM|JSON)/i.test(type);
+
+/** `column` as written to the CSV: text values neutralised, others unchanged. */
+function safeColumn(name: string, type: string): string {
+	const col = quoteIdent(name);
+	if (!isTextType(type)) return col;
+	const text = `CAST(${col} AS VARCHAR)`;
+	return `CASE WHEN regexp_matches(${text}, ${quoteString(FORMULA_START)}) AND NOT regexp_matches(${text}, ${quoteString(PLAIN_NUMBER)})
+		THEN '''' || ${text} ELSE ${text} END AS ${col}`;
+}
+
+let exports = 0;
+
+/** `relation` as CSV bytes (UTF-8, header, `,`), formula-safe. */
+export function exportCsv(db: Db, relation: string): Uint8Array {
+	const columns = db
+		.query(`DESCRIBE SELECT * FROM ${quoteIdent(relation)}`)
+		.toArray()
+		.map((r) => safeColumn(String(r.column_name), String(r.column_type)));
+	// A registered buffer inside the folder DuckDB may write: no disk, no URL, in the browser and in Node.
+	const file = localPath(`export_${++exports}.csv`);
+	db.bindings.registerFileBuffer(file, new Uint8Array(0));
+	try {
+		db.query(`COPY (SELECT ${columns.join(', ')} FROM ${quoteIdent(relation)}) TO ${quoteString(file)} (HEADER, DELIMITER ',', USE_TMP_FILE false)`);
+		return db.bindings.copyFileToBuffer(file);
+	} finally {
+		db.bindings.dropFile(file);
+	}
+}
