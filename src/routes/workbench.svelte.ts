@@ -6,6 +6,7 @@
 import {
 	addCell,
 	deleteCell,
+	distrust,
 	duplicateCell,
 	emptyNotebook,
 	moveCell,
@@ -15,6 +16,7 @@ import {
 	renameNotebook,
 	serializeNotebook,
 	setCollapsed,
+	trust,
 	updateParams,
 	type Notebook,
 	type NotebookCell,
@@ -121,13 +123,26 @@ export class Workbench {
 		}
 	}
 
-	/** Opens an exported notebook file; a bad file throws a worded error and changes nothing. */
+	/**
+	 * Opens an exported notebook file, untrusted: its cells show but none runs
+	 * until the user trusts it. A bad file throws a worded error and changes nothing.
+	 */
 	async importFile(text: string): Promise<Notebook> {
-		const parsed = parseNotebook(text, checkCell);
+		const parsed = distrust(parseNotebook(text, checkCell));
 		// A file opened twice becomes a second notebook rather than overwriting the first.
 		const doc = this.notebooks.some((n) => n.id === parsed.id) ? { ...parsed, id: newId('nb_') } : parsed;
 		await this.show(doc);
 		return doc;
+	}
+
+	/** True when the open notebook may run its cells by itself (opening, re-runs). */
+	get trusted(): boolean {
+		return !this.doc?.untrusted;
+	}
+
+	/** The user trusts the open notebook (it came from a file): from now on it runs like any other. */
+	trust(): void {
+		if (this.doc?.untrusted) this.edit(trust);
 	}
 
 	exportText(): string {

@@ -1,25 +1,33 @@
 /**
  * Every journey runs through this fixture: it records all requests of the
  * page and its workers and every uncaught page error, and fails the test on a
- * request to another origin or on any uncaught error.
+ * request to another origin or on any uncaught error. An attempt that the
+ * Content-Security-Policy stopped inside the browser never left it: it is
+ * kept apart (`blockedByPolicy`) for journeys that prove the policy holds.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Watch {
 	requests: string[];
 	offOrigin: string[];
+	blockedByPolicy: string[];
 	pageErrors: string[];
 }
 
 export const test = base.extend<{ watch: Watch }>({
 	watch: async ({ context, baseURL }, use) => {
 		const origin = new URL(baseURL!).origin;
-		const watch: Watch = { requests: [], offOrigin: [], pageErrors: [] };
+		const watch: Watch = { requests: [], offOrigin: [], blockedByPolicy: [], pageErrors: [] };
 		context.on('request', (request) => {
 			const url = request.url();
 			watch.requests.push(url);
 			if (/^(data|blob):/.test(url)) return;
 			if (new URL(url).origin !== origin) watch.offOrigin.push(url);
+		});
+		context.on('requestfailed', (request) => {
+			if (request.failure()?.errorText !== 'csp') return;
+			const at = watch.offOrigin.indexOf(request.url());
+			if (at >= 0) watch.blockedByPolicy.push(...watch.offOrigin.splice(at, 1));
 		});
 		context.on('page', (page) => watchErrors(page, watch));
 		await use(watch);

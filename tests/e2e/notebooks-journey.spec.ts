@@ -82,10 +82,16 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	await expect(list.getByRole('listitem')).toHaveCount(2);
 	await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Segments 2026');
 
-	// The exported file opens back as a notebook; its table comes back from browser storage.
+	// The exported file opens back as a notebook, untrusted: it says what it will do and runs nothing.
 	await page.getByTestId('notebook-input').setInputFiles({ name: 'demo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
 	await expect(list.getByRole('listitem')).toHaveCount(3);
 	await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Telco churn demo');
+	const prompt = page.getByRole('region', { name: /opened from a file: nothing in it has run/ });
+	await expect(prompt).toContainText(/loads the file "wa_churn\.csv" as table wa_churn/);
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveCount(0);
+	// Trusted, it runs: its table comes back from browser storage.
+	await prompt.getByRole('button', { name: 'Trust and run all' }).click();
+	await expect(prompt).toHaveCount(0);
 	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
 
 	// Delete a notebook from the list.

@@ -3,6 +3,8 @@
  * first call (not at module load), so the worker answers immediately and a
  * failed start can be retried. Arrow results are transferred, not copied.
  */
+// First import: no library below may capture an unguarded fetch or XMLHttpRequest.
+import '../shared/network-guard';
 import * as Comlink from 'comlink';
 import type { ArrowBytes, ChartDataRequest } from './api';
 import { openBrowserDuckDB } from './duckdb-browser';

@@ -72,3 +72,14 @@ export function updateParams(doc: Notebook, cellId: string, params: Record<strin
 export function renameNotebook(doc: Notebook, title: string): Notebook {
 	return { ...doc, title: title.trim() || doc.title };
 }
+
+/** Marks a notebook opened from a file as untrusted: it shows its cells and runs none. */
+export function distrust(doc: Notebook): Notebook {
+	return { ...doc, untrusted: true };
+}
+
+/** The user trusts the notebook: its cells may run, now and after a reload. */
+export function trust(doc: Notebook): Notebook {
+	const { untrusted: _, ...trusted } = doc;
+	return trusted;
+}

@@ -21,7 +21,9 @@ interface NotebookFile extends Notebook {
 
 /** The exported `.json` text. */
 export function serializeNotebook(doc: Notebook): string {
-	const file: NotebookFile = { format: FILE_FORMAT, ...doc };
+	// Trust belongs to this browser, never to a file: whoever opens it decides again.
+	const { untrusted: _, ...content } = doc;
+	const file: NotebookFile = { format: FILE_FORMAT, ...content };
 	return JSON.stringify(file, null, 2);
 }
 

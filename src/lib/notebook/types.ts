@@ -22,6 +22,12 @@ export interface Notebook {
 	id: string;
 	title: string;
 	cells: NotebookCell[];
+	/**
+	 * Set on a notebook opened from a file: nothing in it runs until the user
+	 * says so (as Jupyter does for untrusted notebooks). Kept in this browser
+	 * only; an exported file never carries it, and an imported one always gets it.
+	 */
+	untrusted?: true;
 }
 
 /** What the notebook list shows without loading every document. */

@@ -19,10 +19,17 @@ export class NotebookRunner {
 	#runningAll = false;
 	#cells: () => NotebookCell[];
 	#listRelations: () => Promise<string[]>;
+	#trusted: () => boolean;
 
-	constructor(cells: () => NotebookCell[], listRelations: () => Promise<string[]>) {
+	/**
+	 * @param trusted false while the notebook came from a file and the user has
+	 * not trusted it: then nothing runs by itself (no re-runs of readers), only
+	 * what the user runs by hand
+	 */
+	constructor(cells: () => NotebookCell[], listRelations: () => Promise<string[]>, trusted: () => boolean = () => true) {
 		this.#cells = cells;
 		this.#listRelations = listRelations;
+		this.#trusted = trusted;
 	}
 
 	register(cellId: string, run: () => Promise<void>): void {
@@ -66,7 +73,7 @@ export class NotebookRunner {
 	/** A cell changed `relation`: re-run, in order, the other cells that read it. */
 	async touched(relation: string, sourceId: string): Promise<void> {
 		await this.refreshRelations();
-		if (this.#runningAll) return;
+		if (this.#runningAll || !this.#trusted()) return;
 		const name = relation.toLowerCase();
 		for (const cell of this.#cells()) {
 			if (cell.id === sourceId) continue;

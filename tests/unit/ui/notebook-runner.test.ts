@@ -4,7 +4,7 @@ import type { NotebookCell } from '$lib/notebook';
 
 const cell = (id: string, type: string, params: Record<string, unknown>): NotebookCell => ({ id, type, title: '', collapsed: false, params });
 
-function setup() {
+function setup(trusted = true) {
 	const cells = [
 		cell('data', 'data', { fileKey: 'f', fileName: 'a.csv', table: 'customers', options: {} }),
 		cell('sql', 'sql', { sql: 'SELECT * FROM customers', view: 'q1' }),
@@ -12,7 +12,7 @@ function setup() {
 		cell('profile', 'profile', { table: 'other' })
 	];
 	const runs: string[] = [];
-	const runner = new NotebookRunner(() => cells, async () => ['customers', 'q1']);
+	const runner = new NotebookRunner(() => cells, async () => ['customers', 'q1'], () => trusted);
 	for (const c of cells) {
 		runner.register(c.id, async () => {
 			runs.push(c.id);
@@ -40,6 +40,12 @@ describe('NotebookRunner', () => {
 		runs.length = 0;
 		await runner.run('data');
 		expect(runs).toEqual(['data', 'sql', 'chart']);
+	});
+
+	it('touched(table) re-runs nothing while the notebook is untrusted: only what the user runs', async () => {
+		const { runner, runs } = setup(false);
+		await runner.run('data');
+		expect(runs).toEqual(['data']);
 	});
 
 	it('run(cellId) records an error status when the cell fails', async () => {

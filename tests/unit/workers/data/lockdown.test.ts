@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataEngine } from '$workers/data';
 import { load, newEngine } from './engine-fixture';
-import { startCountingServer, type CountingServer } from './counting-server';
+import { startCountingServer, type CountingServer } from '../../../shared/counting-server';
 
 let engine: DataEngine;
 let other: CountingServer;
