@@ -84,12 +84,14 @@ export class Workbench {
 		}
 	}
 
+	/** Saves `doc` and makes it the open notebook: stored first, so a reload at once reopens it as shown. */
 	async show(doc: Notebook): Promise<void> {
+		await store.saveNotebook(doc);
+		await store.setLastOpen(doc.id);
 		this.doc = doc;
 		this.selected = doc.cells[0]?.id ?? null;
 		this.generation++;
-		await store.setLastOpen(doc.id);
-		await this.save();
+		this.notebooks = await store.listNotebooks();
 	}
 
 	async open(id: string): Promise<void> {

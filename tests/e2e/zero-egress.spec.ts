@@ -106,7 +106,7 @@ test('SQL, workers and imported notebooks never reach another host', async ({ pa
 		id: 'nb_quarterly',
 		title: 'Quarterly review',
 		cells: [
-			{ id: 'c_intro', type: 'markdown', title: '', collapsed: false, params: { text: '# Quarterly review' } },
+			{ id: 'c_intro', type: 'markdown', title: '', collapsed: false, params: { text: `# Quarterly review\n\n![logo](${other.origin}/pixel.png)` } },
 			{ id: 'c_totals', type: 'sql', title: 'Totals', collapsed: true, params: { sql: evilSql, view: 'totals' } }
 		]
 	};

@@ -30,3 +30,25 @@ describe('distinctValues', () => {
 		]);
 	});
 });
+
+describe('scoresToIpc', () => {
+	it('scoresToIpc(columns) generates no code: workers run under a policy without unsafe-eval', async () => {
+		const { scoresToIpc } = await import('../../../../workers/data/scores');
+		const { tableFromIPC } = await import('apache-arrow');
+		const NativeFunction = globalThis.Function;
+		globalThis.Function = function refused() {
+			throw new EvalError('code generation refused');
+		} as unknown as FunctionConstructor;
+		let bytes: Uint8Array;
+		try {
+			bytes = scoresToIpc({ churn_probability: Float64Array.from([0.25, 0.75]), risk_level: ['Low', 'Élevé'] });
+		} finally {
+			globalThis.Function = NativeFunction;
+		}
+		const table = tableFromIPC(bytes);
+		expect(table.toArray().map((r) => r.toJSON())).toEqual([
+			{ __row: 0, churn_probability: 0.25, risk_level: 'Low' },
+			{ __row: 1, churn_probability: 0.75, risk_level: 'Élevé' }
+		]);
+	});
+});
