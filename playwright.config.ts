@@ -31,7 +31,7 @@ export default defineConfig({
 		launchOptions: { executablePath, args: QUIET }
 	},
 	webServer: {
-		command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,
+		command: `node scripts/serve.mjs ${PORT}`,
 		url: `http://localhost:${PORT}`,
 		reuseExistingServer: false,
 		timeout: 60_000

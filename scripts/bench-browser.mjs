@@ -1,4 +1,4 @@
-// What the browser benchmarks share: the built app served by `vite preview`, Debian's Chromium
+// What the browser benchmarks share: the built app served by scripts/serve.mjs, Debian's Chromium
 // launched without background networking, an empty notebook, and a meter of main-thread stalls.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -9,7 +9,7 @@ export const APP_URL = `http://localhost:${PORT}/`;
 
 /** Serves the build, launches Chromium, runs `use(browser)`, then closes both (also on failure). */
 export async function withBrowser(use) {
-	const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+	const server = spawn('node', ['scripts/serve.mjs', String(PORT)], { stdio: 'ignore' });
 	try {
 		await new Promise((r) => setTimeout(r, 2500));
 		const browser = await chromium.launch({

@@ -5,7 +5,7 @@
  * Content-Security-Policy stopped inside the browser never left it: it is
  * kept apart (`blockedByPolicy`) for journeys that prove the policy holds.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface Watch {
 	requests: string[];
@@ -58,4 +58,15 @@ export async function startEmpty(page: Page): Promise<void> {
 /** Loads files through the hidden file input, as "Choose a file…" does. */
 export async function loadFiles(page: Page, files: Parameters<Page['setInputFiles']>[1]): Promise<void> {
 	await page.getByTestId('file-input').setInputFiles(files);
+}
+
+/** Adds a SQL cell, types `sql` into it and runs it; returns the cell. */
+export async function runSql(page: Page, sql: string): Promise<Locator> {
+	await page.getByRole('button', { name: '+ SQL' }).click();
+	const cell = page.locator('[data-cell-type="sql"]').last();
+	await cell.getByRole('textbox', { name: 'SQL query' }).click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.insertText(sql);
+	await page.keyboard.press('Control+Enter');
+	return cell;
 }

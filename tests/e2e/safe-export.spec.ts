@@ -3,7 +3,7 @@
  * customer into a web form, say) goes out as CSV: the formulas arrive as text.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, loadFiles, startEmpty, test } from './fixtures';
+import { expect, loadFiles, runSql, startEmpty, test } from './fixtures';
 
 test('a SQL result downloads as CSV with formulas neutralised and numbers intact', async ({ page }) => {
 	await startEmpty(page);
@@ -11,12 +11,7 @@ test('a SQL result downloads as CSV with formulas neutralised and numbers intact
 	await loadFiles(page, { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\n') });
 	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('4 rows × 3 columns');
 
-	await page.getByRole('button', { name: '+ SQL' }).click();
-	const sqlCell = page.locator('[data-cell-type="sql"]');
-	await sqlCell.getByRole('textbox', { name: 'SQL query' }).click();
-	await page.keyboard.press('ControlOrMeta+a');
-	await page.keyboard.insertText('SELECT * FROM notes ORDER BY customer_id');
-	await page.keyboard.press('Control+Enter');
+	const sqlCell = await runSql(page, 'SELECT * FROM notes ORDER BY customer_id');
 	await expect(sqlCell.getByTestId('sql-summary')).toContainText('4 rows × 3 columns');
 
 	const download = page.waitForEvent('download');

@@ -6,21 +6,10 @@
  * product in SQL. Then: scoring without labels, and clear messages for bad input.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { expect, loadFiles, startEmpty, test } from './fixtures';
+import { expect, loadFiles, runSql, startEmpty, test } from './fixtures';
 
 // The review sample with its fixed train/test split (datasets/PROVENANCE.md).
 const REVIEWS = 'datasets/small_fine_foods.split.csv';
-
-async function runSql(page: Page, sql: string) {
-	await page.getByRole('button', { name: '+ SQL' }).click();
-	const cell = page.locator('[data-cell-type="sql"]').last();
-	await cell.getByRole('textbox', { name: 'SQL query' }).click();
-	await page.keyboard.press('ControlOrMeta+a');
-	await page.keyboard.type(sql);
-	await page.keyboard.press('Control+Enter');
-	return cell;
-}
 
 test('reviews → text cell → train and compare → misclassified review with highlighted words → score → sentiment per product in SQL', async ({ page }) => {
 	test.setTimeout(420_000);
