@@ -1,9 +1,13 @@
 /**
  * "Delete all local data": tables and kept files (data worker), notebooks
- * (IndexedDB), preferences (localStorage) and any Cache Storage entries.
+ * (IndexedDB), preferences (localStorage) and any Cache Storage entries, in
+ * every tab: the other tabs are stopped first so none writes anything back.
  */
 import { getData } from '$lib/clients/data';
+import { joinPresence, whenAlone } from '$lib/storage/erase-barrier';
 import { eraseNotebooks } from '$lib/storage/notebooks';
+import type { TabChannel } from '$lib/storage/tab-channel';
+import { resumeWrites, stopWrites } from '$lib/storage/write-guard';
 
 export async function eraseAllLocalData(): Promise<void> {
 	await getData().eraseAll();
@@ -12,5 +16,23 @@ export async function eraseAllLocalData(): Promise<void> {
 	sessionStorage.clear();
 	if ('caches' in globalThis) {
 		for (const key of await caches.keys()) await caches.delete(key);
+	}
+}
+
+/**
+ * Erases all local data once every tab has stopped writing: this one drops
+ * what it shows (`forget`), the others are told over `channel`, and are told
+ * again when it is done, so they start afresh.
+ */
+export async function eraseInEveryTab(channel: TabChannel, forget: () => Promise<void>): Promise<void> {
+	stopWrites();
+	channel.post({ type: 'erasing' });
+	try {
+		await forget();
+		await whenAlone(eraseAllLocalData);
+	} finally {
+		resumeWrites();
+		joinPresence();
+		channel.post({ type: 'erased' });
 	}
 }
