@@ -20,17 +20,18 @@ export async function eraseAllLocalData(): Promise<void> {
 }
 
 /**
- * Erases all local data once every tab has stopped writing: this one drops
- * what it shows (`forget`), the others are told over `channel`, and are told
- * again when it is done, so they start afresh.
+ * Erases all local data once every tab has stopped writing: the other tabs
+ * are told over `channel` first, and again when it is done, so they start
+ * afresh. This tab writes nothing meanwhile; it drops what it shows
+ * (`forget`) before it may write again.
  */
-export async function eraseInEveryTab(channel: TabChannel, forget: () => Promise<void>): Promise<void> {
+export async function eraseInEveryTab(channel: TabChannel, forget: () => void): Promise<void> {
 	stopWrites();
 	channel.post({ type: 'erasing' });
 	try {
-		await forget();
 		await whenAlone(eraseAllLocalData);
 	} finally {
+		forget();
 		resumeWrites();
 		joinPresence();
 		channel.post({ type: 'erased' });
