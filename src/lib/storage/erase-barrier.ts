@@ -6,20 +6,16 @@
  * erases only once they all have. A tab that does not answer in time (hung)
  * has the lock taken from it.
  */
-import type { LockManagerLike } from './tab-lock';
+import { browserLocks } from './tab-lock';
 
 const PRESENCE = 'crm-workbench:presence';
 const WAIT_MS = 5000;
 
 let leave: (() => void) | null = null;
 
-function locks(): LockManagerLike | null {
-	return (globalThis.navigator?.locks as LockManagerLike | undefined) ?? null;
-}
-
 /** This tab may write from now on (page start, after an erase). */
 export function joinPresence(): void {
-	const manager = locks();
+	const manager = browserLocks();
 	if (!manager || leave) return;
 	const held = new Promise<void>((resolve) => (leave = resolve));
 	// Rejected when an erasing tab had to take the lock by force: this tab is stopping then anyway.
@@ -34,7 +30,7 @@ export function leavePresence(): void {
 
 /** Runs `erase` once every other tab has left (or after a few seconds, taking the lock from those that have not). */
 export async function whenAlone(erase: () => Promise<void>): Promise<void> {
-	const manager = locks();
+	const manager = browserLocks();
 	if (!manager) return erase();
 	leavePresence();
 	let started = false;
