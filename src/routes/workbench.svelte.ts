@@ -143,7 +143,13 @@ export class Workbench {
 		const editing = await this.#lock.take(id);
 		const doc = await store.loadNotebook(id);
 		if (!doc || !writesAllowed()) {
+			// Gone (deleted in another tab) or being erased. The notebook shown before has lost its
+			// lock with the take above, so it must not stay on screen as if it could still be edited.
 			this.#lock.release();
+			this.doc = null;
+			this.readOnly = false;
+			this.generation++;
+			this.notebooks = await store.listNotebooks();
 			return;
 		}
 		this.#present(doc, !editing);

@@ -52,8 +52,20 @@ test('two tabs on one notebook: one edits, the other follows read-only, hand-ove
 		await expect(textCells(tab).last()).toContainText('Call every churned account');
 	}
 	await expect.poll(async () => (await readOnly(a).count()) + (await readOnly(b).count())).toBe(1);
-	const editor = (await readOnly(a).count()) ? b : a;
+	const [editor, reader] = (await readOnly(a).count()) ? [b, a] : [a, b];
 	await expect(title(editor)).toBeEditable();
+
+	// The lists follow each other: a notebook made in one tab shows in the other, and deleting it
+	// there has the tab that edits it delete it (then it reopens the first one, read-only).
+	const list = (page: Page) => page.getByRole('navigation', { name: 'Notebooks' });
+	await list(reader).getByRole('button', { name: '+ New notebook' }).click();
+	await expect(reader.getByText('This notebook is empty')).toBeVisible();
+	await expect(list(editor).getByRole('listitem')).toHaveCount(2);
+	editor.on('dialog', (dialog) => dialog.accept());
+	await list(editor).getByRole('button', { name: 'Delete Untitled notebook' }).click();
+	for (const tab of [editor, reader]) await expect(list(tab).getByRole('listitem')).toHaveCount(1);
+	await expect(title(reader)).toHaveValue('Renewals Q3');
+	await expect(readOnly(reader)).toBeVisible();
 });
 
 test('delete all local data in one tab empties the other tab, and nothing comes back', async ({ page: a, context }) => {
