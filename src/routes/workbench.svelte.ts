@@ -1,7 +1,9 @@
 /**
  * The open notebook and the list of notebooks, with every user action on
  * them. Each edit is a pure op from `$lib/notebook`; every change is saved to
- * IndexedDB at once (coalesced while a save is in flight).
+ * IndexedDB at once (coalesced while a save is in flight). A notebook open in
+ * several tabs is edited in one of them, the one holding its lock; the others
+ * show it read-only and are told (via `notify`) when it changes.
  */
 import {
 	addCell,
@@ -24,6 +26,9 @@ import {
 } from '$lib/notebook';
 import { CELL_DEFINITIONS, checkCell, cellWrites, type CellType, type ParamsOf } from '$lib/cells';
 import * as store from '$lib/storage/notebooks';
+import type { TabMessage } from '$lib/storage/tab-channel';
+import { browserLocks, NotebookLock, type LockManagerLike } from '$lib/storage/tab-lock';
+import { writesAllowed } from '$lib/storage/write-guard';
 import { T } from '$lib/ui/messages';
 
 /** A new cell of `type`: the type's defaults overridden by `params`. */
@@ -39,6 +44,9 @@ export function uniqueName(prefix: string, taken: string[]): string {
 	return `${prefix}${n}`;
 }
 
+/** How long "Edit here instead" waits for the editing tab to let go before taking the notebook from it. */
+const HANDOVER_WAIT_MS = 5000;
+
 export class Workbench {
 	doc = $state<Notebook | null>(null);
 	notebooks = $state<NotebookSummary[]>([]);
@@ -47,9 +55,25 @@ export class Workbench {
 	/** Bumped when a different notebook is opened, so its cells mount afresh and run. */
 	generation = $state(0);
 	loaded = $state(false);
+	/**
+	 * True while another tab edits the open notebook: it shows here, edits are
+	 * refused and nothing of it is written from this tab.
+	 */
+	readOnly = $state(false);
+	/** Tells the other tabs what this one changed (the tab channel's post; nothing until connected). */
+	notify: (message: TabMessage) => void = () => {};
 
-	#saving = false;
+	#lock: NotebookLock;
+	#saving: Promise<void> | null = null;
 	#dirty = false;
+
+	/** @param locks the Web Locks manager (null: a browser without it, or a test) */
+	constructor(locks: LockManagerLike | null = browserLocks()) {
+		this.#lock = new NotebookLock(locks, (id) => {
+			// Another tab took the notebook without an answer from this one (it was busy): show it read-only.
+			if (this.doc?.id === id) this.readOnly = true;
+		});
+	}
 
 	async start(): Promise<void> {
 		this.notebooks = await store.listNotebooks();
@@ -59,44 +83,127 @@ export class Workbench {
 		this.loaded = true;
 	}
 
-	/** Replaces the open document and saves it. */
+	/** Replaces the open document and saves it; refused while it is read-only here. */
 	edit(change: (doc: Notebook) => Notebook): void {
-		if (!this.doc) return;
+		if (!this.doc || this.readOnly) return;
 		this.doc = change(this.doc);
 		void this.save();
 	}
 
-	async save(): Promise<void> {
-		if (!this.doc) return;
+	/** Writes the open notebook (edits during a write are coalesced into one more). */
+	save(): Promise<void> {
 		if (this.#saving) {
 			this.#dirty = true;
-			return;
+			return this.#saving;
 		}
-		this.#saving = true;
-		try {
-			do {
-				this.#dirty = false;
-				await store.saveNotebook(this.doc);
-			} while (this.#dirty);
-			this.notebooks = await store.listNotebooks();
-		} finally {
-			this.#saving = false;
-		}
+		this.#saving = this.#writeUntilClean().finally(() => (this.#saving = null));
+		return this.#saving;
 	}
 
-	/** Saves `doc` and makes it the open notebook: stored first, so a reload at once reopens it as shown. */
-	async show(doc: Notebook): Promise<void> {
-		await store.saveNotebook(doc);
-		await store.setLastOpen(doc.id);
-		this.doc = doc;
-		this.selected = doc.cells[0]?.id ?? null;
-		this.generation++;
+	async #writeUntilClean(): Promise<void> {
+		do {
+			this.#dirty = false;
+			const doc = this.doc;
+			// Only the tab holding a notebook's lock writes it, so two tabs never overwrite each other.
+			if (!doc || !this.#lock.holds(doc.id) || !writesAllowed()) return;
+			await store.saveNotebook(doc);
+			this.notify({ type: 'saved', id: doc.id });
+		} while (this.#dirty);
 		this.notebooks = await store.listNotebooks();
 	}
 
+	/** Resolves once the edits made so far are written. */
+	async settle(): Promise<void> {
+		await this.#saving;
+	}
+
+	/** Makes `doc` the open notebook, as it is now: editable or read-only. */
+	#present(doc: Notebook, readOnly: boolean): void {
+		this.doc = doc;
+		this.readOnly = readOnly;
+		this.selected = doc.cells[0]?.id ?? null;
+		this.generation++;
+	}
+
+	/** Makes a new notebook the open one: stored first, so a reload at once reopens it as shown. */
+	async show(doc: Notebook): Promise<void> {
+		await this.settle(); // the notebook open before keeps its last edit
+		await this.#lock.take(doc.id); // a new id: no other tab has it
+		await store.saveNotebook(doc);
+		await store.setLastOpen(doc.id);
+		this.#present(doc, false);
+		this.notify({ type: 'saved', id: doc.id });
+		this.notebooks = await store.listNotebooks();
+	}
+
+	/** Opens a stored notebook: editable when no other tab edits it, else read-only. */
 	async open(id: string): Promise<void> {
+		await this.settle();
+		// The lock first, then the document: what is read is then what the last editor saved.
+		const editing = await this.#lock.take(id);
 		const doc = await store.loadNotebook(id);
-		if (doc) await this.show(doc);
+		if (!doc || !writesAllowed()) {
+			// Gone (deleted in another tab) or being erased. The notebook shown before has lost its
+			// lock with the take above, so it must not stay on screen as if it could still be edited.
+			this.#lock.release();
+			this.doc = null;
+			this.readOnly = false;
+			this.generation++;
+			this.notebooks = await store.listNotebooks();
+			return;
+		}
+		this.#present(doc, !editing);
+		await store.setLastOpen(id);
+	}
+
+	/**
+	 * "Edit here instead": asks the tab editing the open notebook to save and
+	 * let go, then edits here what it saved last. A tab that does not answer in
+	 * a few seconds has the notebook taken from it.
+	 */
+	async editHere(): Promise<void> {
+		const id = this.doc?.id;
+		if (!id || !this.readOnly) return;
+		this.notify({ type: 'handover', id });
+		const taken = (await this.#lock.take(id, { waitMs: HANDOVER_WAIT_MS })) || (await this.#lock.take(id, { steal: true }));
+		if (!taken || this.doc?.id !== id) return;
+		const doc = await store.loadNotebook(id);
+		if (!doc) return this.#dropOpen();
+		this.doc = doc;
+		this.readOnly = false;
+	}
+
+	/** Another tab asked for notebook `id`: save what is pending, let go of it and show it read-only here. */
+	async handOver(id: string): Promise<void> {
+		if (this.doc?.id !== id || this.readOnly) return;
+		this.readOnly = true; // refuse edits from now on ...
+		await this.settle(); // ... write those already made ...
+		this.#lock.release(); // ... and only then let the other tab read and take it
+	}
+
+	/** Shows the latest stored state of the open read-only notebook (the editing tab saved it). */
+	async reload(): Promise<void> {
+		const id = this.doc?.id;
+		if (!id || !this.readOnly) return;
+		const doc = await store.loadNotebook(id);
+		if (this.doc?.id !== id || !this.readOnly) return; // something else happened meanwhile
+		if (doc) this.doc = doc;
+		else await this.#dropOpen();
+	}
+
+	/** Re-reads the list (another tab changed it); a read-only notebook deleted there is closed here. */
+	async refreshList(): Promise<void> {
+		this.notebooks = await store.listNotebooks();
+		if (this.doc && this.readOnly && !this.notebooks.some((n) => n.id === this.doc?.id)) await this.#dropOpen();
+	}
+
+	/** The open notebook is gone: open the first one left, or none. */
+	async #dropOpen(): Promise<void> {
+		this.#lock.release();
+		this.doc = null;
+		this.readOnly = false;
+		this.generation++;
+		if (this.notebooks[0]) await this.open(this.notebooks[0].id);
 	}
 
 	async create(title: string = T.untitled): Promise<Notebook> {
@@ -109,20 +216,33 @@ export class Workbench {
 		this.edit((d) => renameNotebook(d, title));
 	}
 
+	/** Renames a notebook from the list; one edited in another tab is renamed by that tab. */
 	async renameOther(id: string, title: string): Promise<void> {
-		if (this.doc?.id === id) return this.rename(title);
-		const doc = await store.loadNotebook(id);
-		if (doc) await store.saveNotebook(renameNotebook(doc, title));
+		if (this.doc?.id === id && !this.readOnly) return this.rename(title);
+		const done = await this.#lock.whileFree(id, async () => {
+			const doc = await store.loadNotebook(id);
+			if (doc) await store.saveNotebook(renameNotebook(doc, title));
+		});
+		this.notify(done ? { type: 'saved', id } : { type: 'rename', id, title });
 		this.notebooks = await store.listNotebooks();
 	}
 
+	/** Deletes a notebook; one edited in another tab is deleted by that tab. */
 	async remove(id: string): Promise<void> {
-		await store.deleteNotebook(id);
-		this.notebooks = await store.listNotebooks();
-		if (this.doc?.id === id) {
-			this.doc = null;
-			if (this.notebooks[0]) await this.open(this.notebooks[0].id);
+		if (this.doc?.id === id && !this.readOnly) {
+			this.doc = null; // no edit can queue a save after the delete
+			await this.settle();
+			await store.deleteNotebook(id);
+			this.#lock.release();
+			this.readOnly = false;
+		} else if (!(await this.#lock.whileFree(id, () => store.deleteNotebook(id)))) {
+			this.notify({ type: 'delete', id });
+			return;
 		}
+		this.notify({ type: 'list' });
+		this.notebooks = await store.listNotebooks();
+		if (!this.doc && this.notebooks[0]) await this.open(this.notebooks[0].id);
+		else if (this.doc?.id === id) await this.#dropOpen();
 	}
 
 	/**
@@ -219,8 +339,10 @@ export class Workbench {
 		return (this.doc?.cells ?? []).flatMap((c) => cellWrites(c.type, c.params));
 	}
 
-	/** Forgets everything after "Delete all local data". */
+	/** Forgets everything ("Delete all local data", here or in another tab). */
 	reset(): void {
+		this.#lock.release();
+		this.readOnly = false;
 		this.doc = null;
 		this.notebooks = [];
 		this.selected = null;

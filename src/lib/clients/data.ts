@@ -27,13 +27,14 @@ export { DEFAULT_CSV_OPTIONS } from '$workers/data/api';
 export { sanitizeTableName } from '$workers/data/table-name';
 
 let remote: Comlink.Remote<DataApi> | null = null;
+let worker: Worker | null = null;
 let started: Promise<{ duckdbVersion: string }> | null = null;
 
 /** The worker's proxy, creating the worker on the first call. */
 export function getData(): Comlink.Remote<DataApi> {
 	if (!remote) {
 		// The literal `new URL(..., import.meta.url)` lets Vite bundle the worker.
-		const worker = new Worker(new URL('../../../workers/data/worker.ts', import.meta.url), { type: 'module' });
+		worker = new Worker(new URL('../../../workers/data/worker.ts', import.meta.url), { type: 'module' });
 		remote = Comlink.wrap<DataApi>(worker);
 	}
 	return remote;
@@ -42,6 +43,18 @@ export function getData(): Comlink.Remote<DataApi> {
 /** True once something has started the worker. */
 export function isDataStarted(): boolean {
 	return remote !== null;
+}
+
+/**
+ * Ends the worker at once, with its tables and any file write in progress
+ * (another tab is deleting all local data: nothing of this tab may be kept
+ * after it). A later call starts a fresh one.
+ */
+export function stopData(): void {
+	worker?.terminate();
+	worker = null;
+	remote = null;
+	started = null;
 }
 
 /** Starts DuckDB; later calls share the first answer (a failure may be retried). */

@@ -4,6 +4,7 @@
  */
 import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { Notebook, NotebookSummary } from '$lib/notebook';
+import { writesAllowed } from './write-guard';
 
 export const DB_NAME = 'crm-workbench';
 const INDEX_KEY = 'index';
@@ -29,12 +30,27 @@ export async function loadNotebook(id: string): Promise<Notebook | null> {
 	return (await get<Notebook>(docKey(id), db())) ?? null;
 }
 
-// Saves are chained so a burst of edits is written in order, never interleaved.
+// Saves and deletes are chained so a burst of edits is written in order, never interleaved.
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `write` after every write queued before it; nothing once writes are stopped (erase-all). */
+function queued(write: () => Promise<void>): Promise<void> {
+	const guarded = async () => {
+		if (writesAllowed()) await write();
+	};
+	const next = queue.then(guarded, guarded);
+	queue = next;
+	return next;
+}
+
+/** Resolves once every write queued so far is done (or failed). */
+export async function writesSettled(): Promise<void> {
+	await queue.catch(() => undefined);
+}
 
 export function saveNotebook(doc: Notebook): Promise<void> {
 	const snapshot = plainCopy(doc);
-	const write = async () => {
+	return queued(async () => {
 		await set(docKey(snapshot.id), snapshot, db());
 		const index = (await get<NotebookSummary[]>(INDEX_KEY, db())) ?? [];
 		const summary: NotebookSummary = {
@@ -44,17 +60,15 @@ export function saveNotebook(doc: Notebook): Promise<void> {
 			updatedAt: Date.now()
 		};
 		await set(INDEX_KEY, [...index.filter((n) => n.id !== snapshot.id), summary], db());
-	};
-	const next = queue.then(write, write);
-	queue = next;
-	return next;
+	});
 }
 
-export async function deleteNotebook(id: string): Promise<void> {
-	await queue;
-	await del(docKey(id), db());
-	const index = (await get<NotebookSummary[]>(INDEX_KEY, db())) ?? [];
-	await set(INDEX_KEY, index.filter((n) => n.id !== id), db());
+export function deleteNotebook(id: string): Promise<void> {
+	return queued(async () => {
+		await del(docKey(id), db());
+		const index = (await get<NotebookSummary[]>(INDEX_KEY, db())) ?? [];
+		await set(INDEX_KEY, index.filter((n) => n.id !== id), db());
+	});
 }
 
 export async function getLastOpen(): Promise<string | null> {
@@ -62,12 +76,12 @@ export async function getLastOpen(): Promise<string | null> {
 }
 
 export async function setLastOpen(id: string): Promise<void> {
-	await set(LAST_OPEN_KEY, id, db());
+	if (writesAllowed()) await set(LAST_OPEN_KEY, id, db());
 }
 
 /** Empties the notebook store (part of "Delete all local data"). */
 export async function eraseNotebooks(): Promise<void> {
-	await queue.catch(() => undefined);
+	await writesSettled();
 	await clear(db());
 }
 

@@ -5,11 +5,12 @@
  */
 import { del, get, set } from 'idb-keyval';
 import { db } from './notebooks';
+import { writesAllowed } from './write-guard';
 
 const key = (resultKey: string) => `result:${resultKey}`;
 
 export async function saveResult(resultKey: string, value: unknown): Promise<void> {
-	await set(key(resultKey), value, db());
+	if (writesAllowed()) await set(key(resultKey), value, db());
 }
 
 export async function loadResult<T>(resultKey: string): Promise<T | null> {

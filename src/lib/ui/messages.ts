@@ -68,6 +68,12 @@ export const MESSAGES = {
 	confirmErase:
 		'Delete ALL local data? Every notebook, loaded table and kept file in this browser will be erased. This cannot be undone.',
 	erased: 'All local data was deleted.',
+	erasingElsewhere: 'All local data is being deleted from another tab…',
+	erasedElsewhere: 'All local data was deleted from another tab.',
+	readOnlyTitle: 'Read-only in this tab',
+	readOnlyText: 'This notebook is open for editing in another tab. Here it is read-only and shows what that tab saves.',
+	editHere: 'Edit here instead',
+	readOnlyRefused: 'This notebook is read-only in this tab: press "Edit here instead" first.',
 	close: 'Close',
 	privacyBadge: 'Private: nothing you load leaves this tab',
 	offline: {
