@@ -6,7 +6,9 @@
  * version at once (the service worker then offers "Update now").
  * `npm start` and the browser journeys use it.
  *
- * Usage: node scripts/serve.mjs [port]   (default 4173, or $PORT); localhost only.
+ * Usage: node scripts/serve.mjs [port] [--plain]   (default 4173, or $PORT); localhost only.
+ * `--plain` sends no security headers, as many static hosts do: the journeys
+ * use it to show that the page's own policy still governs its workers.
  */
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -14,13 +16,15 @@ import sirv from 'sirv';
 import { securityHeaders } from './security-headers.mjs';
 
 const BUILD = 'build';
-const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
+const args = process.argv.slice(2);
+const plain = args.includes('--plain');
+const port = Number(args.find((a) => /^\d+$/.test(a)) ?? process.env.PORT ?? 4173);
 if (!existsSync(`${BUILD}/sw.js`)) {
 	console.error(`${BUILD}/ is missing or incomplete: run "npm run build" first.`);
 	process.exit(1);
 }
 
-const headers = Object.entries(securityHeaders(BUILD));
+const headers = plain ? [] : Object.entries(securityHeaders(BUILD));
 // `dev: true` only means "look files up on each request" (sirv otherwise lists them once at start).
 const files = sirv(BUILD, { dev: true, etag: true });
 

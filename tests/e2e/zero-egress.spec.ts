@@ -3,6 +3,7 @@
  * the tab. A local server on another port stands in for the other host and
  * counts what reaches it: it must stay at zero, and the user sees why.
  */
+import { spawn } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { startCountingServer, type CountingServer } from '../shared/counting-server';
 import { expect, loadFiles, startEmpty, test } from './fixtures';
@@ -128,4 +129,40 @@ test('SQL, workers and imported notebooks never reach another host', async ({ pa
 	await expect(totals.getByRole('alert')).toContainText(NEVER);
 
 	expect(other.hits).toEqual([]);
+});
+
+test('on a host that sends no security headers, the page’s own policy still governs both workers', async ({ browser }) => {
+	// The same build from a plain static server (no CSP header): only the page's <meta> policy exists.
+	const port = Number(process.env.E2E_PORT ?? 4174) + 20;
+	const plain = spawn('node', ['scripts/serve.mjs', String(port), '--plain'], { stdio: 'ignore' });
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	try {
+		const home = `http://localhost:${port}`;
+		await expect.poll(async () => (await fetch(`${home}/`).catch(() => null))?.status ?? 0).toBe(200);
+		const response = await fetch(`${home}/`);
+		expect(response.headers.get('content-security-policy')).toBeNull();
+
+		const page = await context.newPage();
+		const blocked: string[] = [];
+		context.on('requestfailed', (request) => {
+			if (request.failure()?.errorText === 'csp') blocked.push(request.url());
+		});
+		await page.goto(`${home}/`);
+		await page.getByRole('button', { name: 'Start empty' }).click();
+		await loadFiles(page, { name: 'secrets.csv', mimeType: 'text/csv', buffer: Buffer.from('email,mrr\nann@example.com,10\nbob@example.com,20\n') });
+		await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('2 rows × 2 columns');
+		await page.getByRole('button', { name: 'Compute check' }).click();
+		await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
+		for (const worker of page.workers()) {
+			expect(worker.url(), 'workers start from a blob: bootstrap').toMatch(/^blob:/);
+			const outcome = await worker.evaluate(tryEveryWayOut, other.origin);
+			for (const [way, result] of Object.entries(outcome)) expect(result, `${way} from a worker`).not.toBe('sent');
+		}
+		// No script can wrap import(): only the inherited policy stops it, in each worker.
+		await expect.poll(() => blocked.filter((url) => url.endsWith('/module.js')).length).toBe(page.workers().length);
+		expect(other.hits).toEqual([]);
+	} finally {
+		await context.close();
+		plain.kill();
+	}
 });

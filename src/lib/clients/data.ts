@@ -6,6 +6,8 @@
  */
 import type { Table } from 'apache-arrow';
 import * as Comlink from 'comlink';
+import dataWorkerUrl from '$workers/data/worker.ts?worker&url';
+import { startPolicyWorker } from './policy-worker';
 import type { ChartDataRequest, CsvOptions, DataApi, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
 
 export type {
@@ -33,8 +35,7 @@ let started: Promise<{ duckdbVersion: string }> | null = null;
 /** The worker's proxy, creating the worker on the first call. */
 export function getData(): Comlink.Remote<DataApi> {
 	if (!remote) {
-		// The literal `new URL(..., import.meta.url)` lets Vite bundle the worker.
-		worker = new Worker(new URL('../../../workers/data/worker.ts', import.meta.url), { type: 'module' });
+		worker = startPolicyWorker(dataWorkerUrl, 'data');
 		remote = Comlink.wrap<DataApi>(worker);
 	}
 	return remote;

@@ -4,6 +4,8 @@
  * Components use these functions; they never call `new Worker` themselves.
  */
 import * as Comlink from 'comlink';
+import trainWorkerUrl from '$workers/train/worker.ts?worker&url';
+import { startPolicyWorker } from './policy-worker';
 import type {
 	BackendName,
 	BackendStatus,
@@ -41,8 +43,7 @@ let started: Promise<BackendStatus> | null = null;
 /** The worker's proxy, creating the worker on the first call. Prefer `startTrain()` to get it initialised. */
 export function getTrain(): Comlink.Remote<TrainApi> {
 	if (!remote) {
-		// The literal `new URL(..., import.meta.url)` lets Vite bundle the worker.
-		worker = new Worker(new URL('../../../workers/train/worker.ts', import.meta.url), { type: 'module' });
+		worker = startPolicyWorker(trainWorkerUrl, 'train');
 		remote = Comlink.wrap<TrainApi>(worker);
 	}
 	return remote;
