@@ -24,7 +24,8 @@ export function scoresToIpc(columns: ScoreColumns): Uint8Array {
 	const vectors: Record<string, Vector> = { __row: makeVector(makeData({ type: new Int32(), data: Int32Array.from({ length: rows }, (_, i) => i) })) };
 	for (const [name, values] of Object.entries(columns)) {
 		if (values.length !== rows) throw new Error(`invalid score column ${name}: ${values.length} values for ${rows} rows`);
-		vectors[name] = makeVector(values instanceof Float64Array ? makeData({ type: new Float64(), data: values }) : utf8Data(values));
+		// Two calls, not one over a union: makeVector's overloads take one Data type at a time.
+		vectors[name] = values instanceof Float64Array ? makeVector(makeData({ type: new Float64(), data: values })) : makeVector(utf8Data(values));
 	}
 	return tableToIPC(new Table(vectors), 'stream');
 }
