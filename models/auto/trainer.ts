@@ -10,6 +10,7 @@ import type { Dataset, FitContext, ModelState, Prediction } from '../types';
 import { averagePredictions, makeEnsemble } from './ensemble';
 import { rowCount, type RawColumn } from '../shared/columns';
 import { buildDataset, buildFeatures, encodeTarget, planFeatures, targetClasses } from '../shared/features';
+import { inputError } from '../shared/input-error';
 import { createRng } from '../shared/random';
 import { stratifiedFolds, stratifiedSplit } from '../shared/splits';
 import { encodeState } from '../shared/state-json';
@@ -33,7 +34,7 @@ function cancelled(): Error {
 function splitRows(raw: RawColumn[], req: TabularRequest, y: Int32Array): { train: Int32Array; test: Int32Array } {
 	if (req.splitColumn) {
 		const column = raw.find((c) => c.name === req.splitColumn);
-		if (!column || column.type !== 'text') throw new Error(`The split column "${req.splitColumn}" must be a text column with the values "train" and "test".`);
+		if (!column || column.type !== 'text') throw inputError(`The split column "${req.splitColumn}" must be a text column with the values "train" and "test".`);
 		const train: number[] = [];
 		const test: number[] = [];
 		column.values.forEach((v, r) => {
@@ -42,7 +43,7 @@ function splitRows(raw: RawColumn[], req: TabularRequest, y: Int32Array): { trai
 			if (value === 'train') train.push(r);
 			else if (value === 'test') test.push(r);
 		});
-		if (!train.length || !test.length) throw new Error(`The split column "${req.splitColumn}" needs rows marked "train" and rows marked "test".`);
+		if (!train.length || !test.length) throw inputError(`The split column "${req.splitColumn}" needs rows marked "train" and rows marked "test".`);
 		return { train: Int32Array.from(train), test: Int32Array.from(test) };
 	}
 	const labelled = Int32Array.from(Array.from(y.keys()).filter((r) => y[r] >= 0));
@@ -92,7 +93,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const started = performance.now();
 	const budgetMs = Math.max(1, req.budgetS) * 1000;
 	const target = raw.find((c) => c.name === req.target);
-	if (!target) throw new Error(`There is no column named "${req.target}".`);
+	if (!target) throw inputError(`There is no column named "${req.target}".`);
 	const allRows = Int32Array.from({ length: rowCount(raw) }, (_, i) => i);
 	const y0 = encodeTarget(target, targetClasses(target, allRows, req.positive));
 	const { train, test } = splitRows(raw, req, y0);

@@ -6,6 +6,7 @@
  */
 import type { CategoricalColumn, Dataset, FeatureColumn, Features, ModelState, NumericColumn } from '../types';
 import { textAt, type RawColumn } from './columns';
+import { inputError } from './input-error';
 import { rocAuc } from './metrics';
 
 /** One feature as the model sees it; saved in the model state. */
@@ -26,7 +27,7 @@ const LEAK_AUC = 0.99;
 
 function columnOf(raw: RawColumn[], name: string): RawColumn {
 	const column = raw.find((c) => c.name === name);
-	if (!column) throw new Error(`There is no column named "${name}". Columns: ${raw.map((c) => c.name).join(', ')}.`);
+	if (!column) throw inputError(`There is no column named "${name}". Columns: ${raw.map((c) => c.name).join(', ')}.`);
 	return column;
 }
 
@@ -39,14 +40,13 @@ export function targetClasses(target: RawColumn, rows: ArrayLike<number>, positi
 	}
 	const labels = [...counts.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 	if (labels.length < 2) {
-		throw new Error(
-			`The target "${target.name}" has ${labels.length === 0 ? 'no values' : `only one value ("${labels[0]}")`} in the training rows: a model needs at least two classes to learn from.`
-		);
+		const found = labels.length === 0 ? 'is empty in every training row' : `has only one value ("${labels[0]}") in the training rows`;
+		throw inputError(`The target "${target.name}" ${found}: a model needs at least two classes to learn from.`);
 	}
 	if (labels.length === 2) {
 		// Default positive class: the minority (churners are usually fewer than stayers).
 		const pos = positive ?? [...labels].sort((a, b) => counts.get(a)! - counts.get(b)!)[0];
-		if (!labels.includes(pos)) throw new Error(`The target "${target.name}" has no value "${pos}"; its values are ${labels.join(', ')}.`);
+		if (!labels.includes(pos)) throw inputError(`The target "${target.name}" has no value "${pos}"; its values are ${labels.join(', ')}.`);
 		return [labels.find((l) => l !== pos)!, pos];
 	}
 	return labels;
@@ -144,7 +144,7 @@ export function planFeatures(
 			features.push({ name, kind: 'categorical', levels });
 		}
 	}
-	if (features.length === 0) throw new Error('No usable feature columns are left: choose at least one column besides the target.');
+	if (features.length === 0) throw inputError('No usable feature columns are left: choose at least one column besides the target.');
 	return { target: opts.target, classes, features, excluded };
 }
 
@@ -154,9 +154,9 @@ export function buildFeatures(raw: RawColumn[], features: FeatureInfo[], rows?: 
 	const at = (i: number) => (rows ? rows[i] : i);
 	const columns: FeatureColumn[] = features.map((f) => {
 		const column = raw.find((c) => c.name === f.name);
-		if (!column) throw new Error(`The column "${f.name}" is missing: the model was trained with it.`);
+		if (!column) throw inputError(`The column "${f.name}" is missing: the model was trained with it.`);
 		if (f.kind === 'numeric') {
-			if (column.type !== 'numeric') throw new Error(`The column "${f.name}" holds text, but the model was trained on numbers there.`);
+			if (column.type !== 'numeric') throw inputError(`The column "${f.name}" holds text, but the model was trained on numbers there.`);
 			const values = new Float64Array(n);
 			for (let i = 0; i < n; i++) values[i] = column.values[at(i)];
 			return { name: f.name, kind: 'numeric', values } satisfies NumericColumn;

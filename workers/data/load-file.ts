@@ -9,6 +9,7 @@ import { sniffCsv } from './csv-sniff';
 import type { Db } from './db';
 import { decodeToUtf8 } from './decode';
 import { fail, messageOf } from './errors';
+import { assertNotJson } from './json-check';
 import type { FileStore } from './file-store';
 import { describeRelation } from './relations';
 import { quoteIdent } from './sql-quote';
@@ -40,6 +41,7 @@ export async function loadFile(
 	onProgress?.({ stage: 'Checking encoding', fraction: 0 });
 	const decoded = decodeToUtf8(bytes, options.encoding, (fraction) => onProgress?.({ stage: 'Checking encoding', fraction }));
 	if (isBlank(decoded.utf8)) fail(`The file ${name} is empty.`);
+	assertNotJson(decoded.utf8, source.fileName);
 
 	onProgress?.({ stage: 'Detecting format' });
 	const dialect = sniffCsv(decoded.utf8, options.delimiter, options.decimal);

@@ -6,6 +6,7 @@
  */
 import type { BackendName } from './api';
 import { BACKEND_LABELS } from './backends';
+import { isInputError } from '../../models/shared/input-error';
 
 export const CANCELLED = 'CancelledError';
 /** Name of errors already worded for users (not wrapped again). */
@@ -38,13 +39,16 @@ export function describeError(e: unknown): string {
 }
 
 /**
- * Rewords an error for users; cancellations and already-worded errors pass through.
+ * Rewords an error for users; cancellations and already-worded errors pass
+ * through, and so do the models' input errors (one class, a missing column):
+ * blaming the backend for those would send users to switch it in vain.
  * @example toUserError(new Error('device lost'), 'webgpu')
  *   // "The WebGPU backend failed: device lost. Switch to WASM in the status bar."
  */
 export function toUserError(e: unknown, backend: BackendName): Error {
 	if (isCancelled(e)) return cancelledError();
 	if (e instanceof Error && e.name === TRAIN_ERROR) return e;
+	if (isInputError(e)) return trainError((e as Error).message);
 	const hint = backend === 'wasm' ? ' Try CPU in the status bar.' : ' Switch to WASM in the status bar.';
 	return trainError(`The ${BACKEND_LABELS[backend]} backend failed: ${describeError(e)}.${hint}`);
 }

@@ -8,6 +8,7 @@ import type { Table } from 'apache-arrow';
 import * as Comlink from 'comlink';
 import dataWorkerUrl from '$workers/data/worker.ts?worker&url';
 import { startPolicyWorker } from './policy-worker';
+import { withProgress } from './progress';
 import type { ChartDataRequest, CsvOptions, DataApi, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
 
 export type {
@@ -67,13 +68,6 @@ export function startData(): Promise<{ duckdbVersion: string }> {
 	return started;
 }
 
-/** A callback the worker can call back across the thread boundary. */
-function proxied(onProgress?: ProgressFn): ProgressFn | undefined {
-	// The callback's return value would travel back to the worker: return nothing, since a
-	// Svelte state proxy (what `progress = p` evaluates to) cannot be cloned.
-	return onProgress ? Comlink.proxy((p: Progress) => void onProgress(p)) : undefined;
-}
-
 /**
  * Imports a dropped file as table `tableName`. The file's bytes are moved to
  * the worker (not copied), which keeps them in browser storage under `fileKey`
@@ -88,7 +82,7 @@ export async function loadFile(
 ): Promise<LoadReport> {
 	onProgress?.({ stage: 'Reading file' });
 	const bytes = await file.arrayBuffer();
-	return getData().loadFile(Comlink.transfer({ fileKey, fileName: file.name, bytes }, [bytes]), tableName, options, proxied(onProgress));
+	return withProgress(onProgress, (progress) => getData().loadFile(Comlink.transfer({ fileKey, fileName: file.name, bytes }, [bytes]), tableName, options, progress));
 }
 
 /**
@@ -102,12 +96,12 @@ export async function loadTable(
 	onProgress?: ProgressFn
 ): Promise<LoadReport> {
 	if (source.file) return loadFile(source.file, tableName, options, onProgress, source.fileKey);
-	return getData().loadFile({ fileKey: source.fileKey, fileName: source.fileName }, tableName, options, proxied(onProgress));
+	return withProgress(onProgress, (progress) => getData().loadFile({ fileKey: source.fileKey, fileName: source.fileName }, tableName, options, progress));
 }
 
 /** Profile of a table or view, with progress. */
 export function profileTable(relation: string, onProgress?: ProgressFn): Promise<TableProfile> {
-	return getData().profile(relation, proxied(onProgress));
+	return withProgress(onProgress, (progress) => getData().profile(relation, progress));
 }
 
 /** Chart input as an Arrow table (sampled reproducibly above `maxRows`). */

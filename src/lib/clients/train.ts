@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import trainWorkerUrl from '$workers/train/worker.ts?worker&url';
 import { startPolicyWorker } from './policy-worker';
+import { liveProgress } from './progress';
 import type {
 	BackendName,
 	BackendStatus,
@@ -139,9 +140,10 @@ export function runComputeCheck(
 	onProgress?: TrainProgressFn
 ): { jobId: string; result: Promise<ComputeTiming[]> } {
 	const jobId = newJobId();
-	const result = startTrain().then(() =>
-		getTrain().computeCheck(jobId, size, onProgress ? Comlink.proxy((p: TrainProgress) => void onProgress(p)) : undefined)
-	);
+	const progress = liveProgress(onProgress);
+	const result = startTrain()
+		.then(() => getTrain().computeCheck(jobId, size, progress.proxy))
+		.finally(progress.end);
 	return { jobId, result };
 }
 
@@ -169,8 +171,9 @@ export function trainTabular(
 	request: TabularRequest,
 	onProgress?: (p: TabularProgress) => void
 ): { jobId: string; result: Promise<TabularResult> } {
-	return runJob((jobId) =>
-		getTrain().trainTabular(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progressProxy(onProgress))
+	return runJob(
+		(jobId, progress) => getTrain().trainTabular(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progress),
+		onProgress
 	);
 }
 
@@ -179,20 +182,22 @@ function transferList(ipc: Uint8Array): ArrayBuffer[] {
 	return ipc.buffer instanceof ArrayBuffer ? [ipc.buffer] : [];
 }
 
-function progressProxy(onProgress?: (p: TabularProgress) => void) {
-	return onProgress ? Comlink.proxy((p: TabularProgress) => void onProgress(p)) : undefined;
-}
+type OnProgress = (p: TabularProgress) => void;
 
-/** Starts a cancellable job once the worker is ready; `stopJob(jobId)` can end it for sure. */
-function runJob<T>(call: (jobId: string) => Promise<T>): { jobId: string; result: Promise<T> } {
+/**
+ * Starts a cancellable job once the worker is ready; `stopJob(jobId)` can end it for sure.
+ * `call` gets the progress callback to pass on; it is silenced once `result` settles.
+ */
+function runJob<T>(call: (jobId: string, progress: OnProgress | undefined) => Promise<T>, onProgress?: OnProgress): { jobId: string; result: Promise<T> } {
 	const jobId = newJobId();
+	const progress = liveProgress(onProgress);
 	const result = new Promise<T>((resolve, reject) => {
 		running.set(jobId, reject);
 		startTrain()
-			.then(() => call(jobId))
+			.then(() => call(jobId, progress.proxy))
 			.then(resolve, reject)
 			.finally(() => running.delete(jobId));
-	});
+	}).finally(progress.end);
 	return { jobId, result };
 }
 
@@ -240,11 +245,13 @@ export function explainRows(
 	onProgress?: (p: TabularProgress) => void,
 	backgroundSize?: number
 ): { jobId: string; result: Promise<ExplainResult> } {
-	return runJob((jobId) =>
-		getTrain().explain(
-			Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons, backgroundSize }, transferList(ipc)),
-			progressProxy(onProgress)
-		)
+	return runJob(
+		(jobId, progress) =>
+			getTrain().explain(
+				Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons, backgroundSize }, transferList(ipc)),
+				progress
+			),
+		onProgress
 	);
 }
 
@@ -267,17 +274,17 @@ export function counterfactualsFor(model: Model, customer: CustomerValues, actio
 }
 
 export function dependenceOf(model: Model, feature: string, onProgress?: (p: TabularProgress) => void) {
-	return runJob((jobId) => getTrain().dependence({ jobId, ...model, feature }, progressProxy(onProgress)));
+	return runJob((jobId, progress) => getTrain().dependence({ jobId, ...model, feature }, progress), onProgress);
 }
 
 /* ---------- Segmentation ---------- */
 
 export function segmentCustomers(ipc: Uint8Array, request: Omit<SegmentJob, 'jobId' | 'table'>, onProgress?: (p: TabularProgress) => void) {
-	return runJob((jobId) => getTrain().segment(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progressProxy(onProgress)));
+	return runJob((jobId, progress) => getTrain().segment(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progress), onProgress);
 }
 
 export function umapCustomers(ipc: Uint8Array, request: Omit<UmapJob, 'jobId' | 'table'>, onProgress?: (p: TabularProgress) => void) {
-	return runJob((jobId) => getTrain().umap(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progressProxy(onProgress)));
+	return runJob((jobId, progress) => getTrain().umap(Comlink.transfer({ jobId, table: { ipc }, ...request }, transferList(ipc)), progress), onProgress);
 }
 
 /* ---------- Text: sentiment and message classes ---------- */
@@ -288,7 +295,7 @@ export function umapCustomers(ipc: Uint8Array, request: Omit<UmapJob, 'jobId' | 
  * shipped pretrained model. Keep `jobId` for `stopJob(jobId)`.
  */
 export function trainText(ipc: Uint8Array, request: TextRequest, onProgress?: (p: TabularProgress) => void): { jobId: string; result: Promise<TextResult> } {
-	return runJob((jobId) => getTrain().trainText(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progressProxy(onProgress)));
+	return runJob((jobId, progress) => getTrain().trainText(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progress), onProgress);
 }
 
 /** Class probabilities for the texts of `textColumn` in every row of `ipc` (transferred). Cancellable. */

@@ -88,22 +88,18 @@ class ComputeState {
 		this.checking = true;
 		this.checkError = null;
 		this.progress = null;
-		// Progress messages can arrive after the result; ignore those.
-		let live = true;
 		this.cancelRequested = false;
 		try {
 			await this.start();
 			if (this.cancelRequested) return;
-			const { jobId, result } = runComputeCheck(size, (p) => {
-				if (live) this.progress = p;
-			});
+			// The client silences progress that arrives after the result.
+			const { jobId, result } = runComputeCheck(size, (p) => (this.progress = p));
 			this.jobId = jobId;
 			this.timings = await result;
 		} catch (e) {
 			// A cancelled check keeps the previous table and shows no error.
 			if (!isCancelledError(e)) this.checkError = errorText(e);
 		} finally {
-			live = false;
 			this.checking = false;
 			this.jobId = null;
 			this.progress = null;

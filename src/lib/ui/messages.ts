@@ -345,6 +345,9 @@ export const MESSAGES = {
 		score: 'Score',
 		scoringNow: 'Scoring…',
 		trainFirst: 'Train a model (or import one) to score customers.',
+		targetEmpty: (target: string) => `The target "${target}" is empty in every row: a churn model needs customers who left and customers who stayed.`,
+		targetOneClass: (target: string, value: string) =>
+			`The target "${target}" has only one value ("${value}"): a churn model needs customers who left and customers who stayed.`,
 		scoredSummary: (rows: number, name: string, model: string) =>
 			`${rows.toLocaleString('en-US')} customers scored with ${model} into table ${name}.`,
 		levels: { Low: 'Low', Medium: 'Medium', High: 'High' },
@@ -484,7 +487,10 @@ export const MESSAGES = {
 		support: 'Customers',
 		newCustomers: 'New customers',
 		download: 'Download CSV',
-		written: (n: number, table: string) => `${n.toLocaleString('en-US')} new customers labelled in table ${table}, with a probability per segment.`
+		written: (n: number, table: string) => `${n.toLocaleString('en-US')} new customers labelled in table ${table}, with a probability per segment.`,
+		targetEmpty: (target: string) => `The segment column "${target}" is empty in every row: the model needs customers of at least two known segments.`,
+		targetOneClass: (target: string, value: string) =>
+			`The segment column "${target}" has only one value ("${value}"): the model needs customers of at least two known segments to learn from.`
 	},
 	text: {
 		table: 'Table',

@@ -7,6 +7,11 @@ export interface DataParams {
 	fileName: string;
 	table: string;
 	options: CsvOptions;
+	/**
+	 * Why the file was refused, when it was: its bytes are then not kept, so after
+	 * a reload the cell says this again instead of "no longer in this browser's storage".
+	 */
+	refused?: string;
 }
 
 export const dataCell: CellDefinition<DataParams> = {
@@ -16,6 +21,7 @@ export const dataCell: CellDefinition<DataParams> = {
 	check: (p) => {
 		if (!isString(p.fileKey) || !isString(p.fileName) || !isString(p.table)) return 'its file or table name is missing';
 		if (typeof p.options !== 'object' || p.options === null) return 'its reading options are missing';
+		if (p.refused !== undefined && !isString(p.refused)) return 'its refusal note is not text';
 		return null;
 	},
 	reads: () => [],

@@ -84,13 +84,13 @@ describe('loadFile: bad files', () => {
 		expect(report.warnings).toContain('The file "head.csv" has only a header row, no data rows.');
 	});
 
-	it('loadFile(ragged rows) pads short rows, skips long ones, and says where', async () => {
+	it('loadFile(ragged rows) pads short rows, leaves long ones out, and lists their lines', async () => {
 		const report = await load(engine, 'ragged.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n13,14\n', 'ragged');
 		expect(await rows('ragged')).toEqual([[1, 2, 3], [4, 5, null], [10, 11, 12], [13, 14, null]]);
 		expect(report.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
 		expect(report.warnings).toEqual([
-			'2 rows had fewer fields than the header (first on line 3); the missing fields are empty.',
-			'1 row had more fields than the header (first on line 4); it was skipped.'
+			'2 rows had fewer fields than the header (lines 3, 6); the missing fields are empty.',
+			'1 row could not be read and was left out: line 4 (more fields than the header).'
 		]);
 	});
 
@@ -99,9 +99,76 @@ describe('loadFile: bad files', () => {
 		expect(report.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
 		expect(await rows('ragged_end')).toEqual([[1, 2, 3], [4, 5, null]]);
 		expect(report.warnings).toEqual([
-			'1 row had fewer fields than the header (first on line 3); the missing fields are empty.',
-			'1 row had more fields than the header (first on line 4); it was skipped.'
+			'1 row had fewer fields than the header (line 3); the missing fields are empty.',
+			'1 row could not be read and was left out: line 4 (more fields than the header).'
 		]);
+	});
+
+	it('loadFile(ragged row whose value does not fit) leaves that row out and says so: no row lost silently', async () => {
+		const report = await load(engine, 'ragged_cast.csv', 'a,b,c\n1,2,3\n"x,y",z\n4,5,6\n7\n', 'ragged_cast');
+		// 4 data rows in the file: 3 in the table, 1 named as left out.
+		expect(await rows('ragged_cast')).toEqual([[1, 2, 3], [4, 5, 6], [7, null, null]]);
+		expect(report.warnings).toEqual([
+			'1 row had fewer fields than the header (line 5); the missing fields are empty.',
+			'1 row could not be read and was left out: line 3 (fewer fields than the header, and a value does not fit column "a", which holds whole numbers).'
+		]);
+	});
+
+	it('loadFile(ragged, text in a full row, quoted line breaks, CRLF) keeps that row and names file lines', async () => {
+		const csv = 'a,b,c\r\n1,"x\r\ny",3\r\n\r\n4,5\r\n6,7,8,9\r\nq,1,2\r\n';
+		const report = await load(engine, 'ragged_lines.csv', csv, 'ragged_lines');
+		expect(await rows('ragged_lines')).toEqual([['1', 'x\r\ny', 3], ['4', '5', null], ['q', '1', 2]]);
+		expect(report.warnings).toEqual([
+			'1 row had fewer fields than the header (line 5); the missing fields are empty.',
+			'1 row could not be read and was left out: line 6 (more fields than the header).'
+		]);
+	});
+
+	it('loadFile(many long rows) lists ten lines and counts the rest', async () => {
+		const csv = 'a,b\n' + Array.from({ length: 14 }, (_, i) => `${i},${i},${i}`).join('\n') + '\n1,2\n';
+		const report = await load(engine, 'wide.csv', csv, 'wide');
+		expect(report.rowCount).toBe(1);
+		expect(report.warnings).toEqual(['14 rows could not be read and were left out: lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 4 more (more fields than the header).']);
+	});
+
+	it('loadFile(id,name,name,Name and an empty name) renames the repeats and says how', async () => {
+		const report = await load(engine, 'dup.csv', 'id,name,name,Name,\n1,a,b,c,d\n', 'dup');
+		expect(report.columns.map((c) => c.name)).toEqual(['id', 'name', 'name_1', 'Name_2', 'column4']);
+		expect(report.warnings).toEqual([
+			'Column names must be unique (ignoring case) and not empty, so some were renamed: "name" (column 3) is now "name_1", "Name" (column 4) is now "Name_2", column 5 had no name and is now "column4".'
+		]);
+	});
+
+	it.each([
+		['x.ndjson', '{"id":1,"churn":"No"}\n{"id":2,"churn":"Yes"}\n'],
+		['x.jsonl', 'id,churn\n1,No\n'],
+		['x.json', '[\n  {"id": 1, "churn": "No"}\n]\n'],
+		['export.csv', '[{"id":1},{"id":2}]'],
+		['records.txt', '{"id":1}\n']
+	])('loadFile(%s) is refused as JSON, not read as one CSV column', async (fileName, content) => {
+		await expect(load(engine, fileName, content, 'json')).rejects.toThrow(`"${fileName}" is JSON, not CSV: this workbench reads CSV and TSV files for now.`);
+		expect(await engine.listRelations()).not.toContain('json');
+	});
+
+	it('loadFile(header like [id],[name]) is still CSV', async () => {
+		const report = await load(engine, 'brackets.csv', '[id],[name]\n1,a\n', 'brackets');
+		expect(report.rowCount).toBe(1);
+	});
+
+	it.each([
+		['unquoted', 'x'.repeat(3_100_000)],
+		['quoted, over many lines', `"${'x\n'.repeat(1_550_000)}"`]
+	])('loadFile(a %s field of 3.1 MB) says which line and why', async (_, field) => {
+		const csv = `id,note\n1,a\n2,b\n3,${field}\n4,d\n`;
+		await expect(load(engine, 'long.csv', csv, 'long')).rejects.toThrow(
+			'Could not read "long.csv": line 4 has a field of 3.1 MB, longer than the 2 MB a row may hold.'
+		);
+	});
+
+	it('loadFile(a field just under 2 MB) reads it whole', async () => {
+		const report = await load(engine, 'big_note.csv', `id,note\n1,${'x'.repeat(1_999_000)}\n2,b\n`, 'big_note');
+		expect(report.rowCount).toBe(2);
+		expect(report.warnings).toEqual([]);
 	});
 
 	it.each([
@@ -117,9 +184,12 @@ describe('loadFile: bad files', () => {
 		expect(await store.has('key:fake.csv')).toBe(false);
 	});
 
-	it('loadFile(unclosed quote) names the line of the quote', async () => {
-		await expect(load(engine, 'quote.csv', 'a,b\n1,x\n2,"y\n3,z\n', 'quote')).rejects.toThrow(
-			'Could not read "quote.csv": a quote (") opened on line 3 is never closed. Fix or remove that quote in the file and try again.'
+	it.each([
+		['near the end', 'a,b\n1,x\n2,"y\n3,z\n', 3],
+		['after 20,000 good rows', 'a,b\n' + '1,x\n'.repeat(20_000) + '2,"y\n3,z\n', 20_002]
+	])('loadFile(unclosed quote %s) names the line of the quote', async (_, csv, line) => {
+		await expect(load(engine, 'quote.csv', csv, 'quote')).rejects.toThrow(
+			`Could not read "quote.csv": unclosed quote near line ${line.toLocaleString('en-US')}: a quote (") opened there is never closed. Fix or remove that quote in the file and try again.`
 		);
 	});
 

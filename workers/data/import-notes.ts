@@ -1,0 +1,79 @@
+/**
+ * The words of what an import did to a file (notes under the data cell) and
+ * why it refused one. Every row of a file either becomes a table row or is
+ * named here, by the line a text editor shows for it.
+ */
+import type { RejectError } from './csv-rejects';
+
+/** Line numbers shown in full before "and N more". */
+const LISTED_LINES = 10;
+
+export const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** "line 3", "lines 3, 5", "lines 3, 5, … and 4 more". */
+export function lineList(lines: number[]): string {
+	const sorted = [...lines].sort((a, b) => a - b);
+	const shown = sorted.slice(0, LISTED_LINES).map((l) => l.toLocaleString('en-US'));
+	const more = sorted.length - shown.length;
+	return `${sorted.length === 1 ? 'line' : 'lines'} ${shown.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
+}
+
+/** Plain words for the values a DuckDB type holds. */
+function typeWords(type: string): string {
+	if (/INT/.test(type)) return 'whole numbers';
+	if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(type)) return 'numbers';
+	if (type === 'DATE') return 'dates';
+	if (type.startsWith('TIMESTAMP')) return 'dates and times';
+	if (type === 'TIME') return 'times';
+	if (type === 'BOOLEAN') return 'true/false values';
+	return type.toLowerCase();
+}
+
+/** Why a line was left out, from DuckDB's errors there; lines with the same words are listed together. */
+export function rejectReason(errors: RejectError[], shape: 'short' | 'long' | 'regular'): string {
+	if (shape === 'long') return 'more fields than the header';
+	const [error] = errors;
+	if (error?.type === 'CAST' && error.column) {
+		const fit = `a value does not fit column "${error.column}", which holds ${typeWords(error.expected ?? '')}`;
+		return shape === 'short' ? `fewer fields than the header, and ${fit}` : fit;
+	}
+	if (error?.type === 'TOO MANY COLUMNS') return 'more fields than the header';
+	if (error?.type === 'LINE SIZE OVER MAXIMUM') return 'the line is too long';
+	if (error?.type === 'INVALID UNICODE') return 'bytes that are not valid text';
+	return (error?.type ?? 'unknown error').toLowerCase();
+}
+
+/** "2 rows could not be read and were left out: lines 4, 9 (more fields than the header); line 3 (…)." */
+export function leftOutNote(byReason: Map<string, number[]>): string {
+	const total = [...byReason.values()].reduce((n, lines) => n + lines.length, 0);
+	const parts = [...byReason].map(([reason, lines]) => `${lineList(lines)} (${reason})`);
+	return `${count(total, 'row', 'rows')} could not be read and ${total === 1 ? 'was' : 'were'} left out: ${parts.join('; ')}.`;
+}
+
+export const paddedNote = (lines: number[]) =>
+	`${count(lines.length, 'row had', 'rows had')} fewer fields than the header (${lineList(lines)}); the missing fields are empty.`;
+
+/** The safety net: rows missing from the table that no rejects table or check accounted for. */
+export const unaccountedNote = (missing: number, fileRows: number, tableRows: number) =>
+	`${count(missing, 'row', 'rows')} of the file could not be read and ${missing === 1 ? 'was' : 'were'} left out (the file has ${fileRows.toLocaleString('en-US')} data rows, the table ${tableRows.toLocaleString('en-US')}); check the file for irregular rows.`;
+
+export const textColumnsNote = (columns: string[]) =>
+	`${columns.map((c) => `"${c}"`).join(', ')} read as text: some values further down the file are not numbers or dates.`;
+
+/** One sentence for every header name DuckDB changed (a repeated or empty name). */
+export function renamedNote(renames: { from: string; to: string; position: number }[]): string {
+	const list = renames.map((r) => (r.from ? `"${r.from}" (column ${r.position}) is now "${r.to}"` : `column ${r.position} had no name and is now "${r.to}"`));
+	return `Column names must be unique (ignoring case) and not empty, so ${renames.length === 1 ? 'one was' : 'some were'} renamed: ${list.join(', ')}.`;
+}
+
+const MB = 1_000_000;
+const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+
+export const longLineRefusal = (fileName: string, line: number, fieldBytes: number, lineBytes: number, limit: number) =>
+	`Could not read "${fileName}": line ${line.toLocaleString('en-US')} has a field of ${megabytes(fieldBytes)}${lineBytes - fieldBytes > MB / 10 ? ` (the whole row is ${megabytes(lineBytes)})` : ''}, longer than the ${Math.round(limit / MB)} MB a row may hold. Shorten or remove that value and try again (if it should not be that long, look for a stray quote before it).`;
+
+export const unclosedQuoteRefusal = (fileName: string, line: number) =>
+	`Could not read "${fileName}": unclosed quote near line ${line.toLocaleString('en-US')}: a quote (") opened there is never closed. Fix or remove that quote in the file and try again.`;
+
+export const jsonRefusal = (fileName: string) =>
+	`"${fileName}" is JSON, not CSV: this workbench reads CSV and TSV files for now. Export the data as CSV and drop that file.`;
