@@ -12,7 +12,13 @@ export interface CsvOptions {
 	delimiter: 'auto' | ',' | ';' | '\t' | '|';
 	decimal: 'auto' | '.' | ',';
 	encoding: 'auto' | 'utf-8' | 'windows-1252';
+	/** The user's type for some columns (by name); the others are detected. Absent in older notebooks. */
+	columnTypes?: Record<string, ColumnType>;
 }
+
+/** Types a user may choose for a column under "Reading options". */
+export const COLUMN_TYPES = ['text', 'integer', 'decimal', 'date'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: 'auto', decimal: 'auto', encoding: 'auto' };
 

@@ -61,15 +61,16 @@ function refuseUnreadable(scan: CsvScan, fileName: string): void {
 /**
  * Imports `utf8` as table `table`; returns plain-language warnings.
  * @param fileName shown in messages
+ * @param asText columns read as text, as written (the user chose their type: it applies afterwards)
  */
-export function importCsv(db: Db, utf8: Uint8Array, dialect: CsvDialect, table: string, fileName: string): string[] {
+export function importCsv(db: Db, utf8: Uint8Array, dialect: CsvDialect, table: string, fileName: string, asText: string[] = []): string[] {
 	const scan = scanCsv(utf8, dialect.delimiter, dialect.header);
 	refuseUnreadable(scan, fileName);
 	const file = localPath(`import_${++counter}.csv`);
 	db.bindings.registerFileBuffer(file, utf8);
 	let imported: Imported;
 	try {
-		imported = importRegistered(db, file, dialect, table, fileName, utf8, scan);
+		imported = importRegistered(db, file, dialect, table, fileName, utf8, scan, asText);
 	} catch (e) {
 		throw explainImportError(e, dialect.delimiter, fileName, file, db.relationNamesSafe());
 	} finally {
@@ -125,10 +126,10 @@ function yesNoColumns(db: Db, base: string, dialect: CsvDialect): string[] {
 		.map(([name]) => name);
 }
 
-function importRegistered(db: Db, file: string, dialect: CsvDialect, table: string, fileName: string, utf8: Uint8Array, scan: CsvScan): Imported {
+function importRegistered(db: Db, file: string, dialect: CsvDialect, table: string, fileName: string, utf8: Uint8Array, scan: CsvScan, asText: string[]): Imported {
 	const base = dialectOptions(file, dialect);
 	const warnings: string[] = [];
-	const keptAsText = yesNoColumns(db, base, dialect);
+	const keptAsText = [...new Set([...yesNoColumns(db, base, dialect), ...asText])];
 	const textColumns: string[] = [];
 	let wholeFile = false;
 	for (let attempt = 0; attempt <= MAX_TEXT_RETRIES; attempt++) {
@@ -140,7 +141,7 @@ function importRegistered(db: Db, file: string, dialect: CsvDialect, table: stri
 			return { warnings, leftOut: 0 };
 		} catch (e) {
 			const message = messageOf(e);
-			if (isRagged(message)) return importRagged(db, file, dialect, table, utf8, scan);
+			if (isRagged(message)) return importRagged(db, file, dialect, table, utf8, scan, asText);
 			const column = castColumn(message);
 			if (!column) throw e;
 			// First try guessing types from every row (slower), then give up on that column's type.
@@ -177,12 +178,12 @@ function sniffColumns(db: Db, base: string): SniffedColumns {
  * that row is left out. DuckDB records each row it leaves out (`store_rejects`),
  * and every one is listed by line.
  */
-function importRagged(db: Db, file: string, dialect: CsvDialect, table: string, utf8: Uint8Array, scan: CsvScan): Imported {
+function importRagged(db: Db, file: string, dialect: CsvDialect, table: string, utf8: Uint8Array, scan: CsvScan, asText: string[]): Imported {
 	const base = dialectOptions(file, dialect);
 	const sniffed = sniffColumns(db, base);
 	const rows = dialect.header ? dialect.records.slice(1) : dialect.records;
 	const yesNo = sniffed.columns.filter((c, i) => c.type === 'BOOLEAN' && rows.some((r) => YES_NO.test((r[i] ?? '').trim()))).map((c) => c.name);
-	const text = new Set<string>(yesNo);
+	const text = new Set<string>([...yesNo, ...asText.filter((name) => sniffed.columns.some((c) => c.name === name))]);
 	const formats = [
 		sniffed.dateFormat ? `, dateformat=${quoteString(sniffed.dateFormat)}` : '',
 		sniffed.timestampFormat ? `, timestampformat=${quoteString(sniffed.timestampFormat)}` : ''
@@ -205,7 +206,7 @@ function importRagged(db: Db, file: string, dialect: CsvDialect, table: string, 
 		if (!misfits.length) break;
 		misfits.forEach((e) => text.add(e.column!));
 	}
-	return { warnings: raggedNotes(utf8, dialect.delimiter, scan, rejected, [...text].filter((c) => !yesNo.includes(c))), leftOut: rejected.length };
+	return { warnings: raggedNotes(utf8, dialect.delimiter, scan, rejected, [...text].filter((c) => !yesNo.includes(c) && !asText.includes(c))), leftOut: rejected.length };
 }
 
 /** Notes on a ragged import: padded rows, rows left out (by line and reason), columns read as text. */

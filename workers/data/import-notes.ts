@@ -77,3 +77,16 @@ export const unclosedQuoteRefusal = (fileName: string, line: number) =>
 
 export const jsonRefusal = (fileName: string) =>
 	`"${fileName}" is JSON, not CSV: this workbench reads CSV and TSV files for now. Export the data as CSV and drop that file.`;
+
+const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** A column of numbers that DuckDB read as text because some cells held only spaces. */
+export const numbersFromTextNote = (column: string, blanks: number) =>
+	`"${column}" was read as numbers: its ${count(blanks, 'cell', 'cells')} of blank spaces ${blanks === 1 ? 'is a missing value' : 'are missing values'}.`;
+
+/** Text columns where cells of blank spaces became missing values. */
+export const blankCellsNote = (columns: string[]) => `Cells of blank spaces in ${quotedList(columns)} are read as missing values.`;
+
+/** A type the user chose that some values do not fit. */
+export const castFailuresNote = (column: string, type: string, failed: number, example: string) =>
+	`${count(failed, 'value', 'values')} of "${column}" ${failed === 1 ? 'is' : 'are'} not ${typeWords(type)} (e.g. "${example}") and ${failed === 1 ? 'was' : 'were'} read as missing.`;

@@ -4,6 +4,7 @@
  */
 import type { CsvOptions, FileSource, LoadReport, ProgressFn } from './api';
 import { assertTextFile, isBlank } from './binary-check';
+import { settleColumnTypes } from './column-types';
 import { importCsv } from './csv-import';
 import { sniffCsv } from './csv-sniff';
 import type { Db } from './db';
@@ -49,7 +50,9 @@ export async function loadFile(
 	onProgress?.({ stage: 'Importing into DuckDB' });
 	// CREATE OR REPLACE TABLE cannot replace a view of the same name (e.g. an old SQL result).
 	if (db.relationType(tableName) === 'VIEW') db.query(`DROP VIEW ${quoteIdent(tableName)}`);
-	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName)];
+	const chosen = options.columnTypes ?? {};
+	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName, Object.keys(chosen))];
+	warnings.push(...settleColumnTypes(db, tableName, dialect.decimal, chosen));
 
 	onProgress?.({ stage: 'Counting rows' });
 	const info = describeRelation(db, tableName);

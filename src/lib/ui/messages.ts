@@ -110,6 +110,10 @@ export const MESSAGES = {
 	done: 'Done',
 	from: 'from',
 	readingOptions: 'Reading options',
+	columnTypes: 'Column types',
+	columnTypeOf: (column: string) => `Type of ${column}`,
+	columnTypeDetected: 'detected',
+	columnTypeLabels: { text: 'text', integer: 'whole number', decimal: 'decimal number', date: 'date' },
 	readAs: (delimiter: string, decimal: string, encoding: string, bom: boolean) =>
 		`Read as ${delimiter}-separated, decimal ${decimal}, ${encoding}${bom ? ' (with BOM)' : ''}.`,
 	delimiterLabels: { auto: 'auto', ',': 'comma ,', ';': 'semicolon ;', '\t': 'tab', '|': 'pipe |' },

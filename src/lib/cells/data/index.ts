@@ -1,4 +1,4 @@
-import { DEFAULT_CSV_OPTIONS, type CsvOptions } from '$workers/data/api';
+import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$workers/data/api';
 import { isString, type CellDefinition } from '../types';
 
 /** A data cell: one file imported as a DuckDB table; the bytes are kept in OPFS under `fileKey`. */
@@ -21,6 +21,10 @@ export const dataCell: CellDefinition<DataParams> = {
 	check: (p) => {
 		if (!isString(p.fileKey) || !isString(p.fileName) || !isString(p.table)) return 'its file or table name is missing';
 		if (typeof p.options !== 'object' || p.options === null) return 'its reading options are missing';
+		const chosen = (p.options as CsvOptions).columnTypes;
+		if (chosen !== undefined && (typeof chosen !== 'object' || chosen === null || !Object.values(chosen).every((t) => (COLUMN_TYPES as readonly unknown[]).includes(t)))) {
+			return `its column types are not among ${COLUMN_TYPES.join(', ')}`;
+		}
 		if (p.refused !== undefined && !isString(p.refused)) return 'its refusal note is not text';
 		return null;
 	},
