@@ -43,6 +43,13 @@ test('telco demo → segments cell → choose k → profiles and map → segment
 	await page.keyboard.press('Control+Enter');
 	await expect(sql.getByTestId('sql-summary')).toContainText('3 rows × 2 columns');
 	await expect(sql.getByRole('grid')).toContainText('Loyal families');
+
+	// Reload: the segments, their names and the UMAP map come back without running anything again.
+	await page.reload();
+	const again = page.locator('[data-cell-type="segments"]');
+	await expect(again.getByRole('img', { name: 'Map of customers (UMAP, 5,000 sampled)' }).locator('svg').first()).toBeVisible();
+	await expect(again.getByRole('textbox', { name: 'Name of segment 1' })).toHaveValue('Loyal families');
+	await expect(again.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
 });
 
 test('a French transactions file → RFM cell → segments with their rules → queryable table', async ({ page }) => {

@@ -127,3 +127,12 @@ export function writeScoredTable(source: string, outName: string, columns: Recor
 export async function relationArrow(relation: string): Promise<Uint8Array> {
 	return (await getData().exportArrow(relation)).ipc;
 }
+
+/**
+ * What a kept result was computed from: the relation's name, shape and column
+ * types plus the settings used. A result whose fingerprint differs is stale.
+ */
+export async function relationFingerprint(relation: string, settings: unknown): Promise<string> {
+	const info = await getData().describe(relation);
+	return JSON.stringify({ table: relation, rows: info.rowCount, columns: info.columns, request: settings });
+}

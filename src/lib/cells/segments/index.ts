@@ -18,6 +18,8 @@ export interface SegmentsParams {
 	descriptions: Record<string, string>;
 	/** Output table: the source rows with a `segment` column. */
 	outName: string;
+	/** IndexedDB key of the kept UMAP map ('' before one is drawn; absent in older notebooks). */
+	umapKey?: string;
 }
 
 export const segmentsCell: CellDefinition<SegmentsParams> = {
