@@ -2,7 +2,7 @@
  * Journey: a purchase log where most customers bought once → RFM cell →
  * equal customers share scores and segment (checked in SQL) → mean recency,
  * purchases and spend per segment → k-means alternative → reload → the
- * k-means result is back without clustering again.
+ * k-means result is back without clustering again; another date marks it stale.
  */
 import { cohortLogCsv } from '../shared/cohort-log';
 import { expect, loadFiles, runSql, startEmpty, test } from './fixtures';
@@ -57,4 +57,10 @@ test('a log of mostly one-purchase customers → RFM → equal customers, equal 
 	// Asking again with nothing changed shows the kept result at once.
 	await again.getByRole('button', { name: 'Alternative: k-means on log R, F, M' }).click();
 	await expect(again.getByTestId('rfm-kmeans')).toHaveText(shown!);
+	await expect(again.getByRole('note')).toHaveCount(0);
+
+	// Another reference date makes another RFM table: the kept clustering is shown as stale.
+	await again.getByLabel('As of').fill('1998-06-01');
+	await expect(again.getByTestId('rfm-summary')).toContainText('as of 1998-06-01');
+	await expect(again.getByRole('note')).toContainText('changed since this k-means result');
 });
