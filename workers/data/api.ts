@@ -164,7 +164,7 @@ export interface RfmRequest {
 	outName: string;
 }
 
-/** A segment and the rule that puts a customer in it, e.g. `{ segment: 'Champions', rule: 'R ≥ 4 and F ≥ 4' }`. */
+/** A segment and the rule that puts a customer in it, e.g. `{ segment: 'Champions', rule: 'R = 5 and F ≥ 4' }`. */
 export interface RfmSegmentRule {
 	segment: string;
 	rule: string;
@@ -175,7 +175,7 @@ export interface RfmSegmentRule {
 export interface RfmResult {
 	/**
 	 * Table `outName`: customer, recency_days, frequency, monetary, r_score, f_score, m_score
-	 * (1..5, `ntile(5)`; most recent = 5), rfm_score (e.g. "545"), segment.
+	 * (1..5, quintiles where equal values share a score; most recent, most often, most spent = 5), rfm_score (e.g. "545"), segment.
 	 */
 	info: TableInfo;
 	/** ISO date recency was counted to. */

@@ -1,6 +1,6 @@
 /**
  * RFM segmentation in SQL: recency, frequency and monetary value per customer
- * from a transactions table, quintile scores (`ntile(5)`) and named segments
+ * from a transactions table, tie-respecting quintile scores and named segments
  * from the R and F scores, evaluated in a fixed priority order.
  */
 import type { ColumnInfo, RfmRequest, RfmResult, RfmSegmentRule } from './api';
@@ -21,7 +21,9 @@ interface SegmentRuleSql extends RfmSegmentRule {
  * broad ones that would swallow them. Together they cover all 25 cells.
  */
 export const RFM_SEGMENT_RULES: readonly SegmentRuleSql[] = [
-	{ segment: 'Champions', rule: 'R ≥ 4 and F ≥ 4', when: 'r >= 4 AND f >= 4', description: 'Bought recently and often: reward them.' },
+	// Champions take only the most recent fifth (R = 5): with R ≥ 4 they swallowed every frequent
+	// buyer of the last two fifths, a third of a CD store's customers with a mean recency of 5 months.
+	{ segment: 'Champions', rule: 'R = 5 and F ≥ 4', when: 'r = 5 AND f >= 4', description: 'Bought very recently and often: reward them.' },
 	{ segment: 'Cannot lose them', rule: 'R = 1 and F = 5', when: 'r = 1 AND f = 5', description: 'Were among the most frequent buyers but have not bought for a long time: win them back.' },
 	{ segment: 'Loyal', rule: 'R ≥ 3 and F ≥ 4', when: 'r >= 3 AND f >= 4', description: 'Buy often and fairly recently: offer loyalty programmes and upsell.' },
 	{ segment: 'New customers', rule: 'R = 5 and F = 1', when: 'r = 5 AND f = 1', description: 'Bought for the first time very recently: onboard them.' },
@@ -124,6 +126,24 @@ function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * The SQL for a 1–5 score over `order` (worst first): 1 + ⌊5 × the share of
+ * customers strictly worse⌋. Equal values have equal ranks, so they always share
+ * a score; with all values distinct this is `ntile(5)`.
+ *
+ * Why not `ntile(5)`: it cuts the ordered list into five equal parts and splits
+ * a run of equal values between them, so on a log where half the customers
+ * bought once, identical one-purchase customers got F = 1, 2 or 3 by their id.
+ * RFM practice keeps ties together by scoring on value thresholds at the
+ * quintiles (the R package rfm, `rfm_table_order`, bins values in
+ * [threshold, next threshold)), at the price of scores that may go unused: here
+ * the one-purchase half all get F = 1 and the next score used is F = 3.
+ * Integer arithmetic, so no rounding decides a boundary.
+ */
+function quintileScore(order: string): string {
+	return `CAST(1 + least(4, (5 * (rank() OVER (ORDER BY ${order}) - 1)) // count(*) OVER ()) AS INTEGER)`;
+}
+
 /** Builds table `outName` (one row per customer) and its segment summary. */
 export function rfmSegments(db: Db, request: RfmRequest): RfmResult {
 	const { source, outName } = request;
@@ -168,7 +188,6 @@ export function rfmSegments(db: Db, request: RfmRequest): RfmResult {
 	const segment = `CASE ${RFM_SEGMENT_RULES.filter((r) => r.when)
 		.map((r) => `WHEN ${r.when} THEN ${quoteString(r.segment)}`)
 		.join(' ')} ELSE ${quoteString(RFM_SEGMENT_RULES[RFM_SEGMENT_RULES.length - 1].segment)} END`;
-	// Ties are broken by customer id so that the same data always gets the same scores.
 	db.query(
 		`CREATE OR REPLACE TABLE ${quoteIdent(outName)} AS
 		 WITH purchases AS (
@@ -179,9 +198,7 @@ export function rfmSegments(db: Db, request: RfmRequest): RfmResult {
 				CAST(count(*) AS INTEGER) AS frequency, CAST(coalesce(sum(amount), 0) AS DOUBLE) AS monetary
 			FROM purchases GROUP BY customer
 		 ), scored AS (
-			SELECT *, CAST(ntile(5) OVER (ORDER BY recency_days DESC, customer) AS INTEGER) AS r,
-				CAST(ntile(5) OVER (ORDER BY frequency, customer) AS INTEGER) AS f,
-				CAST(ntile(5) OVER (ORDER BY monetary, customer) AS INTEGER) AS m
+			SELECT *, ${quintileScore('recency_days DESC')} AS r, ${quintileScore('frequency')} AS f, ${quintileScore('monetary')} AS m
 			FROM per_customer
 		 )
 		 SELECT customer, recency_days, frequency, monetary, r AS r_score, f AS f_score, m AS m_score,

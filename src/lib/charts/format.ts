@@ -33,3 +33,12 @@ export function formatPercent(pct: number): string {
 export function formatCount(n: number): string {
 	return INTEGER.format(n).replaceAll(',', GROUP);
 }
+
+/**
+ * A number with exactly `digits` decimals and grouped thousands, so a column of means lines up.
+ * @example formatFixed(1234.5, 2) // "1 234.50"; formatFixed(1, 1) // "1.0"
+ */
+export function formatFixed(value: number, digits: number): string {
+	if (!Number.isFinite(value)) return '–';
+	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replaceAll(',', GROUP);
+}

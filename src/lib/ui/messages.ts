@@ -460,14 +460,15 @@ export const MESSAGES = {
 		rules: 'Segment rules (first match wins)',
 		segment: 'Segment',
 		customers: 'Customers',
-		recency: 'Recency (days)',
-		frequency: 'Purchases',
-		monetary: 'Spent',
+		recency: 'Mean recency (days)',
+		frequency: 'Mean purchases',
+		monetary: 'Mean spent',
 		order: '#',
 		rule: 'Rule',
 		cluster: 'Alternative: k-means on log R, F, M',
 		clustering: 'Clustering…',
 		clusters: 'k-means segments on log-scaled RFM',
+		clustersStale: 'The transactions or the RFM settings changed since this k-means result: cluster again to update it.',
 		description: 'What sets it apart'
 	},
 	predict: {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatCount, formatNumber, formatPercent } from '$lib/charts';
+import { formatCount, formatFixed, formatNumber, formatPercent } from '$lib/charts';
 
 const NNBSP = '\u202f';
 
@@ -31,4 +31,13 @@ test.each([
 
 test('formatCount(7043) groups thousands', () => {
 	expect(formatCount(7043)).toBe(`7${NNBSP}043`);
+});
+
+test.each([
+	[1234.5, 2, `1${NNBSP}234.50`],
+	[1, 1, '1.0'],
+	[160.6, 0, '161'],
+	[Number.NaN, 1, '–']
+])('formatFixed(%s, %s) is %s', (value, digits, text) => {
+	expect(formatFixed(value, digits)).toBe(text);
 });

@@ -10,13 +10,19 @@ export interface RfmParams {
 	asOf: string;
 	/** Output table, one row per customer. */
 	outName: string;
+	/** IndexedDB key of the kept k-means result ('' before the first clustering). */
+	resultKey: string;
 }
 
 export const rfmCell: CellDefinition<RfmParams> = {
 	type: 'rfm',
 	label: 'RFM',
-	defaults: () => ({ source: '', customer: '', date: '', amount: '', asOf: '', outName: '' }),
-	check: (p) => (['source', 'customer', 'date', 'amount', 'asOf', 'outName'].every((k) => isString(p[k])) ? null : 'its columns are missing'),
+	defaults: () => ({ source: '', customer: '', date: '', amount: '', asOf: '', outName: '', resultKey: '' }),
+	// `resultKey` may be absent: notebooks saved before k-means results were kept have none.
+	check: (p) =>
+		['source', 'customer', 'date', 'amount', 'asOf', 'outName'].every((k) => isString(p[k])) && (p.resultKey === undefined || isString(p.resultKey))
+			? null
+			: 'its columns are missing',
 	reads: (p) => (p.source ? [p.source] : []),
 	writes: (p) => (p.outName ? [p.outName] : [])
 };

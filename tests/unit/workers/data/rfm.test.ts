@@ -18,17 +18,18 @@ const PURCHASES: [string, string[], string[]][] = [
 const TX_CSV = ['client;date;montant', ...PURCHASES.flatMap(([id, dates, amounts]) => dates.map((d, i) => `${id};${d};${amounts[i]}`))].join('\n') + '\n';
 
 /**
- * By hand, as of 2024-04-01. Scores: ntile(5) over 10 customers = 2 per quintile, ties broken by
- * customer id. R orders recency descending (90, 87 → 1 … 3, 1 → 5); F and M ascending.
+ * By hand, as of 2024-04-01. Score = 1 + ⌊5 × customers strictly worse / 10⌋. R orders recency
+ * descending (90, 87 → 1 … 3, 1 → 5); M ascending, all distinct (2 per score). F ascending with
+ * ties: 1, 1 → 1; 2, 2 → 2; 3 and 5, 5, 5 (4 and 5 worse) → 3; 6, 6 (8 worse) → 5; none gets 4.
  */
 const EXPECTED: [string, number, number, number, string, string][] = [
 	['C01', 1, 6, 150, '553', 'Champions'],
 	['C02', 4, 5, 55.25, '432', 'Potential loyalists'],
 	['C03', 3, 1, 300, '515', 'New customers'],
 	['C04', 12, 2, 100.1, '423', 'Potential loyalists'],
-	['C05', 31, 5, 25, '342', 'Loyal'],
+	['C05', 31, 5, 25, '332', 'Need attention'],
 	['C06', 46, 3, 240, '334', 'Need attention'],
-	['C07', 60, 5, 20.99, '241', 'At risk'],
+	['C07', 60, 5, 20.99, '231', 'At risk'],
 	['C08', 82, 2, 199.99, '224', 'Hibernating'],
 	['C09', 87, 1, 12.34, '111', 'Lost'],
 	['C10', 90, 6, 600, '155', 'Cannot lose them']
@@ -86,12 +87,31 @@ describe('rfm', () => {
 		expect(result.rules.map((r) => r.segment)).toEqual([
 			'Champions', 'Cannot lose them', 'Loyal', 'New customers', 'Potential loyalists', 'Lost', 'At risk', 'Hibernating', 'Need attention'
 		]);
-		expect(result.rules[0]).toMatchObject({ rule: 'R ≥ 4 and F ≥ 4' });
-		expect(result.segments.map((s) => s.segment)).toEqual(result.rules.map((r) => r.segment));
-		const potential = result.segments.find((s) => s.segment === 'Potential loyalists');
-		expect(potential).toMatchObject({ customers: 2, share: 0.2, recency: 8, frequency: 3.5 });
-		expect(potential?.monetary).toBeCloseTo(77.675, 6);
+		expect(result.rules[0]).toMatchObject({ rule: 'R = 5 and F ≥ 4' });
+		// Non-empty segments only (nobody is Loyal here), in rule order.
+		expect(result.segments.map((s) => s.segment)).toEqual(result.rules.map((r) => r.segment).filter((s) => s !== 'Loyal'));
 		expect(result.segments.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1, 9);
+	});
+
+	it('rfm(request) gives each segment its mean recency, frequency and monetary value', async () => {
+		const result = await (await engineWithTx()).rfm(REQUEST);
+		// By hand from EXPECTED: e.g. Need attention = C05 (31 d, 5, 25) and C06 (46 d, 3, 240).
+		const means: [string, number, number, number, number][] = [
+			['Champions', 1, 1, 6, 150],
+			['Cannot lose them', 1, 90, 6, 600],
+			['New customers', 1, 3, 1, 300],
+			['Potential loyalists', 2, 8, 3.5, 77.675],
+			['Lost', 1, 87, 1, 12.34],
+			['At risk', 1, 60, 5, 20.99],
+			['Hibernating', 1, 82, 2, 199.99],
+			['Need attention', 2, 38.5, 4, 132.5]
+		];
+		expect(result.segments.map((s) => s.segment)).toEqual(means.map(([segment]) => segment));
+		result.segments.forEach((s, i) => {
+			const [, customers, recency, frequency, monetary] = means[i];
+			expect(s).toMatchObject({ customers, share: customers / 10 });
+			expect([s.recency, s.frequency, s.monetary].map((v) => Math.round(v * 1000) / 1000)).toEqual([recency, frequency, monetary]);
+		});
 	});
 
 	it('rfm(request) reads dates and decimal-comma amounts stored as text', async () => {
@@ -146,7 +166,7 @@ describe('rfm', () => {
 		const engine = await engineWithTx();
 		await engine.rfm(REQUEST);
 		const result = await engine.runSql('SELECT segment, count(*) AS customers FROM rfm GROUP BY 1 ORDER BY 1', 'q');
-		expect(result.info?.rowCount).toBe(9);
+		expect(result.info?.rowCount).toBe(8);
 		const page = await engine.page('q', 0, 20);
 		expect(page.rows.find((r) => r[0] === 'Potential loyalists')).toEqual(['Potential loyalists', 2]);
 	});
