@@ -18,7 +18,8 @@ export const rfmCell: CellDefinition<RfmParams> = {
 	defaults: () => ({ source: '', customer: '', date: '', amount: '', asOf: '', outName: '' }),
 	check: (p) => (['source', 'customer', 'date', 'amount', 'asOf', 'outName'].every((k) => isString(p[k])) ? null : 'its columns are missing'),
 	reads: (p) => (p.source ? [p.source] : []),
-	writes: (p) => (p.outName ? [p.outName] : [])
+	writes: (p) => (p.outName ? [p.outName] : []),
+	startFrom: (source) => ({ source, outName: `${source}_rfm` })
 };
 
 /** First column whose name looks like `pattern` (customer id, date, amount), else ''. */
