@@ -30,6 +30,7 @@ import type { TabMessage } from '$lib/storage/tab-channel';
 import { browserLocks, NotebookLock, type LockManagerLike } from '$lib/storage/tab-lock';
 import { writesAllowed } from '$lib/storage/write-guard';
 import { T } from '$lib/ui/messages';
+import { releaseNotebook } from './owned-data';
 
 /** A new cell of `type`: the type's defaults overridden by `params`. */
 export function makeCell<K extends CellType>(type: K, params: Partial<ParamsOf<K>> = {}): NotebookCell {
@@ -197,10 +198,13 @@ export class Workbench {
 		if (this.doc && this.readOnly && !this.notebooks.some((n) => n.id === this.doc?.id)) await this.#dropOpen();
 	}
 
-	/** The open notebook is gone: open the first one left, or none. */
+	/** The open notebook is gone (deleted in another tab): open the first one left, or none. */
 	async #dropOpen(): Promise<void> {
+		const gone = this.doc;
 		this.#lock.release();
 		this.doc = null;
+		// The deleting tab let go of its files and results; the tables it loaded here live in this tab's DuckDB.
+		if (gone) await releaseNotebook($state.snapshot(gone) as Notebook);
 		this.readOnly = false;
 		this.generation++;
 		if (this.notebooks[0]) await this.open(this.notebooks[0].id);
@@ -227,22 +231,36 @@ export class Workbench {
 		this.notebooks = await store.listNotebooks();
 	}
 
-	/** Deletes a notebook; one edited in another tab is deleted by that tab. */
+	/**
+	 * Deletes a notebook and what it alone keeps (files, results, tables: see
+	 * `releaseNotebook`); one edited in another tab is deleted by that tab.
+	 */
 	async remove(id: string): Promise<void> {
+		let deleted: Notebook | null = null;
 		if (this.doc?.id === id && !this.readOnly) {
+			deleted = $state.snapshot(this.doc) as Notebook;
 			this.doc = null; // no edit can queue a save after the delete
 			await this.settle();
 			await store.deleteNotebook(id);
 			this.#lock.release();
 			this.readOnly = false;
-		} else if (!(await this.#lock.whileFree(id, () => store.deleteNotebook(id)))) {
-			this.notify({ type: 'delete', id });
-			return;
+		} else {
+			// No tab edits it: read it and delete it while holding its lock, so no tab opens it meanwhile.
+			const deletedHere = await this.#lock.whileFree(id, async () => {
+				deleted = await store.loadNotebook(id);
+				await store.deleteNotebook(id);
+			});
+			if (!deletedHere) {
+				this.notify({ type: 'delete', id });
+				return;
+			}
 		}
 		this.notify({ type: 'list' });
 		this.notebooks = await store.listNotebooks();
 		if (!this.doc && this.notebooks[0]) await this.open(this.notebooks[0].id);
 		else if (this.doc?.id === id) await this.#dropOpen();
+		// Last: the list is right even if letting go of a file fails (the error is shown).
+		if (deleted) await releaseNotebook(deleted);
 	}
 
 	/**
@@ -279,11 +297,18 @@ export class Workbench {
 		return doc;
 	}
 
-	/** Adds a cell of `type` after the selected one (or at the end) and selects it. */
+	/** Where a new cell goes: after the selected one, or at the end. */
+	insertionIndex(): number {
+		const cells = this.doc?.cells ?? [];
+		const at = cells.findIndex((c) => c.id === this.selected) + 1;
+		return at > 0 ? at : cells.length;
+	}
+
+	/** Adds a cell of `type` at `insertionIndex()` and selects it. */
 	addCell<K extends CellType>(type: K, params: Partial<ParamsOf<K>> = {}): NotebookCell {
 		const cell = makeCell(type, params);
-		const at = this.doc && this.selected ? this.doc.cells.findIndex((c) => c.id === this.selected) + 1 : undefined;
-		this.edit((d) => addCell(d, cell, at && at > 0 ? at : d.cells.length));
+		const at = this.insertionIndex();
+		this.edit((d) => addCell(d, cell, at));
 		this.selected = cell.id;
 		return cell;
 	}

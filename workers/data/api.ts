@@ -59,6 +59,12 @@ export interface FileSource {
 	bytes?: ArrayBuffer;
 }
 
+/** A file kept in browser storage (OPFS) under its data cell's key. */
+export interface StoredFile {
+	key: string;
+	bytes: number;
+}
+
 /** Progress of a long operation; `fraction` is absent while the stage is indeterminate. */
 export interface Progress {
 	stage: string;
@@ -197,8 +203,10 @@ export interface DataApi {
 	loadFile(source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<LoadReport>;
 	/** Whether the bytes of `fileKey` are kept in browser storage. */
 	hasStoredFile(fileKey: string): Promise<boolean>;
-	/** Forgets a kept file (when its data cell is deleted). */
+	/** Forgets a kept file (when its data cell or notebook is deleted). */
 	deleteStoredFile(fileKey: string): Promise<void>;
+	/** Every kept file and its size; DuckDB need not be started. */
+	storedFiles(): Promise<StoredFile[]>;
 	/** Runs a SQL cell; a query is saved as view `viewName`. Errors are worded for users. */
 	runSql(sql: string, viewName: string): Promise<SqlResult>;
 	/** Shape of a table or view. */

@@ -17,6 +17,7 @@ import type {
 	RowsPage,
 	SortSpec,
 	SqlResult,
+	StoredFile,
 	TableInfo,
 	TableProfile
 } from './api';
@@ -74,6 +75,10 @@ export class DataEngine implements DataApi {
 
 	async deleteStoredFile(fileKey: string): Promise<void> {
 		await this.#store.delete(fileKey);
+	}
+
+	async storedFiles(): Promise<StoredFile[]> {
+		return this.#store.list();
 	}
 
 	async runSql(sql: string, viewName: string): Promise<SqlResult> {

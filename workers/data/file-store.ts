@@ -1,3 +1,5 @@
+import type { StoredFile } from './api';
+
 /** Where the original bytes of dropped files are kept, so a reload can re-import them. */
 export interface FileStore {
 	put(key: string, bytes: Uint8Array): Promise<void>;
@@ -5,5 +7,7 @@ export interface FileStore {
 	get(key: string): Promise<Uint8Array | null>;
 	has(key: string): Promise<boolean>;
 	delete(key: string): Promise<void>;
+	/** Every kept file with its size (what the privacy panel lists). */
+	list(): Promise<StoredFile[]>;
 	clear(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 /** An in-memory FileStore for unit tests (and browsers without OPFS: lost on reload). */
+import type { StoredFile } from './api';
 import type { FileStore } from './file-store';
 
 export class MemoryStore implements FileStore {
@@ -15,6 +16,9 @@ export class MemoryStore implements FileStore {
 	}
 	async delete(key: string): Promise<void> {
 		this.#files.delete(key);
+	}
+	async list(): Promise<StoredFile[]> {
+		return [...this.#files].map(([key, bytes]) => ({ key, bytes: bytes.byteLength }));
 	}
 	async clear(): Promise<void> {
 		this.#files.clear();

@@ -3,6 +3,7 @@
  * files stay in this browser (never uploaded) so a reload can re-import them.
  * Files live in a `files` folder, named by their URI-encoded key.
  */
+import type { StoredFile } from './api';
 import type { FileStore } from './file-store';
 
 /** Worker-only OPFS API, not in TypeScript's DOM lib. */
@@ -83,6 +84,17 @@ export class OpfsStore implements FileStore {
 		} catch (e) {
 			if (!isNotFound(e)) throw e;
 		}
+	}
+
+	async list(): Promise<StoredFile[]> {
+		// Async iteration of a folder is not in TypeScript's DOM lib yet.
+		const folder = (await this.#dir()) as FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
+		const files: StoredFile[] = [];
+		for await (const handle of folder.values()) {
+			if (handle.kind !== 'file') continue;
+			files.push({ key: decodeURIComponent(handle.name), bytes: (await (handle as FileSystemFileHandle).getFile()).size });
+		}
+		return files;
 	}
 
 	async clear(): Promise<void> {

@@ -3,6 +3,7 @@
  * in notebooks; never rename one (add a migration in notebook/serialize.ts).
  */
 import type { CellCheck } from '$lib/notebook';
+import type { CellKeeps, CellPhase } from './types';
 import { chartCell } from './chart';
 import { churnCell } from './churn';
 import { segmentsCell } from './segments';
@@ -42,11 +43,31 @@ export const checkCell: CellCheck = (type, params) => {
 	return CELL_DEFINITIONS[type].check(params);
 };
 
-/** Relations a cell reads or writes, by its registry definition. */
-export function cellReads(type: string, params: object): string[] {
-	return isCellType(type) ? (CELL_DEFINITIONS[type].reads as (p: object) => string[])(params) : [];
+/**
+ * Relations a cell reads or writes, by its registry definition. `known`: names
+ * to ask a SQL cell about, whose reads are otherwise known only after it ran.
+ */
+export function cellReads(type: string, params: object, known?: string[]): string[] {
+	return isCellType(type) ? (CELL_DEFINITIONS[type].reads as (p: object, known?: string[]) => string[])(params, known) : [];
 }
 
 export function cellWrites(type: string, params: object): string[] {
 	return isCellType(type) ? (CELL_DEFINITIONS[type].writes as (p: object) => string[])(params) : [];
+}
+
+/** When a cell runs on opening its notebook (see `CellDefinition.phase`). */
+export function cellPhase(type: string): CellPhase {
+	return (isCellType(type) && (CELL_DEFINITIONS[type] as { phase?: CellPhase }).phase) || 'analyse';
+}
+
+/** Keys of what a cell keeps in browser storage, by its registry definition. */
+export function cellKeeps(type: string, params: object): Required<CellKeeps> {
+	const keeps = isCellType(type) ? (CELL_DEFINITIONS[type] as { keeps?: (p: object) => CellKeeps }).keeps?.(params) : undefined;
+	return { files: keeps?.files ?? [], results: keeps?.results ?? [] };
+}
+
+/** Params of a new cell of `type` reading `source` ('' = none: the type's defaults). */
+export function startParams(type: CellType, source: string): Record<string, unknown> {
+	const startFrom = (CELL_DEFINITIONS[type] as { startFrom?: (s: string) => Record<string, unknown> }).startFrom;
+	return source && startFrom ? startFrom(source) : {};
 }

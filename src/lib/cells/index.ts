@@ -32,6 +32,9 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	text: TextCell
 };
 
-export { CELL_DEFINITIONS, checkCell, cellReads, cellWrites, isCellType } from './definitions';
+export { CELL_DEFINITIONS, checkCell, cellKeeps, cellPhase, cellReads, cellWrites, isCellType, startParams } from './definitions';
 export type { CellType, ParamsOf } from './definitions';
-export type { CellDefinition, CellViewProps } from './types';
+export type { CellDefinition, CellKeeps, CellPhase, CellViewProps } from './types';
+export { defaultSource } from './default-source';
+export { combine, exclusive, holdingsOf, needsOf, type Holdings } from './holdings';
+export { runOrder } from './run-order';

@@ -23,6 +23,7 @@ export type {
 	RowsPage,
 	SortSpec,
 	SqlResult,
+	StoredFile,
 	TableInfo,
 	TableProfile
 } from '$workers/data/api';

@@ -3,7 +3,7 @@
  * models, test scores) are kept in IndexedDB under a key the cell's params
  * reference: the notebook document itself stays small.
  */
-import { del, get, set } from 'idb-keyval';
+import { del, get, keys, set } from 'idb-keyval';
 import { db } from './notebooks';
 import { writesAllowed } from './write-guard';
 
@@ -19,4 +19,10 @@ export async function loadResult<T>(resultKey: string): Promise<T | null> {
 
 export async function deleteResult(resultKey: string): Promise<void> {
 	await del(key(resultKey), db());
+}
+
+/** Keys of every kept result (what the privacy panel counts), without reading the results. */
+export async function keptResultKeys(): Promise<string[]> {
+	const prefix = key('');
+	return (await keys(db())).flatMap((k) => (typeof k === 'string' && k.startsWith(prefix) ? [k.slice(prefix.length)] : []));
 }

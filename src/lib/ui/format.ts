@@ -13,3 +13,17 @@ export function formatValue(value: CellValue): string {
 export function formatMs(ms: number): string {
 	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+const SIZE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A size for humans, in powers of 1000 as browsers' storage settings show it: "850 B", "12.3 kB", "1.5 MB". */
+export function formatBytes(bytes: number): string {
+	const units = ['B', 'kB', 'MB', 'GB'];
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < units.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	return `${SIZE.format(value)} ${units[unit]}`;
+}

@@ -144,6 +144,16 @@ export const MESSAGES = {
 		['Preferences', '(theme, compute backend): this browser\'s localStorage.'],
 		['Exports', '(notebook .json, charts, CSV): only files you choose to download.']
 	],
+	aboutPerNotebookTitle: 'Kept for each notebook',
+	aboutReading: 'Reading what this browser keeps…',
+	aboutReadFailed: (reason: string) => `What this browser keeps could not be read: ${reason}`,
+	aboutNoNotebooks: 'No notebook yet.',
+	aboutNotebookKeeps: (files: string[], results: number) =>
+		`${files.length ? files.join(', ') : 'no kept file'}; ${results === 1 ? '1 trained result' : `${results} trained results`}`,
+	aboutFile: (name: string, size: string) => `${name} (${size})`,
+	aboutLoose: (files: number, size: string, results: number) =>
+		`Part of no notebook (left by an interrupted delete or an older version): ${files === 1 ? '1 file' : `${files} files`} (${size}), ${results === 1 ? '1 trained result' : `${results} trained results`}. The button below removes them.`,
+	aboutDeleteNote: 'Deleting a notebook deletes its kept files and trained results; deleting a cell deletes its own.',
 	aboutOutro: 'Nothing is uploaded. Clearing this site\'s data in the browser, or the button below, removes everything.',
 	plot: {
 	failed: 'The chart could not be drawn:'

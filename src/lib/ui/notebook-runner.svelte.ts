@@ -1,9 +1,11 @@
 /**
- * Runs a notebook's cells: one at a time in document order for "Run all", a
+ * Runs a notebook's cells: all of them one at a time on opening and for "Run
+ * all" (tables, then the views over them, then results: see `runOrder`), a
  * single cell on request, and re-runs of the cells that read a table or view
  * whenever it changes (a reloaded file, an edited query).
  */
 import { cellReads } from '$lib/cells/definitions';
+import { runOrder } from '$lib/cells/run-order';
 import type { NotebookCell } from '$lib/notebook';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error';
@@ -59,11 +61,14 @@ export class NotebookRunner {
 		}
 	}
 
-	/** Runs every cell top to bottom; changes made meanwhile do not trigger extra re-runs. */
+	/**
+	 * Runs every cell once, each after the cells that write what it reads (see
+	 * `runOrder`); changes made meanwhile do not trigger extra re-runs.
+	 */
 	async runAll(): Promise<void> {
 		this.#runningAll = true;
 		try {
-			for (const cell of this.#cells()) await this.run(cell.id);
+			for (const cell of runOrder(this.#cells())) await this.run(cell.id);
 		} finally {
 			this.#runningAll = false;
 			await this.refreshRelations();
@@ -77,7 +82,11 @@ export class NotebookRunner {
 		const name = relation.toLowerCase();
 		for (const cell of this.#cells()) {
 			if (cell.id === sourceId) continue;
-			const reads = [...cellReads(cell.type, cell.params), ...(this.#reportedReads.get(cell.id) ?? [])];
+			// What a query read on its last run is exact; one that has not run yet (or failed for want of
+			// this table) has only its text to go by. Text alone never re-runs a query that ran, so two
+			// queries naming each other in comments cannot re-run each other for ever.
+			const reported = this.#reportedReads.get(cell.id);
+			const reads = [...cellReads(cell.type, cell.params, reported ? [] : [relation]), ...(reported ?? [])];
 			if (reads.some((r) => r.toLowerCase() === name)) await this.run(cell.id);
 		}
 	}

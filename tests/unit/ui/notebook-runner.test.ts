@@ -48,6 +48,34 @@ describe('NotebookRunner', () => {
 		expect(runs).toEqual(['data']);
 	});
 
+	it('runAll() runs a view defined below its reader before the reader, and tables first', async () => {
+		const cells = [
+			cell('churn', 'churn', { table: 'q2', scoreTable: '', scoredName: '' }),
+			cell('q2', 'sql', { sql: 'SELECT * FROM q1', view: 'q2' }),
+			cell('q1', 'sql', { sql: 'SELECT * FROM customers', view: 'q1' }),
+			cell('data', 'data', { fileKey: 'f', fileName: 'a.csv', table: 'customers', options: {} })
+		];
+		const runs: string[] = [];
+		const runner = new NotebookRunner(() => cells, async () => []);
+		for (const c of cells) runner.register(c.id, async () => void runs.push(c.id));
+		await runner.runAll();
+		expect(runs).toEqual(['data', 'q1', 'q2', 'churn']);
+	});
+
+	it('touched(table) re-runs a query that has not run yet by the names in its text', async () => {
+		const cells = [cell('data', 'data', { fileKey: 'f', fileName: 'a.csv', table: 'customers', options: {} }), cell('sql', 'sql', { sql: 'SELECT * FROM Customers', view: 'q1' })];
+		const runs: string[] = [];
+		const runner = new NotebookRunner(() => cells, async () => []);
+		for (const c of cells) runner.register(c.id, async () => void runs.push(c.id));
+		await runner.touched('customers', 'data');
+		expect(runs).toEqual(['sql']);
+		// Once it ran, what DuckDB said it read is the answer: its text alone re-runs nothing.
+		runner.reportReads('sql', ['orders']);
+		runs.length = 0;
+		await runner.touched('customers', 'data');
+		expect(runs).toEqual([]);
+	});
+
 	it('run(cellId) records an error status when the cell fails', async () => {
 		const { runner } = setup();
 		runner.register('chart', async () => {

@@ -19,5 +19,6 @@ export const chartCell: CellDefinition<ChartSpec> = {
 		return null;
 	},
 	reads: (p) => (p.relation ? [p.relation] : []),
-	writes: () => []
+	writes: () => [],
+	startFrom: (relation) => ({ relation })
 };

@@ -81,7 +81,9 @@ export const churnCell: CellDefinition<ChurnParams> = {
 		return null;
 	},
 	reads: (p) => [p.table, p.scoreTable].filter(Boolean),
-	writes: (p) => (p.scoredName ? [p.scoredName] : [])
+	writes: (p) => (p.scoredName ? [p.scoredName] : []),
+	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
+	startFrom: (table) => ({ table })
 };
 
 /** Risk level of a churn probability with the cell's cut-offs. */

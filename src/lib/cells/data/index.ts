@@ -29,5 +29,7 @@ export const dataCell: CellDefinition<DataParams> = {
 		return null;
 	},
 	reads: () => [],
-	writes: (p) => (p.table ? [p.table] : [])
+	writes: (p) => (p.table ? [p.table] : []),
+	phase: 'load',
+	keeps: (p) => ({ files: [p.fileKey].filter(Boolean) })
 };

@@ -22,5 +22,7 @@ export const predictCell: CellDefinition<PredictParams> = {
 	defaults: () => ({ table: '', target: '', splitColumn: '', seed: 42, budgetS: 30, resultKey: '', newTable: '', outName: '' }),
 	check: (p) => (isString(p.table) && isString(p.target) && isString(p.newTable) ? null : 'its tables or target are missing'),
 	reads: (p) => [p.table, p.newTable].filter(Boolean),
-	writes: (p) => (p.outName ? [p.outName] : [])
+	writes: (p) => (p.outName ? [p.outName] : []),
+	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
+	startFrom: (table) => ({ table })
 };

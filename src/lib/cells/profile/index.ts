@@ -11,5 +11,6 @@ export const profileCell: CellDefinition<ProfileParams> = {
 	defaults: () => ({ table: '' }),
 	check: (p) => (isString(p.table) ? null : 'its table name is missing'),
 	reads: (p) => (p.table ? [p.table] : []),
-	writes: () => []
+	writes: () => [],
+	startFrom: (table) => ({ table })
 };

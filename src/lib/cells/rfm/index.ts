@@ -24,7 +24,8 @@ export const rfmCell: CellDefinition<RfmParams> = {
 			? null
 			: 'its columns are missing',
 	reads: (p) => (p.source ? [p.source] : []),
-	writes: (p) => (p.outName ? [p.outName] : [])
+	writes: (p) => (p.outName ? [p.outName] : []),
+	startFrom: (source) => ({ source, outName: `${source}_rfm` })
 };
 
 /** First column whose name looks like `pattern` (customer id, date, amount), else ''. */

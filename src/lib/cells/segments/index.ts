@@ -32,7 +32,9 @@ export const segmentsCell: CellDefinition<SegmentsParams> = {
 		return null;
 	},
 	reads: (p) => (p.table ? [p.table] : []),
-	writes: (p) => (p.outName ? [p.outName] : [])
+	writes: (p) => (p.outName ? [p.outName] : []),
+	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
+	startFrom: (table) => ({ table, outName: `${table}_segments` })
 };
 
 /** A segment's display name. */

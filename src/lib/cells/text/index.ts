@@ -81,5 +81,8 @@ export const textCell: CellDefinition<TextParams> = {
 		return null;
 	},
 	reads: (p) => [...new Set([p.table, p.scoreTable].filter(Boolean))],
-	writes: (p) => (p.scoredName ? [p.scoredName] : [])
+	writes: (p) => (p.scoredName ? [p.scoredName] : []),
+	// The trained result and the user's word list.
+	keeps: (p) => ({ results: [p.resultKey, p.wordList].filter(Boolean) }),
+	startFrom: (table) => ({ table })
 };

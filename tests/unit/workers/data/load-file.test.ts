@@ -221,4 +221,11 @@ describe('loadFile: stored bytes', () => {
 		await engine.deleteStoredFile('del');
 		expect(await engine.hasStoredFile('del')).toBe(false);
 	});
+
+	it('storedFiles() lists each kept file with its size, and forgets a deleted one', async () => {
+		await engine.loadFile({ fileKey: 'sized', fileName: 's.csv', bytes: bytesOf('a,b\n1,2\n') }, 's', { delimiter: 'auto', decimal: 'auto', encoding: 'auto' });
+		expect(await engine.storedFiles()).toContainEqual({ key: 'sized', bytes: 8 });
+		await engine.deleteStoredFile('sized');
+		expect((await engine.storedFiles()).map((f) => f.key)).not.toContain('sized');
+	});
 });
