@@ -25,6 +25,7 @@ export const rfmCell: CellDefinition<RfmParams> = {
 			: 'its columns are missing',
 	reads: (p) => (p.source ? [p.source] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
+	keeps: (p) => ({ results: [p.resultKey ?? ''].filter(Boolean) }),
 	startFrom: (source) => ({ source, outName: `${source}_rfm` })
 };
 

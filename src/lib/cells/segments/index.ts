@@ -33,7 +33,7 @@ export const segmentsCell: CellDefinition<SegmentsParams> = {
 	},
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
-	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
+	keeps: (p) => ({ results: [p.resultKey, p.umapKey ?? ''].filter(Boolean) }),
 	startFrom: (table) => ({ table, outName: `${table}_segments` })
 };
 
