@@ -124,9 +124,13 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 	await expect(list(page).getByRole('listitem')).toHaveCount(1);
 	await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Keep');
 	// Nothing of the deleted notebook is left; the other one keeps its file.
-	await expect.poll(async () => (await storage(page)).files).toEqual([keptFile]);
+	// Files go first, then results: wait for both.
+	const leftOf = async () => {
+		const now = await storage(page);
+		return { files: now.files, keys: now.keys.filter((key) => key.includes(gone.id) || key.includes(goneResult)) };
+	};
+	await expect.poll(leftOf).toEqual({ files: [keptFile], keys: [] });
 	const after = await storage(page);
-	expect(after.keys.filter((key) => key.includes(gone.id) || key.includes(goneResult))).toEqual([]);
 	expect(after.notebooks.map((n) => n.title)).toEqual(['Keep']);
 
 	await page.getByRole('button', { name: 'About & privacy' }).click();

@@ -208,7 +208,9 @@ export interface DataApi {
 	/** Every kept file and its size; DuckDB need not be started. */
 	storedFiles(): Promise<StoredFile[]>;
 	/** Runs a SQL cell; a query is saved as view `viewName`. Errors are worded for users. */
-	runSql(sql: string, viewName: string): Promise<SqlResult>;
+	runSql(sql: string, viewName: string, runId?: string): Promise<SqlResult>;
+	/** Stops the SQL run `runId` (given to `runSql`) within a second; it then rejects with a CancelledError. */
+	cancelSql(runId: string): Promise<void>;
 	/** Shape of a table or view. */
 	describe(relation: string): Promise<TableInfo>;
 	/** Names of every table and view. */

@@ -3,19 +3,38 @@
  * Blocking bindings: every call runs synchronously inside this worker.
  */
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC } from 'apache-arrow';
 import type * as arrow from 'apache-arrow';
 import { rewriteDuckDbError } from './errors';
 import { lockDown } from './lockdown';
+import { LongQueries } from './long-query';
 
 export class Db {
 	readonly bindings: DuckDBBindings;
 	readonly conn: DuckDBConnection;
+	/** SQL cells' statements, on their own connection, cancellable. */
+	readonly long: LongQueries;
 
 	constructor(bindings: DuckDBBindings) {
 		this.bindings = bindings;
 		this.conn = bindings.connect();
 		// Before any other statement: no URL, no extension, no file outside the tab.
 		lockDown(this.conn);
+		this.long = new LongQueries(bindings);
+	}
+
+	/**
+	 * Runs statements that may take long as run `runId` (see `LongQueries`);
+	 * resolves with the last one's Arrow table. Errors are worded as `query`'s.
+	 */
+	async runLong(runId: string, statements: string[]): Promise<arrow.Table | null> {
+		try {
+			const bytes = await this.long.run(runId, statements);
+			return bytes ? tableFromIPC(bytes) : null;
+		} catch (e) {
+			if ((e as Error).name === 'CancelledError') throw e;
+			throw rewriteDuckDbError(plainDuckDbError(e), this.relationNamesSafe());
+		}
 	}
 
 	/** Runs SQL as is; DuckDB's error passes through (for callers that classify it). */
@@ -87,5 +106,20 @@ export class Db {
 		} finally {
 			stmt.close();
 		}
+	}
+}
+
+/**
+ * DuckDB's pending-query calls report errors as JSON
+ * (`{"exception_type":"Parser","exception_message":"…"}`); the rest of the
+ * worker reads them as `conn.query` words them: "Parser Error: …".
+ */
+function plainDuckDbError(e: unknown): unknown {
+	if (!(e instanceof Error) || !e.message.startsWith('{')) return e;
+	try {
+		const { exception_type: type, exception_message: message } = JSON.parse(e.message) as { exception_type?: string; exception_message?: string };
+		return type && message ? new Error(`${type} Error: ${message}`) : e;
+	} catch {
+		return e;
 	}
 }

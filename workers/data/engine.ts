@@ -81,10 +81,14 @@ export class DataEngine implements DataApi {
 		return this.#store.list();
 	}
 
-	async runSql(sql: string, viewName: string): Promise<SqlResult> {
+	async runSql(sql: string, viewName: string, runId = ''): Promise<SqlResult> {
 		const db = await this.#ready();
 		this.#order.invalidate(db); // the SQL may change any table
-		return runSqlCell(db, sql, viewName);
+		return runSqlCell(db, sql, viewName, runId);
+	}
+
+	async cancelSql(runId: string): Promise<void> {
+		(await this.#ready()).long.cancel(runId);
 	}
 
 	async describe(relation: string): Promise<TableInfo> {

@@ -6,7 +6,8 @@
 import type { SqlResult } from './api';
 import type { Db } from './db';
 import { fail } from './errors';
-import { describeRelation } from './relations';
+import { columnsOf } from './relations';
+import { num } from './values';
 import { refuseOutsideAccess } from './sql-guard';
 import { identifiers, queryKind, scanStatements, type SqlToken } from './sql-lex';
 import { quoteIdent } from './sql-quote';
@@ -47,8 +48,8 @@ function createView(db: Db, viewName: string, text: string, tokens: SqlToken[], 
 	db.query(`CREATE OR REPLACE VIEW ${quoteIdent(viewName)} AS ${body}`);
 }
 
-/** Runs `sql`; see `DataApi.runSql`. */
-export function runSqlCell(db: Db, sql: string, viewName: string): SqlResult {
+/** Runs `sql` as run `runId` (cancellable with `DataApi.cancelSql`); see `DataApi.runSql`. */
+export async function runSqlCell(db: Db, sql: string, viewName: string, runId = ''): Promise<SqlResult> {
 	const started = performance.now();
 	const statements = scanStatements(sql);
 	if (!statements.length) fail('The SQL cell is empty.');
@@ -56,7 +57,7 @@ export function runSqlCell(db: Db, sql: string, viewName: string): SqlResult {
 	const last = statements[statements.length - 1];
 	const kind = queryKind(last.tokens);
 	const reads = readsOf(db, statements, db.relationNames(), kind ? viewName : '');
-	for (const s of kind ? statements.slice(0, -1) : statements) db.query(s.text);
+	await db.runLong(runId, (kind ? statements.slice(0, -1) : statements).map((s) => s.text));
 	if (!kind) {
 		const n = statements.length;
 		return { viewName: null, info: null, reads, message: n === 1 ? 'Statement executed.' : `${n} statements executed.`, elapsedMs: performance.now() - started };
@@ -65,8 +66,9 @@ export function runSqlCell(db: Db, sql: string, viewName: string): SqlResult {
 	try {
 		// Binding saw names and types; running the first rows catches most value errors
 		// (a failed cast), which counting alone can skip when the column is unused.
-		db.query(`SELECT * FROM ${quoteIdent(viewName)} LIMIT 100`);
-		const info = describeRelation(db, viewName);
+		const view = quoteIdent(viewName);
+		const counted = await db.runLong(runId, [`SELECT * FROM ${view} LIMIT 100`, `SELECT count(*) AS n FROM ${view}`]);
+		const info = { name: viewName, rowCount: num(counted?.get(0)?.n), columns: columnsOf(db, viewName) };
 		return { viewName, info, reads, elapsedMs: performance.now() - started };
 	} catch (e) {
 		db.raw(`DROP VIEW IF EXISTS ${quoteIdent(viewName)}`); // no broken result left for later cells

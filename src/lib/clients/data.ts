@@ -29,6 +29,7 @@ export type {
 } from '$workers/data/api';
 export { DEFAULT_CSV_OPTIONS } from '$workers/data/api';
 export { sanitizeTableName } from '$workers/data/table-name';
+export { isCancelledError } from './cancelled';
 
 let remote: Comlink.Remote<DataApi> | null = null;
 let worker: Worker | null = null;

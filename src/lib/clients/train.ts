@@ -147,10 +147,7 @@ export function runComputeCheck(
 	return { jobId, result };
 }
 
-/** True for the error a cancelled job rejects with. */
-export function isCancelledError(e: unknown): boolean {
-	return (e as { name?: unknown } | null)?.name === 'CancelledError';
-}
+export { isCancelledError } from './cancelled';
 
 /** The text to show for an error from the worker (already worded for users there). */
 export function errorText(e: unknown): string {
