@@ -9,6 +9,8 @@
  * riskiest customers, with the rows and sampling the churn cell asks for
  * (`src/lib/cells/churn/reason-plan.ts`; `--reasons N` explains N rows instead). Prints one JSON line:
  * {rows, members, probabilities_ms, reasons_ms, reasons_rows, method}.
+ * `--model-file blend.crm-model.json` also writes the blend as a model file, to
+ * import in the churn cell ("Import a model") and time the same steps in the browser.
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { DataEngine, DEFAULT_CSV_OPTIONS, MemoryStore } from '../workers/data';
@@ -21,7 +23,8 @@ import { makeEnsemble } from '../models/auto/ensemble';
 import { DEFAULT_TABULAR_REQUEST } from '../models/auto/types';
 import { decodeState, encodeState } from '../models/shared/state-json';
 import type { ModelState } from '../models/types';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { serializeModel } from '../src/lib/cells/churn/model-file';
 import { basename } from 'node:path';
 import { useFastestNodeBackend } from './node-backend';
 import { REASON_ROWS, REASON_SAMPLING, reasonRows } from '../src/lib/cells/churn/reason-plan';
@@ -44,6 +47,11 @@ async function main() {
 	const kinds = ['gbdt', 'forest', 'logistic', 'mlp'] as const;
 	const members = kinds.map((kind) => ({ kind, state: decodeState<ModelState>(result.models[kind]!.state) }));
 	const state = encodeState(makeEnsemble(members));
+	const modelFile = flag('model-file', '');
+	if (modelFile) {
+		const label = 'Ensemble (all four kinds)';
+		writeFileSync(modelFile, serializeModel({ kind: 'ensemble', label, target: result.target, classes: result.classes, features: result.features, state, background: result.background, metrics: {} }));
+	}
 
 	// Fresh bytes per step: the cell transfers its own copy to each call.
 	const bytes = () => ({ ipc: tableToIPC(tableFromIPC(ipc)) });
