@@ -1,10 +1,28 @@
 /**
  * Journey: train churn models on the telco demo in automatic mode, read the
- * leaderboard and ROC, move the threshold, score a file of "new customers",
- * download the scores, reload, and find the model and results still there.
+ * leaderboard and ROC, move the threshold, score a file of "new customers"
+ * (probabilities at once, reasons after in the background), download the
+ * scores, reload, and find the model, the results and the reasons still there.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, loadFiles, test } from './fixtures';
+
+/** Telco-style ids (7590-VHVEG): the shipped demo has none, so the "new customers" file gets them. */
+const telcoId = (i: number) => `${String(i % 10_000).padStart(4, '0')}-${Array.from({ length: 5 }, (_, k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
+const TELCO_ID = /\d{4}-[A-Z]{5}/;
+
+/** datasets/wa_churn.csv with a customerID column in front. */
+async function newCustomersCsv(): Promise<Buffer> {
+	const [header, ...rows] = (await readFile('datasets/wa_churn.csv', 'utf8')).trimEnd().split('\n');
+	return Buffer.from([`"customerID",${header}`, ...rows.map((row, i) => `"${telcoId(i)}",${row}`)].join('\n') + '\n');
+}
+
+/** A downloaded CSV's text; the file must start with a UTF-8 byte-order mark (Excel reads accents right). */
+async function downloadedCsv(path: string): Promise<string> {
+	const bytes = await readFile(path);
+	expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+	return bytes.subarray(3).toString('utf8');
+}
 
 test('churn demo → automatic training → threshold → scoring → CSV → reload', async ({ page }) => {
 	test.setTimeout(240_000);
@@ -35,25 +53,50 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	await slider.fill('0.3');
 	await expect(churn.getByText('Confusion matrix at threshold 0.30')).toBeVisible();
 
-	// Score a file of new customers.
-	await loadFiles(page, { name: 'new_customers.csv', mimeType: 'text/csv', buffer: await readFile('datasets/wa_churn.csv') });
-	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from new_customers.csv' }).getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+	// Score a file of new customers with the random forest (its reasons take a while: they come after).
+	await churn.getByRole('radio', { name: /Random forest$/ }).check();
+	await loadFiles(page, { name: 'new_customers.csv', mimeType: 'text/csv', buffer: await newCustomersCsv() });
+	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from new_customers.csv' }).getByTestId('table-shape')).toHaveText('7,043 rows × 21 columns');
 	await churn.getByRole('combobox', { name: 'Table to score' }).selectOption('new_customers');
 	const summary = churn.getByTestId('score-summary');
+	// Probabilities first, within seconds, while the reasons are still being found.
+	await expect(summary).toContainText('7,043 customers scored', { timeout: 15_000 });
 	await expect(summary).toContainText('into table new_customers_scored');
-	await expect(summary).toContainText('7,043 customers scored');
-	await expect(churn.getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first()).toBeVisible();
+	await expect(churn.getByRole('combobox', { name: 'Customer id' })).toHaveValue('customerID');
+	const alerts = churn.getByRole('list', { name: 'Customers at risk' });
+	await expect(alerts.getByRole('listitem').first()).toBeVisible();
+	const reasonsJob = churn.getByRole('status').filter({ hasText: /Finding the reasons of 300 customers/ });
+	await expect(reasonsJob).toBeVisible();
+	await expect(churn.getByRole('button', { name: 'Cancel reasons' })).toBeVisible();
+	await expect(churn.getByTestId('reasons-status')).toContainText('Reasons of 300 customers found in', { timeout: 120_000 });
+	await expect(churn.getByRole('button', { name: 'Cancel reasons' })).toHaveCount(0);
+	// Customers are named by their id, with their main reason.
+	await expect(alerts.getByRole('listitem').first()).toContainText(TELCO_ID);
+	await expect(alerts.getByRole('listitem').first()).toContainText('pts');
+	for (const text of await alerts.getByRole('listitem').allTextContents()) expect(text).not.toContain('row');
 
 	const download = page.waitForEvent('download');
 	await summary.getByRole('button', { name: 'Download CSV' }).click();
-	const csv = await readFile((await (await download).path())!, 'utf8');
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('new_customers_scored_t0.30.csv');
+	const csv = await downloadedCsv((await file.path())!);
 	const [header, ...lines] = csv.trim().split('\n');
-	expect(header).toContain('churn_probability,predicted_churn,risk_level,reason_1,reason_2,reason_3');
+	expect(header).toContain('churn_probability,predicted_churn,threshold,risk_level,reason_1,reason_2,reason_3');
 	expect(lines).toHaveLength(7043);
+	// predicted_churn follows the chosen threshold (0.30), which is recorded on every row.
+	const names = header.split(',');
+	const [pAt, predictedAt, thresholdAt] = ['churn_probability', 'predicted_churn', 'threshold'].map((n) => names.indexOf(n));
+	const cells = lines.map((line) => line.split(','));
+	// Only the reason columns (at the end) hold commas, inside quotes: the columns before them split cleanly.
+	expect(new Set(cells.map((c) => c[thresholdAt]))).toEqual(new Set(['0.3']));
+	const atOrAbove = cells.filter((c) => Number(c[pAt]) >= 0.3).length;
+	expect(cells.filter((c) => c[predictedAt] === 'Yes').length).toBe(atOrAbove);
+	expect(atOrAbove).toBeGreaterThan(0);
+	await expect(churn.getByTestId('predicted-count')).toHaveText(`Predicted to churn at threshold 0.30: ${atOrAbove.toLocaleString('en-US')}`);
 
-	// Why: the highest-risk customer's waterfall and reasons, and the global SHAP summary.
-	await churn.getByRole('list', { name: 'Customers at risk' }).getByRole('button').first().click();
-	const waterfall = churn.getByRole('img', { name: /^Waterfall of/ });
+	// Why: the highest-risk customer's waterfall (titled with their id) and reasons, and the global SHAP summary.
+	await alerts.getByRole('button').first().click();
+	const waterfall = churn.getByRole('img', { name: /^Waterfall of Customer \d{4}-[A-Z]{5}'s/ });
 	await expect(waterfall.locator('svg').first()).toBeVisible({ timeout: 60_000 });
 	await expect(churn.getByRole('list', { name: 'Reasons' }).getByRole('listitem').first()).toContainText('points');
 	await expect(churn.getByRole('list', { name: 'Reasons' }).getByRole('listitem')).toHaveCount(3);
@@ -77,10 +120,15 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	}
 	await expect(churn.getByRole('list', { name: 'LIME (local linear surrogate)' }).getByRole('listitem').first()).toBeVisible();
 
-	// Reload: leaderboard, evaluation and scores come back without retraining.
+	await expect(churn.getByText(/^Smallest changes that lower the risk of customer \d{4}-[A-Z]{5}$/)).toBeVisible();
+
+	// Reload: leaderboard, evaluation and scores come back without retraining, the reasons without recomputing.
 	await page.reload();
 	await expect(page.locator('[data-cell-type="churn"]').getByRole('table', { name: 'Leaderboard' })).toBeVisible();
 	await expect(page.locator('[data-cell-type="churn"]').getByTestId('score-summary')).toContainText('7,043 customers scored');
+	await expect(page.locator('[data-cell-type="churn"]').getByTestId('reasons-status')).toHaveText('Reasons of 300 customers, kept from an earlier run.');
+	await expect(page.locator('[data-cell-type="churn"]').getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first()).toContainText(TELCO_ID);
+	await expect(page.locator('[data-cell-type="churn"]').getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first()).toContainText('pts');
 	// Training again with nothing changed keeps the models instead of retraining.
 	await page.locator('[data-cell-type="churn"]').getByRole('button', { name: 'Train' }).click();
 	await expect(page.locator('[data-cell-type="churn"]').getByText('Nothing changed since the last training')).toBeVisible();
@@ -106,4 +154,28 @@ test('cancelling a training stops it within a second and the cell stays usable',
 	await expect(churn.getByText('Training cancelled.')).toBeVisible({ timeout: 1500 });
 	await expect(churn.getByRole('button', { name: 'Train' })).toBeEnabled();
 	await expect(churn.getByRole('table', { name: 'Leaderboard' })).toHaveCount(0);
+});
+
+test('cancelling the reasons leaves the probabilities in place and the cell usable', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open the churn demo' }).click();
+	const churn = page.locator('[data-cell-type="churn"]');
+	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
+	// A random forest: its reasons are found for the 300 riskiest customers, in the background.
+	await churn.getByRole('combobox', { name: 'Models' }).selectOption('forest');
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('5');
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
+	await churn.getByRole('button', { name: 'Train' }).click();
+	const summary = churn.getByTestId('score-summary');
+	await expect(summary).toContainText('7,043 customers scored', { timeout: 120_000 });
+	await churn.getByRole('button', { name: 'Cancel reasons' }).click();
+	await expect(churn.getByTestId('reasons-status')).toHaveText(/^Reasons cancelled: the probabilities stay as they are\./);
+	await expect(churn.getByRole('button', { name: 'Cancel reasons' })).toHaveCount(0);
+	await expect(summary).toContainText('7,043 customers scored');
+	await expect(churn.getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first()).toBeVisible();
+	// Still usable: the reasons can be asked for again and arrive.
+	await churn.getByRole('button', { name: 'Find reasons' }).click();
+	await expect(churn.getByTestId('reasons-status')).toContainText('Reasons of 300 customers found in', { timeout: 120_000 });
+	await expect(churn.getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first()).toContainText('pts');
 });

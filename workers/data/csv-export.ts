@@ -5,6 +5,8 @@
  * runs a program), so it is written with a leading `'` (OWASP's advice for
  * CSV injection). Number, date and boolean columns are written as they are,
  * and a text value that is a plain number (`-12.5`) stays as written.
+ * The file starts with a UTF-8 byte-order mark: without it Excel reads the
+ * bytes as Windows-1252 and garbles accents ("rÃ©siliÃ©" for "résilié").
  */
 import type { Db } from './db';
 import { localPath } from './lockdown';
@@ -28,7 +30,10 @@ function safeColumn(name: string, type: string): string {
 
 let exports = 0;
 
-/** `relation` as CSV bytes (UTF-8, header, `,`), formula-safe. */
+/** The UTF-8 byte-order mark (U+FEFF). */
+export const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+/** `relation` as CSV bytes (UTF-8 with a byte-order mark, header, `,`), formula-safe. */
 export function exportCsv(db: Db, relation: string): Uint8Array {
 	const columns = db
 		.query(`DESCRIBE SELECT * FROM ${quoteIdent(relation)}`)
@@ -39,7 +44,11 @@ export function exportCsv(db: Db, relation: string): Uint8Array {
 	db.bindings.registerFileBuffer(file, new Uint8Array(0));
 	try {
 		db.query(`COPY (SELECT ${columns.join(', ')} FROM ${quoteIdent(relation)}) TO ${quoteString(file)} (HEADER, DELIMITER ',', USE_TMP_FILE false)`);
-		return db.bindings.copyFileToBuffer(file);
+		const body = db.bindings.copyFileToBuffer(file);
+		const bytes = new Uint8Array(UTF8_BOM.length + body.length);
+		bytes.set(UTF8_BOM);
+		bytes.set(body, UTF8_BOM.length);
+		return bytes;
 	} finally {
 		db.bindings.dropFile(file);
 	}

@@ -148,8 +148,10 @@ export interface ExplainJob {
 	rows: number[] | null;
 	/** Also return each row's top three reasons as text. */
 	reasons: boolean;
-	/** Background customers used by kernel SHAP (neural networks, forests inside blends); default 50. */
+	/** Background customers used by kernel SHAP (neural networks); default 50. */
 	backgroundSize?: number;
+	/** Coalitions kernel SHAP samples per customer; default 512 (fewer: faster, noisier). */
+	samples?: number;
 }
 
 export interface ExplainResult {

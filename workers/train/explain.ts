@@ -19,17 +19,25 @@ function featureValues(X: Features): (number | string | null)[][] {
 	);
 }
 
+/** Seconds left at `fraction` done, from the pace so far (none until there is a pace to go by). */
+function timeLeftS(started: number, fraction: number): number | undefined {
+	if (fraction <= 0.02) return undefined;
+	return ((performance.now() - started) / 1000 / fraction) * (1 - fraction);
+}
+
 export async function explainTable(job: ExplainJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult> {
 	const state = loadState(job.state);
 	const raw = columnsOf(job.table as ArrowTableBytes);
 	const X = buildFeatures(raw, state.features, job.rows ? Int32Array.from(job.rows) : undefined);
 	const background = job.background ? decodeState<Features>(job.background) : undefined;
+	const started = performance.now();
 	const shap = await explainShap(state, X, {
 		background,
 		backgroundSize: job.backgroundSize,
+		samples: job.samples,
 		seed: 42,
 		signal,
-		progress: (fraction) => onProgress?.({ jobId: job.jobId, stage: 'Explaining', fraction })
+		progress: (fraction) => onProgress?.({ jobId: job.jobId, stage: 'Explaining', fraction, etaS: timeLeftS(started, fraction) })
 	});
 	const view = shap.space === 'log-odds' ? toProbabilityView(shap) : shap;
 	const data: ExplainData = {

@@ -232,7 +232,8 @@ export async function stopJob(jobId: string): Promise<void> {
 
 /**
  * SHAP explanations of rows of `ipc` (an Arrow table; its buffer is transferred) with an encoded
- * model state and its background sample. Keep `jobId` for `stopJob(jobId)`.
+ * model state and its background sample. `sampling` sets kernel SHAP's background size and
+ * coalitions (neural networks). Keep `jobId` for `stopJob(jobId)`.
  */
 export function explainRows(
 	ipc: Uint8Array,
@@ -240,12 +241,12 @@ export function explainRows(
 	rows: number[] | null,
 	reasons: boolean,
 	onProgress?: (p: TabularProgress) => void,
-	backgroundSize?: number
+	sampling: { backgroundSize?: number; samples?: number } = {}
 ): { jobId: string; result: Promise<ExplainResult> } {
 	return runJob(
 		(jobId, progress) =>
 			getTrain().explain(
-				Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons, backgroundSize }, transferList(ipc)),
+				Comlink.transfer({ jobId, table: { ipc }, state: model.state, background: model.background, rows, reasons, ...sampling }, transferList(ipc)),
 				progress
 			),
 		onProgress

@@ -372,6 +372,18 @@ export const MESSAGES = {
 		alertsTitle: (n: number, at: number) => `${n.toLocaleString('en-US')} alerts (probability ≥ ${at})`,
 		alertsLabel: 'Customers at risk',
 		customerRow: (row: number) => `customer in row ${(row + 1).toLocaleString('en-US')}`,
+		customerNamed: (id: string) => `customer ${id}`,
+		customerId: 'Customer id',
+		rowNumbers: 'none (row numbers)',
+		predictedAt: (n: number, threshold: number) => `Predicted to churn at threshold ${threshold.toFixed(2)}: ${n.toLocaleString('en-US')}`,
+		findingReasons: (n: number) => `Finding the reasons of ${n.toLocaleString('en-US')} customers`,
+		cancelReasons: 'Cancel reasons',
+		findReasons: 'Find reasons',
+		reasonsCancelled: 'Reasons cancelled: the probabilities stay as they are.',
+		reasonsKept: (n: number) => `Reasons of ${n.toLocaleString('en-US')} customers, kept from an earlier run.`,
+		reasonsFound: (n: number, time: string) => `Reasons of ${n.toLocaleString('en-US')} customers found in ${time}.`,
+		reasonsRiskiest: (n: number, model: string) =>
+			`Reasons are given for the ${n.toLocaleString('en-US')} highest-risk customers only (${model} is explained by sampling, which takes longer).`,
 		noReasons: (why: string) => `Note on reasons: ${why}.`,
 		explainTitle: 'Why: explanations (SHAP)',
 		explainSample: (n: number, table: string) => `Contributions of each column for ${n.toLocaleString('en-US')} customers of ${table}.`,
@@ -381,7 +393,8 @@ export const MESSAGES = {
 		pdpTitle: 'Partial dependence and ICE',
 		pdpColumn: 'Column',
 		pdpLabel: (f: string) => `Partial dependence of churn probability on ${f}, with one thin line per customer`,
-		customerLabel: (row: number) => `Customer in row ${(row + 1).toLocaleString('en-US')}`
+		customerLabel: (row: number) => `Customer in row ${(row + 1).toLocaleString('en-US')}`,
+		customerNamedLabel: (id: string) => `Customer ${id}`
 	},
 	explain: {
 		missing: 'missing',
@@ -417,7 +430,8 @@ export const MESSAGES = {
 	},
 	customer: {
 		title: 'This customer',
-		whatIf: 'What if…',
+		whatIfFor: (name: string) => `What if… (${name})`,
+		counterfactualsFor: (name: string) => `Smallest changes that lower the risk of ${name}`,
 		current: (p: string) => `Churn probability ${p}. Change a value below to see the new probability.`,
 		newProbability: (now: string, before: string) => `New churn probability ${now} (was ${before})`,
 		reset: 'Reset',

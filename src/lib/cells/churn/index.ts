@@ -40,6 +40,10 @@ export interface ChurnParams {
 	/** Table to score ('' = none yet) and the name of the scored output table. */
 	scoreTable: string;
 	scoredName: string;
+	/** Column that names each customer ('' = row numbers; null or absent = guess it from the scored table). */
+	idColumn: string | null;
+	/** IndexedDB key of the kept reasons of the scored customers ('' before the first). */
+	reasonsKey: string;
 }
 
 export const churnCell: CellDefinition<ChurnParams> = {
@@ -69,7 +73,9 @@ export const churnCell: CellDefinition<ChurnParams> = {
 		actionable: [],
 		targetRisk: 0.4,
 		scoreTable: '',
-		scoredName: ''
+		scoredName: '',
+		idColumn: null,
+		reasonsKey: ''
 	}),
 	check: (p) => {
 		if (!isString(p.table) || !isString(p.target)) return 'its table or target is missing';
@@ -82,7 +88,7 @@ export const churnCell: CellDefinition<ChurnParams> = {
 	},
 	reads: (p) => [p.table, p.scoreTable].filter(Boolean),
 	writes: (p) => (p.scoredName ? [p.scoredName] : []),
-	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
+	keeps: (p) => ({ results: [p.resultKey, p.reasonsKey ?? ''].filter(Boolean) }),
 	startFrom: (table) => ({ table })
 };
 

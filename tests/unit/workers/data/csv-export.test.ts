@@ -44,3 +44,12 @@ describe('exportCsv (formula injection)', () => {
 		expect(row).toBe(`'\ttabbed,"'\rcr",-4`);
 	});
 });
+
+describe('exportCsv (encoding)', () => {
+	it('exportCsv(customers) starts with a UTF-8 byte-order mark so spreadsheets read accents right', async () => {
+		await load(engine, 'accents.csv', 'nom,statut\nRené,résilié\n', 'accents');
+		const bytes = await engine.exportCsv('accents');
+		expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe('\uFEFFnom,statut\nRené,résilié\n');
+	});
+});
