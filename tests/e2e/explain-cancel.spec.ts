@@ -2,19 +2,14 @@
  * Journey: explanations of a neural network use sampled SHAP, the slowest
  * explainer. The analyst sees the time left, cancels, and asks again.
  */
-import { expect, test } from './fixtures';
+import { expect, test, trainChurn } from './fixtures';
 
 test('explanations show their progress, cancel within a second, and come back on "Explain again"', async ({ page }) => {
 	test.setTimeout(240_000);
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Open the churn demo' }).click();
 	const churn = page.locator('[data-cell-type="churn"]');
-	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
-	await churn.getByRole('combobox', { name: 'Models' }).selectOption('mlp');
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('5');
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
-	await churn.getByRole('button', { name: 'Train' }).click();
-	await expect(churn.getByRole('table', { name: 'Leaderboard' })).toBeVisible({ timeout: 120_000 });
+	await trainChurn(page, 'mlp');
 
 	const explaining = churn.getByRole('status').filter({ hasText: /^Explaining/ });
 	await expect(explaining).toBeVisible({ timeout: 60_000 });

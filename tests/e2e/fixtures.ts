@@ -70,3 +70,16 @@ export async function runSql(page: Page, sql: string): Promise<Locator> {
 	await page.keyboard.press('Control+Enter');
 	return cell;
 }
+
+/** Trains the churn cell with one kind of model ("logistic", "mlp", …) and a small budget; waits for its leaderboard. */
+export async function trainChurn(page: Page, mode: string, budgetS = 5): Promise<Locator> {
+	const churn = page.locator('[data-cell-type="churn"]');
+	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
+	await churn.getByRole('combobox', { name: 'Models' }).selectOption(mode);
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill(String(budgetS));
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
+	await churn.getByRole('button', { name: 'Train' }).click();
+	const leaderboard = churn.getByRole('table', { name: 'Leaderboard' });
+	await expect(leaderboard).toBeVisible({ timeout: 120_000 });
+	return leaderboard;
+}

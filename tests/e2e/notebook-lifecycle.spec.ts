@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, loadFiles, runSql, startEmpty, test } from './fixtures';
+import { expect, loadFiles, runSql, startEmpty, test, trainChurn } from './fixtures';
 
 const list = (page: Page) => page.getByRole('navigation', { name: 'Notebooks' });
 const dataCell = (page: Page, fileName: string) => page.locator('[data-cell-type="data"]', { hasText: `from ${fileName}` });
@@ -39,12 +39,7 @@ async function customers(name: string, rows: number) {
 /** Trains the churn cell on its table with logistic regression only (fast), and waits for its scores. */
 async function trainLogistic(page: Page): Promise<void> {
 	const churn = page.locator('[data-cell-type="churn"]');
-	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
-	await churn.getByRole('combobox', { name: 'Models' }).selectOption('logistic');
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('5');
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
-	await churn.getByRole('button', { name: 'Train' }).click();
-	await expect(churn.getByRole('table', { name: 'Leaderboard' })).toBeVisible({ timeout: 120_000 });
+	await trainChurn(page, 'logistic');
 	// Scoring follows the training and the saves: once it shows, the notebook is stored.
 	await expect(churn.getByTestId('score-summary')).toContainText('customers scored', { timeout: 60_000 });
 }

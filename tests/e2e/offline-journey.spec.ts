@@ -4,7 +4,7 @@
  * copy, loads a CSV, runs SQL and trains a churn model.
  */
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { expect, loadFiles, runSql, test } from './fixtures';
+import { expect, loadFiles, runSql, test, trainChurn } from './fixtures';
 
 test('after one visit: offline, the app opens, loads a CSV, runs SQL and trains a churn model', async ({ page, context }) => {
 	test.setTimeout(240_000);
@@ -30,13 +30,7 @@ test('after one visit: offline, the app opens, loads a CSV, runs SQL and trains 
 	await page.getByRole('button', { name: '+ Churn model' }).click();
 	const churn = page.locator('[data-cell-type="churn"]');
 	await churn.getByRole('combobox', { name: 'Table', exact: true }).selectOption('customers');
-	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
-	await churn.getByRole('combobox', { name: 'Models' }).selectOption('logistic');
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('5');
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
-	await churn.getByRole('button', { name: 'Train' }).click();
-	const leaderboard = churn.getByRole('table', { name: 'Leaderboard' });
-	await expect(leaderboard).toBeVisible({ timeout: 120_000 });
+	const leaderboard = await trainChurn(page, 'logistic');
 	await expect(leaderboard.getByRole('row', { name: /Logistic regression/ }).first()).toBeVisible();
 	await expect(churn.getByRole('tab', { name: /ROC curve \(AUC 0\.[7-9]\d/ })).toBeVisible();
 });
