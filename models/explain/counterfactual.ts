@@ -5,6 +5,7 @@
  */
 import type { Features } from '../types';
 import { predictRows, readValue, repeatRow, throwIfAborted, writeValue, type CellValue } from './perturb';
+import { pairsSeen, type PairsSeen } from './plausible';
 import type { Predictor } from './types';
 
 export interface Change {
@@ -38,6 +39,11 @@ export interface CounterfactualOptions {
 	candidates: Record<string, (number | string)[]>;
 	/** Largest number of changed columns (default 3). */
 	maxChanges?: number;
+	/**
+	 * Real customers (same columns): no proposal may pair two categorical values that none of
+	 * them has together, so dependent columns change together or not at all.
+	 */
+	seen?: Features;
 	signal?: AbortSignal;
 }
 
@@ -72,6 +78,7 @@ export async function searchCounterfactuals(predict: Predictor, customer: Featur
 	throwIfAborted(options.signal);
 
 	const singles = singleEdits(customer, options);
+	const plausible = options.seen ? plausibility(customer, pairsSeen(options.seen)) : () => true;
 	const original = (await predictRows(predict, customer))[0];
 	if (original < target) return { original, target, found: [{ changes: [], probability: original }], searched: 0 };
 	let searched = 0;
@@ -81,8 +88,11 @@ export async function searchCounterfactuals(predict: Predictor, customer: Featur
 	for (let size = 1; size <= maxChanges && size <= stopAt + 1 && frontier.length > 0; size++) {
 		if (size === stopAt + 1 && found.length >= MAX_FOUND) break;
 		throwIfAborted(options.signal);
-		const expanded = expand(frontier, singles, found);
-		if (expanded.length === 0) break;
+		const all = expand(frontier, singles, found);
+		if (all.length === 0) break;
+		// Implausible sets stay in the frontier (one more change may make them real) but are never proposed.
+		const expanded = all.filter((s) => plausible(s.edits));
+		const pending = all.filter((s) => !plausible(s.edits)).slice(0, BEAM);
 		const rows = repeatRow(customer, 0, expanded.length);
 		expanded.forEach((s, r) => s.edits.forEach((e) => writeValue(rows.columns[e.column], r, e.value)));
 		const p = await predictRows(predict, rows);
@@ -92,7 +102,7 @@ export async function searchCounterfactuals(predict: Predictor, customer: Featur
 		const hits = expanded.filter((s) => s.probability < target);
 		if (hits.length > 0 && stopAt === Infinity) stopAt = size;
 		found.push(...hits.slice(0, MAX_FOUND));
-		frontier = expanded.filter((s) => s.probability >= target).slice(0, BEAM);
+		frontier = [...expanded.filter((s) => s.probability >= target).slice(0, BEAM), ...pending];
 	}
 	found.sort((a, b) => a.edits.length - b.edits.length || byProbability(a, b));
 	return {
@@ -150,4 +160,24 @@ function editKey(e: Edit): string {
 /** Lower probability first; ties by key so the order never depends on the predictor's call order. */
 function byProbability(a: Scored, b: Scored): number {
 	return a.probability - b.probability || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Whether a set of edits leaves every pair of categorical values one that real customers have. */
+function plausibility(customer: Features, seen: PairsSeen): (edits: Edit[]) => boolean {
+	const code = (column: number, edits: Edit[]): number => {
+		const c = customer.columns[column];
+		if (c.kind !== 'categorical') return -1;
+		const edit = edits.find((e) => e.column === column);
+		return edit ? c.levels.indexOf(String(edit.value)) : c.codes[0];
+	};
+	return (edits) =>
+		edits.every((edit) => {
+			const a = code(edit.column, edits);
+			if (a < 0) return true;
+			return seen.columns.every((other) => {
+				if (other === edit.column) return true;
+				const b = code(other, edits);
+				return b < 0 || seen.has(edit.column, a, other, b);
+			});
+		});
 }

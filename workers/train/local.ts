@@ -69,9 +69,11 @@ export async function lime(job: CustomerJob & { seed: number }, signal: AbortSig
 
 export async function counterfactuals(job: CustomerJob & { actionable: string[]; target: number }, signal: AbortSignal) {
 	const state = loadState(job.state);
-	const candidates = candidatesOf(state, background(job), job.actionable);
+	const seen = background(job);
+	const candidates = candidatesOf(state, seen, job.actionable);
 	// Up to four changes: a retention offer often bundles contract, billing and a service or two.
-	return searchCounterfactuals(predictorOf(state), customerFeatures(state, job.customer), { actionable: job.actionable, target: job.target, candidates, maxChanges: 4, signal });
+	// The background customers say which values go together (no DSL with "No internet service").
+	return searchCounterfactuals(predictorOf(state), customerFeatures(state, job.customer), { actionable: job.actionable, target: job.target, candidates, maxChanges: 4, seen, signal });
 }
 
 export async function dependence(
