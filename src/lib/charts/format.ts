@@ -1,7 +1,8 @@
 /** Compact number formatting for profiles and chart tooltips. */
 
-// A narrow no-break space groups thousands ("1 234.5") without reading as a decimal mark in any locale.
-const GROUP = '\u202f';
+// Thousands are grouped as in every other number of the interface ("7,043 rows"), English for now.
+// A narrow no-break space keeps "%" with its number.
+const PERCENT_GAP = '\u202f';
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const SIGNIFICANT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
@@ -9,7 +10,7 @@ const SIGNIFICANT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3
 /**
  * A number in a few characters: integers grouped, hundreds and up with one
  * decimal, smaller values with 3 significant digits, extremes in e-notation.
- * @example formatNumber(1234.56) // "1 234.6"; formatNumber(0.012345) // "0.0123"
+ * @example formatNumber(1234.56) // "1,234.6"; formatNumber(0.012345) // "0.0123"
  */
 export function formatNumber(value: number | null | undefined): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return '–';
@@ -17,7 +18,7 @@ export function formatNumber(value: number | null | undefined): string {
 	const abs = Math.abs(value);
 	if (abs >= 1e15 || (abs > 0 && abs < 1e-4)) return value.toExponential(2);
 	const format = Number.isInteger(value) ? INTEGER : abs >= 100 ? ONE_DECIMAL : SIGNIFICANT;
-	return format.format(value).replaceAll(',', GROUP);
+	return format.format(value);
 }
 
 /** A share in percent: "0 %", "0.4 %", "12 %", "100 %" (one decimal only below 10). */
@@ -26,19 +27,19 @@ export function formatPercent(pct: number): string {
 	const rounded = pct < 10 ? Math.round(pct * 10) / 10 : Math.round(pct);
 	// A few missing values must not read as none, nor nearly all as all.
 	const shown = pct > 0 && rounded === 0 ? 0.1 : pct < 100 && rounded === 100 ? 99 : rounded;
-	return `${shown}${GROUP}%`;
+	return `${shown}${PERCENT_GAP}%`;
 }
 
-/** A count with grouped thousands: "12 345". */
+/** A count with grouped thousands: "12,345". */
 export function formatCount(n: number): string {
-	return INTEGER.format(n).replaceAll(',', GROUP);
+	return INTEGER.format(n);
 }
 
 /**
  * A number with exactly `digits` decimals and grouped thousands, so a column of means lines up.
- * @example formatFixed(1234.5, 2) // "1 234.50"; formatFixed(1, 1) // "1.0"
+ * @example formatFixed(1234.5, 2) // "1,234.50"; formatFixed(1, 1) // "1.0"
  */
 export function formatFixed(value: number, digits: number): string {
 	if (!Number.isFinite(value)) return '–';
-	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replaceAll(',', GROUP);
+	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
