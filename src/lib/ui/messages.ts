@@ -9,6 +9,7 @@ import { TEXT_MODEL_LABELS } from '$models/text/job';
 
 export const MESSAGES = {
 	appName: 'CRM Workbench',
+	timeLeft: (s: number) => `about ${s} s left`,
 	tagline: 'Private customer analytics: everything runs in this browser tab.',
 	welcomeTitle: 'Welcome to CRM Workbench',
 	welcomeText:
@@ -240,6 +241,8 @@ export const MESSAGES = {
 	selectModel: (label: string) => `Show ${label}`,
 	best: 'best by CV',
 	seconds: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
+	budgetUse: (spentS: number, budgetS: number) => `Trained in ${spentS.toFixed(1)} s of the ${budgetS} s budget.`,
+	budgetSkipped: (models: string[]) => `The budget had no room for ${models.join(', ')}: a larger budget trains ${models.length > 1 ? 'them' : 'it'} too.`,
 	evaluationOf: (label: string) => `Evaluation of ${label} on the test set`,
 	views: 'Evaluation charts',
 	rocTitle: (auc: number) => `ROC curve (AUC ${Number.isFinite(auc) ? auc.toFixed(3) : '–'})`,
@@ -323,7 +326,6 @@ export const MESSAGES = {
 		starting: 'Starting the training worker',
 		cancelled: 'Training cancelled.',
 		unchanged: 'Nothing changed since the last training: the models are kept as they are.',
-		eta: (s: number) => `about ${s} s left`,
 		featuresAndValidation: (chosen: number, all: number) => `Features (${chosen} of ${all}) and validation`,
 		splitColumn: 'Split column',
 		stratified: 'none: stratified split',
