@@ -137,19 +137,24 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		fit: fitOn,
 		report
 	});
-	for (const kind of skipped) warnings.push(`${modelOf(kind).label} left out: the ${req.budgetS} s budget had no room for it.`);
 	const bestFolds = new Map<TabularKind, Prediction[]>();
 
-	// Final fit of each kind's chosen configuration on every training row, then the test rows, within the time reserved.
-	for (const [i, choice] of chosen.entries()) {
+	// Final fit of each kind's chosen configuration on every training row, then the test rows, in the time
+	// reserved for them. Best CV first: should the machine slow down (estimates are measurements, a shared
+	// machine varies), it is a weaker kind that is left out rather than the best one cut short.
+	const queue = [...chosen].sort((a, b) => b.cvScore - a.cvScore);
+	for (const [i, choice] of queue.entries()) {
 		const { kind, params: bestParams } = choice;
 		const model = modelOf(kind);
-		const later = costs.reservedFor(chosen.slice(i + 1).map((c) => c.kind));
-		const plannedEnd = () => clock.now() + costs.reservedFor(chosen.slice(i).map((c) => c.kind)) + (clock.deadline - clock.workEnd);
+		if (leaderboard.length && clock.now() + costs.reservedFor([kind]) > clock.workEnd) {
+			skipped.push(kind);
+			continue;
+		}
+		const plannedEnd = () => clock.now() + costs.reservedFor(queue.slice(i).map((c) => c.kind)) + (clock.deadline - clock.workEnd);
 		report(`${model.label}: final fit`, plannedEnd());
 		const fitStart = performance.now();
 		const curve: NonNullable<ModelState['curve']> = [];
-		const state = await fitOn(kind, bestParams, train, req.seed, clock.workEnd - later - costs.evalEstimate(costs.predictMsPerRow(kind)), (p) => {
+		const state = await fitOn(kind, bestParams, train, req.seed, clock.workEnd - costs.evalEstimate(costs.predictMsPerRow(kind)), (p) => {
 			if (p.curve) curve.push(p.curve);
 			report(`${model.label}: ${p.stage}`, plannedEnd());
 		});
@@ -166,7 +171,8 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 			testSet,
 			seed: req.seed,
 			signal: ctx.signal,
-			stopAt: clock.workEnd - later
+			// Within what is left after the next kinds' reservations; if this fit ran over, its own share up to the end (the next kinds then make way).
+			stopAt: Math.max(clock.workEnd - costs.reservedFor(queue.slice(i + 1).map((c) => c.kind)), Math.min(clock.workEnd, clock.now() + costs.evalEstimate(costs.predictMsPerRow(kind))))
 		});
 		if (ctx.signal.aborted) throw cancelled();
 		fitted.set(kind, { state, prediction });
@@ -181,6 +187,9 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		} satisfies TrainedModel;
 		leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: choice.cvScore, trials: choice.trials, fitMs, ...metrics });
 	}
+
+	leaderboard.sort((a, b) => kinds.indexOf(a.kind as TabularKind) - kinds.indexOf(b.kind as TabularKind));
+	for (const kind of skipped) warnings.push(`${modelOf(kind).label} left out: the ${req.budgetS} s budget had no room for it.`);
 
 	const blend = bestBlend(bestFolds, foldSets, leaderboard, plan.classes.length);
 	if (blend) {
