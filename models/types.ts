@@ -66,6 +66,12 @@ export interface FitContext {
 	signal: AbortSignal;
 	/** Rows held out for early stopping (never the test rows). */
 	validation?: Dataset;
+	/**
+	 * A time on the `performance.now()` clock (ms) after which the learner adds no more trees,
+	 * rounds or epochs and returns what it has learned so far: the time budget's deadline.
+	 * Unlike `signal`, it ends in a usable model. Learners without stages may ignore it.
+	 */
+	stopAt?: number;
 }
 
 /** Global importance of each input column (by the column's original name). */

@@ -3,7 +3,7 @@
  * CSV, the tabular trainer for models) run from Node.
  *
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
- *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3] [--explain]
+ *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3] [--explain] [--timing]
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
@@ -12,7 +12,9 @@
  * budget (`auto` tunes all four and may blend them, exactly as the churn cell does); `fit_ms` is
  * the final fit of the chosen configuration, `search_ms` the whole run. `--explain` adds SHAP checks
  * on the test rows: `shap_additivity_max_err` (max |output − base − Σ values|, in the model's SHAP
- * space) and `shap_ms_per_1000_rows`.
+ * space) and `shap_ms_per_1000_rows`. `--timing` adds how the time budget held: `budget_s`, `wall_s` (the
+ * trainer's whole run: search, final fits, test rows, report), `overrun_s` (wall − budget, 0 when on time),
+ * `overrun_x` (wall ÷ budget) and the kinds the budget left out (`skipped`).
  */
 import { trainTabular } from '../models/auto/trainer';
 import { DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto/types';
@@ -33,11 +35,11 @@ function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;
 	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster|sentiment --data <file.csv> --target <column> [...]');
 	const flags = new Map<string, string>();
-	let explain = false;
+	const booleans = new Set<string>();
 	for (let i = 0; i < rest.length; i += 2) {
 		// Boolean flags take no value: consume one token and step back so the pairs stay aligned.
-		if (rest[i] === '--explain') {
-			explain = true;
+		if (rest[i] === '--explain' || rest[i] === '--timing') {
+			booleans.add(rest[i].slice(2));
 			i--;
 			continue;
 		}
@@ -58,7 +60,8 @@ function parseArgs(argv: string[]) {
 		seed: Number(flags.get('seed') ?? 42),
 		budgetS: Number(flags.get('budget-s') ?? 60),
 		folds: Number(flags.get('folds') ?? 3),
-		explain
+		explain: booleans.has('explain'),
+		timing: booleans.has('timing')
 	};
 }
 
@@ -114,6 +117,12 @@ function testRows(raw: RawColumn[], req: TabularRequest): Int32Array {
 	const labelled = all.filter((r) => y[r] >= 0);
 	const split = stratifiedSplit(labelled.map((r) => y[r]), req.testFraction, req.seed);
 	return Int32Array.from(split.test, (i) => labelled[i]);
+}
+
+/** How the time budget held: the trainer's wall time against it. */
+function budgetChecks(budgetS: number, wallMs: number, result: TabularResult) {
+	const wallS = wallMs / 1000;
+	return { budget_s: budgetS, wall_s: Number(wallS.toFixed(2)), overrun_s: Number(Math.max(0, wallS - budgetS).toFixed(2)), overrun_x: Number((wallS / budgetS).toFixed(2)), skipped: (result.budget?.skipped ?? []).map((s) => s.kind) };
 }
 
 /** SHAP additivity and speed of the selected model on the test rows. */
@@ -172,9 +181,11 @@ async function main() {
 				? { auc: round(row.auc), pr_auc: round(row.prAuc), accuracy: round(row.accuracy), f1: round(row.f1), logloss: round(row.logloss) }
 				: { accuracy: round(row.accuracy), macro_f1: round(row.macroF1), logloss: round(row.logloss) };
 		// fit_ms: the final fit of the chosen configuration on the training rows; search_ms: the whole run, tuning included.
-		const timing = { fit_ms: Math.round(row.fitMs), search_ms: Math.round(performance.now() - started), trials: row.trials };
+		const wallMs = performance.now() - started;
+		const timing = { fit_ms: Math.round(row.fitMs), search_ms: Math.round(wallMs), trials: row.trials };
+		const budget = args.timing ? budgetChecks(request.budgetS, wallMs, result) : {};
 		const shap = args.explain ? await shapChecks(raw, request, result) : {};
-		console.log(JSON.stringify({ ...common, ...metrics, ...timing, ...shap }));
+		console.log(JSON.stringify({ ...common, ...metrics, ...timing, ...budget, ...shap }));
 	}
 }
 

@@ -69,11 +69,13 @@ export async function permutationImportance(
 	y: Int32Array,
 	baseline: number,
 	seed: number,
-	signal: AbortSignal
+	signal: AbortSignal,
+	/** Time on the `performance.now()` clock after which no more columns are shuffled (the budget's end). */
+	stopAt = Infinity
 ): Promise<{ feature: string; value: number }[]> {
 	const out: { feature: string; value: number }[] = [];
 	for (let i = 0; i < X.columns.length; i++) {
-		if (signal.aborted) break;
+		if (signal.aborted || performance.now() >= stopAt) break;
 		const p = await predict(shuffledColumn(X, i, seed + i));
 		out.push({ feature: X.columns[i].name, value: baseline - selectionScore(testMetrics(y, p), p.classes.length) });
 	}

@@ -1,8 +1,9 @@
 /**
  * The automatic mode: split the customers, prepare features on the training
  * rows only, tune every model kind (or the one the user picked) by
- * cross-validated random search within a time budget, refit the best configuration of each kind on all training rows,
- * and score the test rows. The churn cell (in the training worker) and
+ * cross-validated random search, refit the best configuration of each kind on all training rows,
+ * and score the test rows, all within the time budget (search.ts: the search stops early enough
+ * for the final fits it has reserved time for). The churn cell (in the training worker) and
  * `npm run evaluate` both call `trainTabular`, so they give the same models.
  */
 import { modelOf } from '../index';
@@ -14,15 +15,16 @@ import { inputError } from '../shared/input-error';
 import { createRng } from '../shared/random';
 import { stratifiedFolds, stratifiedSplit } from '../shared/splits';
 import { encodeState } from '../shared/state-json';
-import { permutationImportance, selectionScore, testMetrics } from './evaluate';
-import { BUDGET_SHARE, SEARCH_SPACES } from './spaces';
+import { selectionScore, testMetrics } from './evaluate';
+import { BudgetClock } from './budget';
+import { CostModel } from './cost';
+import { budgetedSearch } from './search';
+import { evaluateFinal, evaluationRows } from './final';
 import type { LeaderboardRow, TabularKind, TabularRequest, TabularResult, TrainedModel, TrainerContext } from './types';
 
 const AUTO_KINDS: TabularKind[] = ['gbdt', 'logistic', 'forest', 'mlp'];
 /** Size of the explanation background sample. */
 const BACKGROUND_ROWS = 100;
-/** Permutation importance is computed on at most this many test rows. */
-const PERMUTATION_ROWS = 3000;
 
 function cancelled(): Error {
 	const e = new Error('Cancelled.');
@@ -90,8 +92,8 @@ function usesEarlyStopping(kind: TabularKind, params: Record<string, unknown>): 
 }
 
 export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: TrainerContext): Promise<TabularResult> {
-	const started = performance.now();
-	const budgetMs = Math.max(1, req.budgetS) * 1000;
+	// The budget counts from here: preparing the features, the search, the final fits and the report.
+	const clock = new BudgetClock(req.budgetS);
 	const target = raw.find((c) => c.name === req.target);
 	if (!target) throw inputError(`There is no column named "${req.target}".`);
 	const allRows = Int32Array.from({ length: rowCount(raw) }, (_, i) => i);
@@ -105,11 +107,11 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const datasetOf = (rows: Int32Array): Dataset => buildDataset(raw, plan, rows);
 
 	/** Fits one configuration on `rows` with early-stopping rows carved out; checks cancellation. */
-	const fitOn = async (kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, onRound?: FitContext['progress']) => {
+	const fitOn = async (kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number, onRound?: FitContext['progress']) => {
 		// Let queued messages (a cancel from the page) arrive between fits: a worker only sees them when it yields.
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		if (ctx.signal.aborted) throw cancelled();
-		const base = { seed, signal: ctx.signal, progress: onRound ?? (() => undefined) };
+		const base = { seed, signal: ctx.signal, stopAt, progress: onRound ?? (() => undefined) };
 		if (!usesEarlyStopping(kind, params)) return modelOf(kind).fit(datasetOf(rows), params, base);
 		const { fit, valid } = earlyStoppingRows(y, rows, seed);
 		return modelOf(kind).fit(datasetOf(fit), params, { ...base, validation: datasetOf(valid) });
@@ -121,87 +123,82 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	// Every kind is cross-validated on the same folds, so their held-out predictions can be blended.
 	const folds = stratifiedFolds(y, train, req.cvFolds, req.seed);
 	const foldSets = folds.map((fold) => datasetOf(fold.test));
+	const costs = new CostModel(req.cvFolds / Math.max(1, req.cvFolds - 1), evaluationRows(testSet.X.rows, plan.features.length));
+	const report = (stage: string, plannedEnd: number) => ctx.progress({ stage, ...clock.progress(plannedEnd) });
+
+	const { chosen, skipped } = await budgetedSearch({
+		kinds,
+		folds,
+		foldSets,
+		classes: plan.classes.length,
+		seed: req.seed,
+		clock,
+		costs,
+		fit: fitOn,
+		report
+	});
 	const bestFolds = new Map<TabularKind, Prediction[]>();
-	let spentShare = 0;
-	const totalShare = kinds.reduce((s, k) => s + BUDGET_SHARE[k], 0);
 
-	for (const kind of kinds) {
+	// Final fit of each kind's chosen configuration on every training row, then the test rows, in the time
+	// reserved for them. Best CV first: should the machine slow down (estimates are measurements, a shared
+	// machine varies), it is a weaker kind that is left out rather than the best one cut short.
+	const queue = [...chosen].sort((a, b) => b.cvScore - a.cvScore);
+	for (const [i, choice] of queue.entries()) {
+		const { kind, params: bestParams } = choice;
 		const model = modelOf(kind);
-		const shareStart = spentShare / totalShare;
-		const shareSize = BUDGET_SHARE[kind] / totalShare;
-		spentShare += BUDGET_SHARE[kind];
-		const deadline = started + budgetMs * (shareStart + shareSize) * 0.8; // leave time for the final fits
-		const report = (stage: string, within: number) => {
-			const fraction = Math.min(0.99, shareStart + shareSize * within);
-			const elapsed = (performance.now() - started) / 1000;
-			ctx.progress({ fraction, stage: `${model.label}: ${stage}`, etaS: fraction > 0.02 ? (elapsed / fraction) * (1 - fraction) : undefined });
-		};
-
-		// Search: cross-validated configurations until this kind's share of the budget is spent.
-		let bestParams: Record<string, unknown> = { ...model.defaults };
-		let bestCv: number | null = null;
-		let trials = 0;
-		{
-			const space = SEARCH_SPACES[kind];
-			const rng = createRng(req.seed + kind.length * 101);
-			for (let t = 0; ; t++) {
-				const candidate = { ...model.defaults, ...(t < space.first.length ? space.first[t] : space.sample(rng)) };
-				let total = 0;
-				const foldPredictions: Prediction[] = [];
-				for (const [f, fold] of folds.entries()) {
-					report(`trial ${t + 1}, fold ${f + 1}/${folds.length}`, Math.min(1, (performance.now() - started) / (deadline - started + 1)));
-					const state = await fitOn(kind, candidate, fold.train, req.seed + f);
-					const prediction = await model.predict(state, foldSets[f].X);
-					foldPredictions.push(prediction);
-					total += selectionScore(testMetrics(foldSets[f].y, prediction), plan.classes.length);
-				}
-				trials++;
-				const cv = total / folds.length;
-				if (bestCv === null || cv > bestCv) {
-					bestCv = cv;
-					bestParams = candidate;
-					bestFolds.set(kind, foldPredictions);
-				}
-				if (performance.now() >= deadline || t + 1 >= space.maxTrials) break;
-			}
+		if (leaderboard.length && clock.now() + costs.reservedFor([kind]) > clock.workEnd) {
+			skipped.push(kind);
+			continue;
 		}
-
-		// Final fit on every training row with the chosen configuration, then the test rows.
-		report('final fit', 0.95);
+		const plannedEnd = () => clock.now() + costs.reservedFor(queue.slice(i).map((c) => c.kind)) + (clock.deadline - clock.workEnd);
+		report(`${model.label}: final fit`, plannedEnd());
 		const fitStart = performance.now();
 		const curve: NonNullable<ModelState['curve']> = [];
-		const state = await fitOn(kind, bestParams, train, req.seed, (p) => {
+		const state = await fitOn(kind, bestParams, train, req.seed, clock.workEnd - costs.evalEstimate(costs.predictMsPerRow(kind)), (p) => {
 			if (p.curve) curve.push(p.curve);
-			report(p.stage, 0.95 + 0.05 * p.fraction);
+			report(`${model.label}: ${p.stage}`, plannedEnd());
 		});
 		const fitMs = performance.now() - fitStart;
-		const prediction = await model.predict(state, testSet.X);
-		const metrics = testMetrics(testSet.y, prediction);
-		const explanation = await model.explain(state, testSet.X);
-		const sample = testSet.X.rows > PERMUTATION_ROWS ? Int32Array.from({ length: PERMUTATION_ROWS }, (_, i) => Math.floor((i * testSet.X.rows) / PERMUTATION_ROWS)) : null;
-		const permX = sample ? buildFeatures(raw, plan.features, Int32Array.from(sample, (i) => test[i])) : testSet.X;
-		const permY = sample ? Int32Array.from(sample, (i) => testSet.y[i]) : testSet.y;
-		const base = selectionScore(testMetrics(permY, await model.predict(state, permX)), plan.classes.length);
-		const permutation = await permutationImportance((X) => model.predict(state, X), permX, permY, base, req.seed, ctx.signal);
+		// Encoded before the test rows, whose permutation importance fits itself into the time that is left.
+		const encoded = encodeState(state);
+		report(`${model.label}: test rows`, plannedEnd());
+		const { prediction, metrics, explanation, permutation } = await evaluateFinal({
+			kind,
+			state,
+			raw,
+			plan,
+			test,
+			testSet,
+			seed: req.seed,
+			signal: ctx.signal,
+			// Within what is left after the next kinds' reservations; if this fit ran over, its own share up to the end (the next kinds then make way).
+			stopAt: Math.max(clock.workEnd - costs.reservedFor(queue.slice(i + 1).map((c) => c.kind)), Math.min(clock.workEnd, clock.now() + costs.evalEstimate(costs.predictMsPerRow(kind))))
+		});
 		if (ctx.signal.aborted) throw cancelled();
 		fitted.set(kind, { state, prediction });
+		if (choice.foldPredictions) bestFolds.set(kind, choice.foldPredictions);
 		models[kind] = {
-			state: encodeState(state),
+			state: encoded,
 			testProbabilities: Array.from(prediction.probabilities),
 			importance: explanation.importance,
 			importanceMethod: explanation.method,
 			permutation,
 			curve: state.curve ?? curve
 		} satisfies TrainedModel;
-		leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: bestCv, trials, fitMs, ...metrics });
+		leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: choice.cvScore, trials: choice.trials, fitMs, ...metrics });
 	}
+
+	leaderboard.sort((a, b) => kinds.indexOf(a.kind as TabularKind) - kinds.indexOf(b.kind as TabularKind));
+	for (const kind of skipped) warnings.push(`${modelOf(kind).label} left out: the ${req.budgetS} s budget had no room for it.`);
 
 	const blend = bestBlend(bestFolds, foldSets, leaderboard, plan.classes.length);
 	if (blend) {
 		const members = blend.kinds.map((kind) => ({ kind, ...fitted.get(kind)! }));
 		const prediction = averagePredictions(members.map((m) => m.prediction));
+		const ensemble = makeEnsemble(members.map((m) => ({ kind: m.kind, state: m.state })));
 		models.ensemble = {
-			state: encodeState(makeEnsemble(members.map((m) => ({ kind: m.kind, state: m.state })))),
+			// The members are encoded already: encode only the shell around them.
+			state: { ...(encodeState({ ...ensemble, members: [] }) as object), members: members.map((m) => ({ kind: m.kind, state: models[m.kind]!.state })) },
 			testProbabilities: Array.from(prediction.probabilities),
 			importance: [],
 			importanceMethod: '',
@@ -214,7 +211,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 
 	// The best model is chosen by cross-validation (never by the test rows); without CV, by test score.
 	const ranked = [...leaderboard].sort((a, b) => (b.cvScore ?? selectionScore(b, plan.classes.length)) - (a.cvScore ?? selectionScore(a, plan.classes.length)));
-	ctx.progress({ fraction: 1, stage: 'Done' });
+	ctx.progress({ fraction: 1, stage: 'Done', etaS: 0 });
 	return {
 		task: plan.classes.length === 2 ? 'binary' : 'multiclass',
 		target: req.target,
@@ -229,6 +226,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 		nTest: testSet.y.length,
 		background: encodeState(buildFeatures(raw, plan.features, backgroundRows(train, req.seed))),
 		warnings,
-		request: req
+		request: req,
+		budget: { budgetS: req.budgetS, spentS: clock.elapsed() / 1000, skipped: skipped.map((kind) => ({ kind, label: modelOf(kind).label })) }
 	};
 }

@@ -87,6 +87,17 @@ export interface TabularResult {
 	background: unknown;
 	warnings: string[];
 	request: TabularRequest;
+	/** How the time budget was used (absent in results saved before budgets were kept). */
+	budget?: BudgetUse;
+}
+
+/** The time budget of a training job and what it bought. */
+export interface BudgetUse {
+	budgetS: number;
+	/** Seconds the trainer ran, from preparing the features to the result. */
+	spentS: number;
+	/** Kinds the budget had no room for (not trained), with their leaderboard labels. */
+	skipped: { kind: TabularKind; label: string }[];
 }
 
 export interface TrainerContext {

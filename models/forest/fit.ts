@@ -16,6 +16,7 @@ import {
 } from '../shared/tree';
 import { featuresPerSplit, maybeForestParams, type ForestParams } from './params';
 import type { ForestState } from './state';
+import { pastStopAt } from '../shared/stop-at';
 
 export async function fitForest(data: Dataset, params: ForestParams, ctx: FitContext): Promise<ForestState> {
 	const p = maybeForestParams(params);
@@ -77,6 +78,8 @@ export async function fitForest(data: Dataset, params: ForestParams, ctx: FitCon
 		);
 		writer.add(tree);
 		ctx.progress({ fraction: (t + 1) / p.nEstimators, stage: `Tree ${t + 1}/${p.nEstimators}` });
+		// The time budget ran out: a forest of fewer trees is still a forest (predictions average the trees kept).
+		if (pastStopAt(ctx)) break;
 	}
 	await tick();
 	return { kind: 'forest', version: 1, classes: [...classes], features, trees: writer.finish() };

@@ -18,6 +18,7 @@ import {
 import { baseScores, gradients, logloss } from './loss';
 import { maybeGbdtParams, type GbdtParams } from './params';
 import type { GbdtState } from './state';
+import { pastStopAt } from '../shared/stop-at';
 
 /** Rows used to estimate the training loss on large data. */
 const LOSS_SAMPLE = 100_000;
@@ -97,6 +98,8 @@ export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext
 		const watched = point.validLoss ?? point.trainLoss;
 		if (watched < best.loss - 1e-12) best = { round, loss: watched };
 		if (valid && p.earlyStoppingRounds > 0 && round - best.round >= p.earlyStoppingRounds) break;
+		// The time budget ran out: keep the rounds grown so far (whole rounds, every class's tree).
+		if (pastStopAt(ctx)) break;
 	}
 	await tick();
 	// Keep every tree unless early stopping was on: then the best round's.

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CurvePoint, FitContext } from '../types';
 import { cancelledError } from '../shared/encode';
 import { shuffle } from '../shared/random';
+import { pastStopAt } from '../shared/stop-at';
 import { crossEntropy, forward, fromVars, toVars, type DenseLayer } from './network';
 
 /** Encoded rows with their targets and row weights (mean 1 over training rows). */
@@ -105,6 +106,8 @@ export async function trainNetwork(
 			await nextTick();
 			if (ctx.signal.aborted) throw cancelledError();
 			if (V && epoch - best.epoch >= opts.patience) break;
+			// The time budget ran out: end as early stopping would (best epoch's weights with validation rows).
+			if (pastStopAt(ctx)) break;
 		}
 		if (!V) best = { loss: NaN, epoch: curve.length, layers: fromVars(vars) };
 		return { layers: best.layers, curve, bestEpoch: best.epoch };

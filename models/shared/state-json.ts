@@ -22,11 +22,32 @@ function typedName(value: unknown): TypedName | null {
 	return null;
 }
 
-/** Bytes as base64 (in chunks: spreading a whole large array overflows the call stack). */
+const BASE64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const PAD = 61; // '='
+
+/**
+ * Bytes as base64, the same text `btoa` gives. Written out by table into bytes and decoded once:
+ * a large forest's state is ~12 MB, which the binary-string-then-`btoa` route took seconds to encode.
+ */
 export function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(binary);
+	const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+	let o = 0;
+	let i = 0;
+	for (; i + 2 < bytes.length; i += 3) {
+		const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+		out[o++] = BASE64[n >> 18];
+		out[o++] = BASE64[(n >> 12) & 63];
+		out[o++] = BASE64[(n >> 6) & 63];
+		out[o++] = BASE64[n & 63];
+	}
+	if (i < bytes.length) {
+		const n = (bytes[i] << 16) | (i + 1 < bytes.length ? bytes[i + 1] << 8 : 0);
+		out[o++] = BASE64[n >> 18];
+		out[o++] = BASE64[(n >> 12) & 63];
+		out[o++] = i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : PAD;
+		out[o++] = PAD;
+	}
+	return new TextDecoder().decode(out);
 }
 
 export function fromBase64(text: string): Uint8Array {

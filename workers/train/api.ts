@@ -78,7 +78,7 @@ export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, 
 
 /* ---------- Tabular training (churn, segments) ---------- */
 
-export type { LeaderboardRow, TabularKind, TabularRequest, TabularResult } from '../../models/auto/types';
+export type { BudgetUse, LeaderboardRow, TabularKind, TabularRequest, TabularResult } from '../../models/auto/types';
 import type { TabularRequest, TabularResult } from '../../models/auto/types';
 
 /** Progress of a training job, with an estimate of the time left. */

@@ -9,6 +9,7 @@ import { TEXT_MODEL_LABELS } from '$models/text/job';
 
 export const MESSAGES = {
 	appName: 'CRM Workbench',
+	timeLeft: (s: number) => `about ${s} s left`,
 	tagline: 'Private customer analytics: everything runs in this browser tab.',
 	welcomeTitle: 'Welcome to CRM Workbench',
 	welcomeText:
@@ -103,7 +104,6 @@ export const MESSAGES = {
 	pickTable: 'Choose a table…',
 	noTables: 'No tables yet: add a data cell or drop a file.',
 	sqlPlaceholder: 'SELECT * FROM wa_churn LIMIT 10',
-	timeLeft: (seconds: number) => `about ${seconds.toLocaleString('en-US')} s left`,
 	cancelWork: 'Cancel',
 	sqlRunning: (seconds: number) => `Running… ${seconds.toFixed(1)} s`,
 	sqlCancel: 'Cancel query',
@@ -255,6 +255,8 @@ export const MESSAGES = {
 	selectModel: (label: string) => `Show ${label}`,
 	best: 'best by CV',
 	seconds: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
+	budgetUse: (spentS: number, budgetS: number) => `Trained in ${spentS.toFixed(1)} s of the ${budgetS} s budget.`,
+	budgetSkipped: (models: string[]) => `The budget had no room for ${models.join(', ')}: a larger budget trains ${models.length > 1 ? 'them' : 'it'} too.`,
 	evaluationOf: (label: string) => `Evaluation of ${label} on the test set`,
 	views: 'Evaluation charts',
 	rocTitle: (auc: number) => `ROC curve (AUC ${Number.isFinite(auc) ? auc.toFixed(3) : '–'})`,

@@ -51,6 +51,13 @@ const FAST: Record<string, Record<string, unknown>> = {
 	mlp: { epochs: 5 }
 };
 
+/** Fitted stages (rounds, trees, epochs) of the learners that honour `ctx.stopAt`; the others may ignore it. */
+const STAGES: Record<string, (s: ModelState) => number> = {
+	gbdt: (s) => s.curve!.length,
+	forest: (s) => (s as unknown as { trees: { treeStart: Int32Array } }).trees.treeStart.length - 1,
+	mlp: (s) => s.curve!.length
+};
+
 describe.each(Object.entries(MODELS))('%s', (kind, spec) => {
 	const model = spec as unknown as {
 		kind: string;
@@ -119,6 +126,15 @@ describe.each(Object.entries(MODELS))('%s', (kind, spec) => {
 			}
 		}
 		expect(wins / pairs).toBeGreaterThan(0.7);
+	});
+
+	it('fit(data, {stopAt: passed}) ends after its first stage with a usable model', async () => {
+		const data = customers();
+		const state = await model.fit(data, params, { ...ctx(), stopAt: performance.now() });
+		if (STAGES[kind]) expect(STAGES[kind](state)).toBe(1);
+		const p = await model.predict(state, data.X);
+		expect(p.probabilities).toHaveLength(data.X.rows * 2);
+		expect(Array.from(p.probabilities).every(Number.isFinite)).toBe(true);
 	});
 
 	it('fit with mismatched shapes throws', async () => {

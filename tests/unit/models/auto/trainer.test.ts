@@ -30,10 +30,12 @@ describe('trainTabular', () => {
 		expect(result.models.gbdt!.testProbabilities).toHaveLength(1409 * 2);
 	});
 
-	it('trainTabular(credit, {mode: auto}) compares every kind and picks the best by cross-validation', async () => {
+	it('trainTabular(credit, {mode: auto}) compares every kind the budget has room for and picks the best by cross-validation', async () => {
 		const result = await trainTabular(credit, request({ target: 'Status', positive: 'bad', splitColumn: 'split', mode: 'auto', budgetS: 6, cvFolds: 2 }), ctx());
 		const kinds = result.leaderboard.map((r) => r.kind);
-		expect(kinds).toEqual(expect.arrayContaining(['gbdt', 'logistic', 'forest', 'mlp']));
+		// Kinds the 6 s budget has no room for are named, not silently dropped.
+		expect([...kinds, ...result.budget!.skipped.map((s) => s.kind)]).toEqual(expect.arrayContaining(['gbdt', 'logistic', 'forest', 'mlp']));
+		expect(kinds).toEqual(expect.arrayContaining(['gbdt', 'logistic']));
 		const bestCv = Math.max(...result.leaderboard.map((r) => r.cvScore ?? -1));
 		expect(result.leaderboard.find((r) => r.kind === result.best)!.cvScore).toBe(bestCv);
 		expect(result.leaderboard.find((r) => r.kind === result.best)!.auc).toBeGreaterThan(0.84);
