@@ -21,6 +21,7 @@ import { CostModel } from './cost';
 import { budgetedSearch } from './search';
 import { evaluateFinal, evaluationRows } from './final';
 import type { LeaderboardRow, TabularKind, TabularRequest, TabularResult, TrainedModel, TrainerContext } from './types';
+import { nextTask } from '../shared/next-task';
 
 const AUTO_KINDS: TabularKind[] = ['gbdt', 'logistic', 'forest', 'mlp'];
 /** Size of the explanation background sample. */
@@ -109,7 +110,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	/** Fits one configuration on `rows` with early-stopping rows carved out; checks cancellation. */
 	const fitOn = async (kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number, onRound?: FitContext['progress']) => {
 		// Let queued messages (a cancel from the page) arrive between fits: a worker only sees them when it yields.
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		await nextTask();
 		if (ctx.signal.aborted) throw cancelled();
 		const base = { seed, signal: ctx.signal, stopAt, progress: onRound ?? (() => undefined) };
 		if (!usesEarlyStopping(kind, params)) return modelOf(kind).fit(datasetOf(rows), params, base);

@@ -11,6 +11,7 @@ import { cancelledError, checkDataset, describeFeatures, encode, fitEncoder, row
 import { minimizeLbfgs, type LbfgsOptions } from '../shared/lbfgs';
 import { minimizeNewton } from './newton';
 import { binaryHessian, disposeProblem, evaluate, linearLogits, makeProblem, outputProbabilities } from './objective';
+import { nextTask } from '../shared/next-task';
 
 /** Hyperparameters of `logisticModel`. */
 export interface LogisticParams {
@@ -50,7 +51,6 @@ const NEWTON_MAX_COLS = 400;
 /** Rows scored per batch: bounds memory on large tables. */
 const CHUNK = 16384;
 
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function checkParams(p: LogisticParams): void {
 	if (!(p.C > 0 && Number.isFinite(p.C))) throw new Error(`invalid C: ${p.C}`);
@@ -109,7 +109,7 @@ export const logisticModel: ModelSpec<LogisticParams, LogisticState> = {
 					curve.push({ step, trainLoss });
 					ctx.progress({ fraction: step / p.maxIterations, stage: `Iteration ${step}/${p.maxIterations}`, curve: { step, trainLoss } });
 					// Yield now and then so an abort message can reach the signal.
-					if (step % 5 === 0) await nextTick();
+					if (step % 5 === 0) await nextTask();
 					if (ctx.signal.aborted) throw cancelledError();
 				}
 			};

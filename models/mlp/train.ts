@@ -9,6 +9,7 @@ import { cancelledError } from '../shared/encode';
 import { shuffle } from '../shared/random';
 import { pastStopAt } from '../shared/stop-at';
 import { crossEntropy, forward, fromVars, toVars, type DenseLayer } from './network';
+import { nextTask } from '../shared/next-task';
 
 /** Encoded rows with their targets and row weights (mean 1 over training rows). */
 export interface Batchable {
@@ -37,7 +38,6 @@ export interface TrainResult {
 
 const CHECK_EVERY = 50;
 const MIN_DELTA = 1e-4;
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function tensors(d: Batchable, outputs: number) {
 	return {
@@ -89,7 +89,7 @@ export async function trainNetwork(
 				tf.dispose([lossSum, cost]);
 				lossSum = next as tf.Scalar;
 				if ((b + 1) % CHECK_EVERY === 0) {
-					await nextTick();
+					await nextTask();
 					if (ctx.signal.aborted) throw cancelledError();
 				}
 			}
@@ -103,7 +103,7 @@ export async function trainNetwork(
 			}
 			curve.push(point);
 			ctx.progress({ fraction: epoch / opts.epochs, stage: `Epoch ${epoch}/${opts.epochs}`, curve: point });
-			await nextTick();
+			await nextTask();
 			if (ctx.signal.aborted) throw cancelledError();
 			if (V && epoch - best.epoch >= opts.patience) break;
 			// The time budget ran out: end as early stopping would (best epoch's weights with validation rows).

@@ -10,6 +10,7 @@
  */
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { verifyLockdown } from './lockdown';
+import { nextTask } from '../../models/shared/next-task';
 
 /** Thrown when the user cancelled; the client shows it as "cancelled", not as an error. */
 export class QueryCancelled extends Error {
@@ -30,7 +31,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
 	return bytes;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class LongQueries {
 	readonly #conn: DuckDBConnection;

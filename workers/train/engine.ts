@@ -42,6 +42,7 @@ import { segmentTable } from './segment';
 import { umapTable } from './umap';
 import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
+import { nextTask } from '../../models/shared/next-task';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
 export type Tf = Pick<
@@ -66,7 +67,6 @@ const TIMED_RUNS = 3;
  * Lets queued messages (a `cancel`) run: on the cpu backend `await data()` only
  * waits a microtask, so without this a loop would never see the abort.
  */
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const median = (xs: number[]): number => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -331,7 +331,7 @@ export class TrainEngine implements TrainApi {
 			[a, b] = tf.tidy(() => [tf.randomUniform([size, size], 0, 1, 'float32', 1), tf.randomUniform([size, size], 0, 1, 'float32', 2)]);
 			const times: number[] = [];
 			for (let k = 0; k <= TIMED_RUNS; k++) {
-				await yieldToEvents();
+				await nextTask();
 				throwIfCancelled(signal);
 				const t0 = performance.now();
 				const product = tf.matMul(a, b);

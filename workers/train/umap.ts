@@ -8,6 +8,7 @@ import { prepareFromRaw } from '../../models/cluster';
 import { createRng } from '../../models/shared/random';
 import type { TabularProgress, UmapJob, UmapResult } from './api';
 import { columnsOf } from './tabular';
+import { nextTask } from '../../models/shared/next-task';
 
 const MAX_ROWS = 50_000;
 const EPOCHS = 200;
@@ -32,7 +33,7 @@ export async function umapTable(job: UmapJob, signal: AbortSignal, onProgress?: 
 		umap.step();
 		if (e % 10 === 9) {
 			onProgress?.({ jobId: job.jobId, stage: `UMAP epoch ${e + 1}/${epochs}`, fraction: (e + 1) / epochs });
-			await new Promise((resolve) => setTimeout(resolve, 0)); // lets a cancel arrive
+			await nextTask(); // lets a cancel arrive
 			if (signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'CancelledError' });
 		}
 	}

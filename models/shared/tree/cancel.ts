@@ -1,4 +1,5 @@
 /** Cooperative cancellation shared by the tree learners. */
+import { nextTask } from '../next-task';
 
 /** The error `fit` rejects with when `ctx.signal` aborts. */
 export function cancelledError(): Error {
@@ -21,7 +22,7 @@ export function createYielder(signal: AbortSignal | undefined, everyMs = 50): ()
 	return async () => {
 		throwIfAborted(signal);
 		if (performance.now() - last < everyMs) return;
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		await nextTask();
 		last = performance.now();
 		throwIfAborted(signal);
 	};

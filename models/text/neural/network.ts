@@ -9,6 +9,7 @@ import { padBatch, scoringBatches } from './encode';
 import { classProbabilities } from './ops';
 import { toTensors, type Initializer, type TensorSet, type WeightSet } from './weights';
 import { cancelledError } from '../../shared/encode';
+import { nextTask } from '../../shared/next-task';
 
 /** Training-time randomness for one batch: dropout rate and a seed for its masks. */
 export interface TrainNoise {
@@ -28,7 +29,6 @@ export interface Architecture<C> {
 	scoringTokens: number;
 }
 
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Class probabilities (`[n × K]`, row-major; K = 2 for a single sigmoid
@@ -54,7 +54,7 @@ export async function scoreSequences<C>(
 			probs.dispose();
 			out ??= new Float32Array(seqs.length * k);
 			members.forEach((row, i) => out!.set(values.subarray(i * k, (i + 1) * k), row * k));
-			await nextTick();
+			await nextTask();
 			if (signal?.aborted) throw cancelledError();
 		}
 	} finally {

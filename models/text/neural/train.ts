@@ -14,6 +14,7 @@ import { padBatch, trainingBatches, type IdBatch } from './encode';
 import { crossEntropy } from './ops';
 import { scoreSequences, type Architecture } from './network';
 import { readWeights, toVariables, type WeightSet } from './weights';
+import { nextTask } from '../../shared/next-task';
 
 /** Encoded rows: token ids, class indices and row weights (mean 1). */
 export interface TrainRows {
@@ -71,7 +72,6 @@ const CLIP_NORM = 1;
 const WARMUP_STEPS = 100;
 const MIN_DELTA = 1e-4;
 const PROGRESS_EVERY = 10;
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Linear warm-up over the first steps, then a linear decay to a tenth of the
@@ -179,7 +179,7 @@ export async function trainNetwork<C>(
 				if ((b + 1) % PROGRESS_EVERY === 0) {
 					ctx.progress({ fraction: (epoch - 1 + (b + 1) / batches.length) / opts.epochs, stage: `${stage} ${epoch}/${opts.epochs}` });
 				}
-				await nextTick();
+				await nextTask();
 				if (ctx.signal.aborted) throw cancelledError();
 			}
 			const point: CurvePoint = { step: epoch, trainLoss: (await lossSum.data())[0] };
@@ -189,7 +189,7 @@ export async function trainNetwork<C>(
 			}
 			curve.push(point);
 			ctx.progress({ fraction: epoch / opts.epochs, stage: `${stage} ${epoch}/${opts.epochs}`, curve: point });
-			await nextTick();
+			await nextTask();
 			if (ctx.signal.aborted) throw cancelledError();
 			if (valid && epoch - best.epoch >= opts.patience) break;
 		}

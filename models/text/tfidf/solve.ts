@@ -7,6 +7,7 @@ import { cancelledError } from '../../shared/encode';
 import { minimizeLbfgs, type LbfgsResult } from '../../shared/lbfgs';
 import type { SparseRows } from './features';
 import { evaluate, rowLogits, softmaxInPlace, type Problem } from './objective';
+import { nextTask } from '../../shared/next-task';
 
 export interface SolveOptions {
 	maxIterations: number;
@@ -18,14 +19,13 @@ export interface SolveOptions {
 
 /** Yield to the event loop at least this often (ms) so an abort message can arrive. */
 const YIELD_EVERY_MS = 50;
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Cooperative pauses: `await pause()` yields when the last yield is older than YIELD_EVERY_MS, then checks the signal. */
 export function pauser(signal: AbortSignal): () => Promise<void> {
 	let last = Date.now();
 	return async () => {
 		if (Date.now() - last >= YIELD_EVERY_MS) {
-			await nextTick();
+			await nextTask();
 			last = Date.now();
 		}
 		if (signal.aborted) throw cancelledError();
