@@ -183,7 +183,7 @@ export const MESSAGES = {
 	correlationsNote: 'Pearson r: blue moves together, red moves apart; grey pairs have no correlation (a constant column).',
 	heatmapLabel: (n: number) => `Correlation heatmap of ${n} numeric columns`,
 	outliers: (n: number) => (n === 1 ? '1 outlier' : `${formatCount(n)} outliers`),
-	outliersHint: 'Values more than 1.5 × IQR beyond the quartiles.',
+	outliersHint: 'Values more than 1.5 × IQR beyond the quartiles (not counted on columns with a few repeated values such as 0/1).',
 	flags: {
 		constant: 'constant',
 		'id-like': 'ID-like',
@@ -196,7 +196,7 @@ export const MESSAGES = {
 		'id-like': 'Almost every value is different, like an identifier: leave it out of models.',
 		'mostly-missing': 'More than half of the values are missing.',
 		'all-missing': 'Every value is missing.',
-		'target-like': 'Few values and a name like churn or target: a likely outcome to predict.'
+		'target-like': 'Few values and a name like churn, exited or status: a likely outcome to predict.'
 	} satisfies Record<ColumnFlag, string>
 	},
 	chart: {
