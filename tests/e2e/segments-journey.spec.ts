@@ -113,6 +113,10 @@ test('segment prediction: learn a known segment column, read the confusion matri
 	await cell.getByRole('button', { name: 'Train' }).click();
 
 	await expect(cell.getByTestId('predict-summary')).toContainText('accuracy', { timeout: 120_000 });
+	// Several segments are ranked on CV accuracy, and the caption says so (it said "CV AUC").
+	const leaderboard = cell.getByRole('table', { name: 'Leaderboard' });
+	await expect(leaderboard.locator('caption')).toHaveText('Models compared; CV accuracy picks the best');
+	await expect(leaderboard.getByRole('columnheader', { name: 'CV accuracy' })).toBeVisible();
 	await expect(cell.getByRole('table', { name: 'Confusion matrix' }).getByRole('row')).toHaveCount(4);
 	await expect(cell.getByRole('table', { name: 'Precision and recall per segment' })).toContainText('Two year');
 

@@ -235,7 +235,8 @@ export const MESSAGES = {
 		withAp: (label: string, ap: number) => `${label} (AP ${Number.isFinite(ap) ? ap.toFixed(3) : '–'})`
 	},
 	leaderboard: 'Leaderboard',
-	leaderboardCaption: 'Models compared; CV AUC picks the best',
+	/** `metric`: the header of the CV column the pick is made on (CV AUC for churn, CV accuracy for several segments). */
+	leaderboardCaption: (metric: string) => `Models compared; ${metric} picks the best`,
 	model: 'Model',
 	cvAuc: 'CV AUC',
 	cvAccuracy: 'CV accuracy',
