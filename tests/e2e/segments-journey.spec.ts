@@ -117,6 +117,19 @@ test('segment prediction: learn a known segment column, read the confusion matri
 	const leaderboard = cell.getByRole('table', { name: 'Leaderboard' });
 	await expect(leaderboard.locator('caption')).toHaveText('Models compared; CV accuracy picks the best');
 	await expect(leaderboard.getByRole('columnheader', { name: 'CV accuracy' })).toBeVisible();
+	// At 700 px long model names (the ensemble lists its members) wrap instead of pushing metric columns out of view.
+	await page.setViewportSize({ width: 700, height: 900 });
+	const firstModel = leaderboard.getByRole('rowheader').first();
+	const overflow = await leaderboard.evaluate((table) => ({
+		page: document.documentElement.scrollWidth - innerWidth,
+		table: table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+		fitTimeRight: table.querySelector('thead th:last-child')!.getBoundingClientRect().right - innerWidth
+	}));
+	expect(overflow.page).toBeLessThanOrEqual(0);
+	expect(overflow.table).toBeLessThanOrEqual(0);
+	expect(overflow.fitTimeRight).toBeLessThanOrEqual(0);
+	await expect(firstModel).toHaveAttribute('title', (await firstModel.locator('.name').textContent())!);
+	await page.setViewportSize({ width: 1280, height: 720 });
 	await expect(cell.getByRole('table', { name: 'Confusion matrix' }).getByRole('row')).toHaveCount(4);
 	await expect(cell.getByRole('table', { name: 'Precision and recall per segment' })).toContainText('Two year');
 
