@@ -41,17 +41,19 @@ export function targetNameRank(name: string): 0 | 1 | 2 {
 
 /** Words that name an identifier on their own (`id`, `uuid`) or after a party word (`customer number`). */
 const ID_WORD = new Set(['id', 'ids', 'uuid', 'guid', 'key', 'identifier', 'identifiant', 'ident']);
-const ID_AFTER_PARTY = new Set(['no', 'num', 'number', 'nr', 'numero', 'code', 'ref', 'reference']);
-const PARTY = new Set(['customer', 'client', 'account', 'user', 'member', 'subscriber', 'contract', 'compte', 'abonne', 'contrat', 'adherent']);
+const ID_AFTER_PARTY = new Set(['n', 'no', 'num', 'number', 'nr', 'numero', 'code', 'ref', 'reference']);
+/** Words for the customer itself: alone they name the identifier column (`client`), never a feature. */
+const CUSTOMER = new Set(['customer', 'client', 'user', 'member', 'subscriber', 'abonne', 'adherent']);
+/** Words for what the customer holds: an identifier only with a number word (`contract number`), as `contract` alone is its type. */
+const PARTY = new Set([...CUSTOMER, 'account', 'contract', 'compte', 'contrat']);
 
 /**
  * Whether `name` reads like an identifier: `id`, `customer_id`, `customerID`,
- * `Code client`, `client`, `account number`, `uuid`.
+ * `Code client`, `N° client`, `client`, `account number`, `uuid`; not `contract` (a type).
  */
 export function idLikeName(name: string): boolean {
 	const words = nameWords(name);
 	if (words.some((w) => ID_WORD.has(w))) return true;
-	const party = words.some((w) => PARTY.has(w));
-	if (party && (words.length === 1 || words.some((w) => ID_AFTER_PARTY.has(w)))) return true;
-	return false;
+	if (words.length === 1 && CUSTOMER.has(words[0])) return true;
+	return words.some((w) => PARTY.has(w)) && words.some((w) => ID_AFTER_PARTY.has(w));
 }

@@ -442,6 +442,7 @@ export const MESSAGES = {
 		cancel: 'Cancel',
 		starting: 'Preparing the customers',
 		excluded: (column: string, reason: string) => `"${column}" left out: ${reason}.`,
+		excludedByDefault: (column: string, reason: string) => `"${column}" left out: ${reason} (tick it to use it).`,
 		keepK: 'Keep k =',
 		silhouette: 'silhouette',
 		written: (table: string) => `Each customer's segment is in table ${table} (column "segment") for SQL, charts and churn models.`,

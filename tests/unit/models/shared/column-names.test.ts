@@ -23,7 +23,7 @@ describe('column names', () => {
 
 	it.each([
 		['id', true], ['customer_id', true], ['customerID', true], ['CustomerId', true], ['client', true], ['Code client', true],
-		['account number', true], ['uuid', true], ['N° client', false],
+		['account number', true], ['uuid', true], ['numero_contrat', true], ['N° client', true], ['contract', false], ['account', false],
 		['tenure', false], ['paid', false], ['video_streams', false], ['client_age', false], ['monthly_charges', false]
 	] as const)('idLikeName(%s) is %s', (name, expected) => {
 		expect(idLikeName(name)).toBe(expected);
