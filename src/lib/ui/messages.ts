@@ -61,6 +61,8 @@ export const MESSAGES = {
 	collapse: 'Collapse',
 	expand: 'Expand',
 	deleteCell: 'Delete cell',
+	cellDeleted: (name: string) => `Deleted "${name}".`,
+	undo: 'Undo',
 	cellTitle: 'Cell name',
 	themeToggle: 'Toggle light/dark theme',
 	about: 'About & privacy',
