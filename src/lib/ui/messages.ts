@@ -457,7 +457,11 @@ export const MESSAGES = {
 		elbow: 'Elbow: inertia by k',
 		silhouetteByK: 'Mean silhouette by k',
 		silhouettePlot: 'Silhouette of each customer, by segment',
-		heatmap: 'Numeric columns: segment mean as a z-score',
+		heatmap: 'Numeric columns: colour = segment mean as a z-score, label = the mean',
+		means: 'Segment means',
+		meansCaption: 'Mean of each numeric column, in its own unit (hover for the z-score against all customers)',
+		meanTitle: (z: string) => `z-score ${z} against all customers`,
+		allCustomers: 'All customers',
 		map: 'Map of customers (PCA)',
 		drawUmap: 'Draw a UMAP map (slower)',
 		umap: (n: number) => `Map of customers (UMAP, ${n.toLocaleString('en-US')} sampled)`
