@@ -561,6 +561,12 @@ export const MESSAGES = {
 		trainedOn: (nTrain: number, nTest: number, classes: string[]) =>
 			`Trained on ${nTrain.toLocaleString('en-US')} texts, compared on ${nTest.toLocaleString('en-US')} test texts; labels: ${classes.join(', ')}.`,
 		unlabeled: 'No label column: the lexicon and the shipped pretrained model score positive vs negative. Pick one to write back.',
+		frenchEvidence: (french: number, sampled: number, example: string) =>
+			`${french === sampled ? 'all' : `${french} of`} ${sampled.toLocaleString('en-US')} sampled texts, e.g. "${example}"`,
+		englishLexicon: (lexicon: string, evidence: string) =>
+			`${lexicon}: this lexicon was made for English text; these texts look French: ${evidence}. Choose the French lexicon or your own word list.`,
+		englishPretrained: (evidence: string) =>
+			`Pretrained model: this model was trained on English text; these texts look French: ${evidence}. Its scores may be unreliable: prefer the French lexicon, or train on a label column.`,
 		comparison: 'Model comparison',
 		caption: 'Test-set metrics per model; pick one to explore and to score with',
 		model: 'Model',
