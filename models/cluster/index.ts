@@ -7,3 +7,4 @@ export { chooseK, elbowOf, type ChooseKOptions, type ChooseKResult, type KCandid
 export { pca2d, type Pca2d } from './pca';
 export { planClusterFeatures, prepareClusterMatrix, encodeForClustering, prepareFromRaw, type ClusterFeaturePlan, type PreparedMatrix } from './prepare';
 export { adjustedRandIndex } from './metrics';
+export { defaultClusterColumns, ID_NAME_REASON } from './default-columns';

@@ -9,6 +9,7 @@ import { encode, fitEncoder, type EncoderState } from '../shared/encode';
 import { buildFeatures, type FeatureInfo } from '../shared/features';
 import { textAt, type RawColumn } from '../shared/columns';
 import type { Features } from '../types';
+import { defaultClusterColumns } from './default-columns';
 import type { DenseMatrix } from './distances';
 
 export interface ClusterFeaturePlan {
@@ -29,14 +30,15 @@ export interface PreparedMatrix extends DenseMatrix {
 const ALL_LEVELS = { minLevelCount: 1, maxLevels: 1_000_000 };
 
 /**
- * Chooses the clustering columns: `columns` (default all) minus `exclude`, minus ID-like,
- * constant and all-missing columns, each with the reason it was left out.
+ * Chooses the clustering columns: `columns` (default all but ID-named ones) minus `exclude`,
+ * minus ID-like, constant and all-missing columns, each with the reason it was left out.
  */
 export function planClusterFeatures(raw: RawColumn[], opts: { columns?: string[]; exclude?: string[] } = {}): ClusterFeaturePlan {
 	const rows = raw[0]?.values.length ?? 0;
-	const names = opts.columns ?? raw.map((c) => c.name);
+	const byDefault = opts.columns ? null : defaultClusterColumns(raw.map((c) => c.name));
+	const names = opts.columns ?? byDefault!.columns;
 	const features: FeatureInfo[] = [];
-	const excluded: ClusterFeaturePlan['excluded'] = [];
+	const excluded: ClusterFeaturePlan['excluded'] = (byDefault?.excluded ?? []).filter((e) => !opts.exclude?.includes(e.column));
 	for (const name of names) {
 		if (opts.exclude?.includes(name)) continue;
 		const column = raw.find((c) => c.name === name);

@@ -8,6 +8,7 @@
 import {
 	addCell,
 	deleteCell,
+	deletedCell,
 	distrust,
 	duplicateCell,
 	emptyNotebook,
@@ -16,10 +17,12 @@ import {
 	parseNotebook,
 	renameCell,
 	renameNotebook,
+	restoreCell,
 	serializeNotebook,
 	setCollapsed,
 	trust,
 	updateParams,
+	type DeletedCell,
 	type Notebook,
 	type NotebookCell,
 	type NotebookSummary
@@ -313,11 +316,22 @@ export class Workbench {
 		return cell;
 	}
 
-	deleteCell(id: string): void {
-		const cells = this.doc?.cells ?? [];
-		const at = cells.findIndex((c) => c.id === id);
+	/** Deletes a cell; returns it and its place for `restoreCell` (null when nothing was deleted). */
+	deleteCell(id: string): DeletedCell | null {
+		if (!this.doc || this.readOnly) return null;
+		const cells = this.doc.cells;
+		const deleted = deletedCell($state.snapshot(this.doc) as Notebook, id);
 		this.edit((d) => deleteCell(d, id));
-		if (this.selected === id) this.selected = cells[at + 1]?.id ?? cells[at - 1]?.id ?? null;
+		if (this.selected === id) this.selected = cells[deleted.at + 1]?.id ?? cells[deleted.at - 1]?.id ?? null;
+		return deleted;
+	}
+
+	/** Undo of `deleteCell`: the cell comes back at its place, with its params, and is selected. */
+	restoreCell(deleted: DeletedCell): boolean {
+		if (!this.doc || this.readOnly) return false;
+		this.edit((d) => restoreCell(d, deleted));
+		this.selected = deleted.cell.id;
+		return true;
 	}
 
 	/** Duplicates a cell; a SQL copy gets its own result name so the two never overwrite one view. */

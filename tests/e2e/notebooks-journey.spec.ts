@@ -48,6 +48,23 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	await expect(cells.nth(4).getByRole('grid')).toBeHidden();
 	await cells.nth(4).getByRole('button', { name: 'Delete cell' }).click();
 	await expect(cells).toHaveCount(6);
+	// Undo brings the cell back at its place, with its name and params.
+	const undoNotice = page.getByRole('status').filter({ hasText: 'Deleted "Churn rate by contract".' });
+	await undoNotice.getByRole('button', { name: 'Undo' }).click();
+	await expect(cells).toHaveCount(7);
+	await expect(cells.nth(4).getByRole('textbox', { name: 'Cell name' })).toHaveValue('Churn rate by contract');
+	await expect(undoNotice).toBeHidden();
+	await cells.nth(4).getByRole('button', { name: 'Delete cell' }).click();
+	await expect(cells).toHaveCount(6);
+	// Undo of the data cell: its kept file was not deleted yet, so the restored cell loads its table again.
+	const dataCell = page.locator('[data-cell-type="data"]');
+	await dataCell.getByRole('button', { name: 'Delete cell' }).click();
+	await expect(dataCell).toHaveCount(0);
+	await page.getByRole('status').filter({ hasText: 'Deleted "Data 2".' }).getByRole('button', { name: 'Undo' }).click();
+	await expect(cells).toHaveCount(6);
+	await expect(cells.nth(1)).toHaveAttribute('data-cell-type', 'data');
+	await expect(dataCell.getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+	await expect(dataCell.getByRole('alert')).toHaveCount(0);
 
 	// A text cell renders Markdown and never raw HTML.
 	await page.getByRole('button', { name: '+ Text' }).click();

@@ -34,6 +34,26 @@ test('telco demo → segments cell → choose k → profiles and map → segment
 	await expect(cell.getByRole('textbox', { name: 'Description of segment 1' })).not.toHaveValue('');
 	await cell.getByRole('textbox', { name: 'Description of segment 1' }).fill('Two-year contracts, long tenure');
 	await cell.getByRole('textbox', { name: 'Description of segment 1' }).press('Tab');
+	// A long description wraps and shows in full (it was a one-line input that clipped it).
+	const long = cell.getByRole('textbox', { name: 'Description of segment 2' });
+	await long.fill('Month-to-month contracts, short tenure, electronic check payments, fibre optic internet without online security or tech support');
+	await long.press('Tab');
+	expect(await long.evaluate((el) => ({ x: el.scrollWidth - el.clientWidth, y: el.scrollHeight - el.clientHeight }))).toEqual({ x: 0, y: 0 });
+
+	// Real means in each column's unit next to the z-score colours: tenure in months (all customers: 32.4).
+	const means = cell.getByRole('table', { name: 'Segment means' });
+	await expect(means.getByRole('columnheader', { name: 'tenure' })).toBeVisible();
+	const tenure = await means.evaluate((table) => {
+		const at = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent === 'tenure');
+		return [...table.querySelectorAll('tbody tr')].map((tr) => [tr.children[0].textContent, Number(tr.children[at].textContent)] as const);
+	});
+	expect(tenure.map(([name]) => name)).toEqual(['Loyal families', 'Segment 2', 'Segment 3', 'All customers']);
+	expect(tenure[3][1]).toBeCloseTo(32.4, 1);
+	for (const [, months] of tenure) {
+		expect(months).toBeGreaterThan(0);
+		expect(months).toBeLessThan(72);
+	}
+	expect(new Set(tenure.map(([, months]) => months)).size).toBeGreaterThan(2);
 
 	await page.getByRole('button', { name: '+ SQL' }).click();
 	const sql = page.locator('[data-cell-type="sql"]').last();
@@ -120,6 +140,23 @@ test('segment prediction: learn a known segment column, read the confusion matri
 	console.log(`segment prediction journey: 8 s budget, result after ${trainingS.toFixed(1)} s`);
 	expect(trainingS).toBeLessThan(8 + 10);
 	await expect(cell.getByRole('note').filter({ hasText: /Trained in \d+\.\d s of the 8 s budget/ })).toBeVisible();
+	// Several segments are ranked on CV accuracy, and the caption says so (it said "CV AUC").
+	const leaderboard = cell.getByRole('table', { name: 'Leaderboard' });
+	await expect(leaderboard.locator('caption')).toHaveText('Models compared; CV accuracy picks the best');
+	await expect(leaderboard.getByRole('columnheader', { name: 'CV accuracy' })).toBeVisible();
+	// At 700 px long model names (the ensemble lists its members) wrap instead of pushing metric columns out of view.
+	await page.setViewportSize({ width: 700, height: 900 });
+	const firstModel = leaderboard.getByRole('rowheader').first();
+	const overflow = await leaderboard.evaluate((table) => ({
+		page: document.documentElement.scrollWidth - innerWidth,
+		table: table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+		fitTimeRight: table.querySelector('thead th:last-child')!.getBoundingClientRect().right - innerWidth
+	}));
+	expect(overflow.page).toBeLessThanOrEqual(0);
+	expect(overflow.table).toBeLessThanOrEqual(0);
+	expect(overflow.fitTimeRight).toBeLessThanOrEqual(0);
+	await expect(firstModel).toHaveAttribute('title', (await firstModel.locator('.name').textContent())!);
+	await page.setViewportSize({ width: 1280, height: 720 });
 	await expect(cell.getByRole('table', { name: 'Confusion matrix' }).getByRole('row')).toHaveCount(4);
 	await expect(cell.getByRole('table', { name: 'Precision and recall per segment' })).toContainText('Two year');
 

@@ -128,6 +128,9 @@ test('no label column: lexicon and pretrained model side by side, one written ba
 	const cell = page.locator('[data-cell-type="text"]');
 	await expect(cell.getByRole('combobox', { name: 'Text column' })).toHaveValue('commentaire');
 	await expect(cell.getByRole('combobox', { name: 'Label column' })).toHaveValue('');
+	// Half the reviews are French: the English-only models say so (the lexicon default stays VADER on mixed texts).
+	await expect(cell.getByRole('combobox', { name: 'Lexicon', exact: true })).toHaveValue('vader');
+	await expect(cell.getByTestId('language-warning').filter({ hasText: 'Pretrained model' })).toContainText('these texts look French: 3 of 6 sampled texts');
 	await cell.getByRole('button', { name: 'Score without labels' }).click();
 
 	const both = cell.getByRole('table', { name: 'The two models on this table' });
@@ -140,6 +143,32 @@ test('no label column: lexicon and pretrained model side by side, one written ba
 	await expect(cell.getByTestId('text-scored')).toContainText('6 texts scored with Lexicon into table avis_sentiment');
 	const sql = await runSql(page, "SELECT client FROM avis_sentiment WHERE sentiment_label = 'positive' ORDER BY client");
 	await expect(sql.getByRole('grid')).toContainText('C3');
+});
+
+test('French reviews: the French lexicon by default, a warning on the English-only models', async ({ page }) => {
+	await startEmpty(page);
+	const lines = [
+		'client,avis',
+		'C1,"Très bon produit, je le recommande."',
+		'C2,"Le colis est arrivé en retard et abîmé."',
+		'C3,"Service client injoignable, je suis déçu."',
+		'C4,"Rien à redire, livraison rapide et soignée."'
+	];
+	await loadFiles(page, { name: 'avis_fr.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('4 rows × 2 columns');
+
+	await page.getByRole('button', { name: '+ Sentiment' }).click();
+	const cell = page.locator('[data-cell-type="text"]');
+	await expect(cell.getByRole('combobox', { name: 'Text column' })).toHaveValue('avis');
+	const lexicon = cell.getByRole('combobox', { name: 'Lexicon', exact: true });
+	await expect(lexicon).toHaveValue('french');
+	const warnings = cell.getByTestId('language-warning');
+	await expect(warnings).toHaveCount(1);
+	await expect(warnings).toContainText('Pretrained model: this model was trained on English text; these texts look French: all 4 sampled texts');
+	await lexicon.selectOption('vader');
+	await expect(warnings.filter({ hasText: 'VADER (English): this lexicon was made for English text' })).toBeVisible();
+	await lexicon.selectOption('french');
+	await expect(warnings).toHaveCount(1);
 });
 
 test('bad input gets specific messages: one label only, no text column', async ({ page }) => {

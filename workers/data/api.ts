@@ -117,7 +117,7 @@ export interface ColumnProfile {
 		q1: number;
 		median: number;
 		q3: number;
-		/** IQR rule: values below q1 - 1.5 IQR or above q3 + 1.5 IQR. */
+		/** IQR rule: values below q1 - 1.5 IQR or above q3 + 1.5 IQR; 0 for few-valued columns (0/1, ratings). */
 		outliers: number;
 	};
 	/** Equal-width histogram of numeric values. */

@@ -6,7 +6,7 @@
  */
 import type { ColumnInfo, ColumnProfile, ProgressFn, TableProfile } from './api';
 import type { Db } from './db';
-import { flagsOf, kindOf } from './profile-flags';
+import { fewValued, flagsOf, kindOf, markTargets } from './profile-flags';
 import { columnsOf } from './relations';
 import { quoteIdent } from './sql-quote';
 import { firstRow, num } from './values';
@@ -54,12 +54,14 @@ function distributionPass(db: Db, from: string, numeric: { index: number; profil
 	const ready = numeric.filter(({ profile: p }) => p.numeric && Number.isFinite(p.numeric.min));
 	if (!ready.length) return;
 	const x = (p: ColumnProfile) => `CAST(${quoteIdent(p.name)} AS DOUBLE)`;
-	const outliers = ready.map(({ index: i, profile: p }) => {
+	// Few-valued columns (0/1 flags, ratings 1-5) keep outliers 0: the IQR rule is meaningless there.
+	const measured = ready.filter(({ profile: p }) => !fewValued(p, rowCount));
+	const outliers = measured.map(({ index: i, profile: p }) => {
 		const s = p.numeric!;
 		const iqr = s.q3 - s.q1;
 		return `count(*) FILTER (WHERE ${x(p)} < ${s.q1 - 1.5 * iqr} OR ${x(p)} > ${s.q3 + 1.5 * iqr}) AS o${i}`;
 	});
-	const row = firstRow(db.query(`SELECT ${outliers.join(', ')} FROM ${from}`));
+	const row = outliers.length ? firstRow(db.query(`SELECT ${outliers.join(', ')} FROM ${from}`)) : {};
 	const spread = ready.filter(({ profile: p }) => p.numeric!.max > p.numeric!.min);
 	const bins = new Map<number, number[]>(spread.map(({ index }) => [index, new Array<number>(BINS).fill(0)]));
 	if (spread.length) {
@@ -72,7 +74,7 @@ function distributionPass(db: Db, from: string, numeric: { index: number; profil
 	}
 	for (const { index: i, profile: p } of ready) {
 		const s = p.numeric!;
-		s.outliers = num(row[`o${i}`]);
+		s.outliers = fewValued(p, rowCount) ? 0 : num(row[`o${i}`]);
 		const counts = bins.get(i);
 		if (!counts) {
 			p.histogram = [{ x0: s.min, x1: s.max, count: rowCount - p.missing }];
@@ -126,6 +128,7 @@ export function profileRelation(db: Db, relation: string, onProgress?: ProgressF
 		p.flags = flagsOf(p, rowCount);
 		return p;
 	});
+	markTargets(profiles);
 	onProgress?.({ stage: 'Finding duplicate rows', fraction: 0.3 });
 	const distinctRows = columns.length ? num(firstRow(db.query(`SELECT count(*) AS n FROM (SELECT DISTINCT * FROM ${from})`)).n) : rowCount;
 	onProgress?.({ stage: 'Histograms and outliers', fraction: 0.45 });

@@ -211,6 +211,8 @@ export interface SegmentProfile {
 	share: number;
 	/** Column → z-score of the segment's mean against all customers. */
 	z: Record<string, number>;
+	/** Column → the segment's mean in the column's own unit (tenure in months); absent in results kept before it existed. */
+	mean?: Record<string, number>;
 	/** Categories most over-represented in the segment (share in segment ÷ share overall). */
 	categories: { column: string; level: string; lift: number; share: number }[];
 	/** Generated one-line description, e.g. "higher tenure, lower monthly_charges, contract = Two year". */
@@ -233,6 +235,8 @@ export interface SegmentResult {
 	explained: [number, number];
 	profiles: SegmentProfile[];
 	numeric: string[];
+	/** Numeric column → its mean over all customers (absent in results kept before it existed). */
+	overall?: Record<string, number>;
 }
 
 export interface SegmentApi {

@@ -28,7 +28,7 @@ function meanStd(values: Float64Array, rows?: number[]): { mean: number; std: nu
 	return { mean, std: n ? Math.sqrt(Math.max(0, sq / n - mean * mean)) : NaN };
 }
 
-function profilesOf(raw: RawColumn[], features: string[], labels: Int32Array, k: number): { profiles: SegmentProfile[]; numeric: string[] } {
+function profilesOf(raw: RawColumn[], features: string[], labels: Int32Array, k: number): { profiles: SegmentProfile[]; numeric: string[]; overall: Record<string, number> } {
 	const members: number[][] = Array.from({ length: k }, () => []);
 	labels.forEach((s, r) => members[s].push(r));
 	const used = raw.filter((c) => features.includes(c.name));
@@ -36,9 +36,11 @@ function profilesOf(raw: RawColumn[], features: string[], labels: Int32Array, k:
 	const overall = new Map(numeric.map((c) => [c.name, meanStd(c.values as Float64Array)]));
 	const profiles = members.map((rows, segment): SegmentProfile => {
 		const z: Record<string, number> = {};
+		const mean: Record<string, number> = {};
 		for (const c of numeric) {
 			const all = overall.get(c.name)!;
-			z[c.name] = all.std > 0 ? (meanStd(c.values as Float64Array, rows).mean - all.mean) / all.std : 0;
+			mean[c.name] = meanStd(c.values as Float64Array, rows).mean;
+			z[c.name] = all.std > 0 ? (mean[c.name] - all.mean) / all.std : 0;
 		}
 		const categories: SegmentProfile['categories'] = [];
 		for (const c of used) {
@@ -64,9 +66,9 @@ function profilesOf(raw: RawColumn[], features: string[], labels: Int32Array, k:
 			.sort((a, b) => b.weight - a.weight)
 			.slice(0, 3)
 			.map((t) => t.text);
-		return { segment, size: rows.length, share: rows.length / labels.length, z, categories: categories.slice(0, 5), description: traits.join(', ') || 'close to the average customer' };
+		return { segment, size: rows.length, share: rows.length / labels.length, z, mean, categories: categories.slice(0, 5), description: traits.join(', ') || 'close to the average customer' };
 	});
-	return { profiles, numeric: numeric.map((c) => c.name) };
+	return { profiles, numeric: numeric.map((c) => c.name), overall: Object.fromEntries([...overall].map(([name, s]) => [name, s.mean])) };
 }
 
 export async function segmentTable(job: SegmentJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult> {

@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import type { SegmentResult } from '$workers/train/api';
+import { formatNumber } from './format';
 import { CATEGORICAL_SCHEME, seriesColour, themeStyle, type ChartTheme } from './theme';
 
 type Names = (segment: number) => string;
@@ -38,9 +39,18 @@ export function silhouettePlotOptions(result: SegmentResult, names: Names, theme
 	};
 }
 
-/** Segment × numeric column: the segment's mean as a z-score against all customers. */
+/**
+ * Segment × numeric column: coloured by the segment's mean as a z-score against all customers
+ * (comparable across columns), labelled with the mean itself in the column's unit (tenure in
+ * months); results kept before means existed show the z-score.
+ */
 export function profileHeatmapOptions(result: SegmentResult, names: Names, theme: ChartTheme): PlotOptions {
-	const cells = result.profiles.flatMap((p) => result.numeric.map((column) => ({ segment: names(p.segment), column, z: p.z[column] })));
+	const cells = result.profiles.flatMap((p) =>
+		result.numeric.map((column) => {
+			const mean = p.mean?.[column];
+			return { segment: names(p.segment), column, z: p.z[column], mean, label: mean === undefined ? p.z[column].toFixed(1) : formatNumber(mean) };
+		})
+	);
 	return {
 		width: theme.width,
 		height: 60 + 34 * result.k,
@@ -50,7 +60,10 @@ export function profileHeatmapOptions(result: SegmentResult, names: Names, theme
 		x: { label: null, tickRotate: -35 },
 		y: { label: null },
 		color: { type: 'diverging', scheme: 'rdbu', domain: [2, -2], legend: true, label: 'z-score of the mean' },
-		marks: [Plot.cell(cells, { x: 'column', y: 'segment', fill: 'z', tip: true }), Plot.text(cells, { x: 'column', y: 'segment', text: (d) => d.z.toFixed(1), fill: 'black', fontSize: 10 })]
+		marks: [
+			Plot.cell(cells, { x: 'column', y: 'segment', fill: 'z', tip: true, channels: { mean: { value: 'mean', label: 'mean' } } }),
+			Plot.text(cells, { x: 'column', y: 'segment', text: 'label', fill: 'black', fontSize: 10 })
+		]
 	};
 }
 

@@ -27,6 +27,33 @@ export function deleteCell(doc: Notebook, cellId: string): Notebook {
 	return { ...doc, cells: doc.cells.filter((c) => c.id !== cellId) };
 }
 
+/** A deleted cell and where it was, so that Undo can put it back. */
+export interface DeletedCell {
+	cell: NotebookCell;
+	/** Its index before the delete. */
+	at: number;
+	/** Id of the cell just above it (null: it was first), which places it even if cells moved meanwhile. */
+	after: string | null;
+}
+
+/** Cell `cellId` of `doc` and its place, taken before `deleteCell` removes it. */
+export function deletedCell(doc: Notebook, cellId: string): DeletedCell {
+	const at = indexOf(doc, cellId);
+	return { cell: doc.cells[at], at, after: doc.cells[at - 1]?.id ?? null };
+}
+
+/**
+ * Puts a deleted cell back with its params: below the cell that was above it
+ * when that one is still there, else at its old index. A notebook that holds
+ * the cell already is returned as it is (Undo twice restores once).
+ */
+export function restoreCell(doc: Notebook, deleted: DeletedCell): Notebook {
+	if (doc.cells.some((c) => c.id === deleted.cell.id)) return doc;
+	const above = deleted.after === null ? -1 : doc.cells.findIndex((c) => c.id === deleted.after);
+	const at = deleted.after === null ? 0 : above >= 0 ? above + 1 : deleted.at;
+	return addCell(doc, deleted.cell, at);
+}
+
 /** Copies a cell (deep, with a fresh id) right below it. */
 export function duplicateCell(doc: Notebook, cellId: string, id: string = newId('c_')): Notebook {
 	const at = indexOf(doc, cellId);

@@ -62,6 +62,8 @@ export const MESSAGES = {
 	collapse: 'Collapse',
 	expand: 'Expand',
 	deleteCell: 'Delete cell',
+	cellDeleted: (name: string) => `Deleted "${name}".`,
+	undo: 'Undo',
 	cellTitle: 'Cell name',
 	themeToggle: 'Toggle light/dark theme',
 	about: 'About & privacy',
@@ -188,7 +190,7 @@ export const MESSAGES = {
 	correlationsNote: 'Pearson r: blue moves together, red moves apart; grey pairs have no correlation (a constant column).',
 	heatmapLabel: (n: number) => `Correlation heatmap of ${n} numeric columns`,
 	outliers: (n: number) => (n === 1 ? '1 outlier' : `${formatCount(n)} outliers`),
-	outliersHint: 'Values more than 1.5 × IQR beyond the quartiles.',
+	outliersHint: 'Values more than 1.5 × IQR beyond the quartiles (not counted on columns with a few repeated values such as 0/1).',
 	flags: {
 		constant: 'constant',
 		'id-like': 'ID-like',
@@ -201,7 +203,7 @@ export const MESSAGES = {
 		'id-like': 'Almost every value is different, like an identifier: leave it out of models.',
 		'mostly-missing': 'More than half of the values are missing.',
 		'all-missing': 'Every value is missing.',
-		'target-like': 'Few values and a name like churn or target: a likely outcome to predict.'
+		'target-like': 'Few values and a name like churn, exited or status: a likely outcome to predict.'
 	} satisfies Record<ColumnFlag, string>
 	},
 	chart: {
@@ -240,7 +242,8 @@ export const MESSAGES = {
 		withAp: (label: string, ap: number) => `${label} (AP ${Number.isFinite(ap) ? ap.toFixed(3) : '–'})`
 	},
 	leaderboard: 'Leaderboard',
-	leaderboardCaption: 'Models compared; CV AUC picks the best',
+	/** `metric`: the header of the CV column the pick is made on (CV AUC for churn, CV accuracy for several segments). */
+	leaderboardCaption: (metric: string) => `Models compared; ${metric} picks the best`,
 	model: 'Model',
 	cvAuc: 'CV AUC',
 	cvAccuracy: 'CV accuracy',
@@ -464,6 +467,7 @@ export const MESSAGES = {
 		cancel: 'Cancel',
 		starting: 'Preparing the customers',
 		excluded: (column: string, reason: string) => `"${column}" left out: ${reason}.`,
+		excludedByDefault: (column: string, reason: string) => `"${column}" left out: ${reason} (tick it to use it).`,
 		keepK: 'Keep k =',
 		silhouette: 'silhouette',
 		written: (table: string) => `Each customer's segment is in table ${table} (column "segment") for SQL, charts and churn models.`,
@@ -476,7 +480,11 @@ export const MESSAGES = {
 		elbow: 'Elbow: inertia by k',
 		silhouetteByK: 'Mean silhouette by k',
 		silhouettePlot: 'Silhouette of each customer, by segment',
-		heatmap: 'Numeric columns: segment mean as a z-score',
+		heatmap: 'Numeric columns: colour = segment mean as a z-score, label = the mean',
+		means: 'Segment means',
+		meansCaption: 'Mean of each numeric column, in its own unit (hover for the z-score against all customers)',
+		meanTitle: (z: string) => `z-score ${z} against all customers`,
+		allCustomers: 'All customers',
 		map: 'Map of customers (PCA)',
 		drawUmap: 'Draw a UMAP map (slower)',
 		umap: (n: number) => `Map of customers (UMAP, ${n.toLocaleString('en-US')} sampled)`
@@ -576,6 +584,12 @@ export const MESSAGES = {
 		trainedOn: (nTrain: number, nTest: number, classes: string[]) =>
 			`Trained on ${nTrain.toLocaleString('en-US')} texts, compared on ${nTest.toLocaleString('en-US')} test texts; labels: ${classes.join(', ')}.`,
 		unlabeled: 'No label column: the lexicon and the shipped pretrained model score positive vs negative. Pick one to write back.',
+		frenchEvidence: (french: number, sampled: number, example: string) =>
+			`${french === sampled ? 'all' : `${french} of`} ${sampled.toLocaleString('en-US')} sampled texts, e.g. "${example}"`,
+		englishLexicon: (lexicon: string, evidence: string) =>
+			`${lexicon}: this lexicon was made for English text; these texts look French: ${evidence}. Choose the French lexicon or your own word list.`,
+		englishPretrained: (evidence: string) =>
+			`Pretrained model: this model was trained on English text; these texts look French: ${evidence}. Its scores may be unreliable: prefer the French lexicon, or train on a label column.`,
 		comparison: 'Model comparison',
 		caption: 'Test-set metrics per model; pick one to explore and to score with',
 		model: 'Model',

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	addCell,
 	deleteCell,
+	deletedCell,
 	duplicateCell,
 	emptyNotebook,
 	moveCell,
 	renameCell,
+	restoreCell,
 	setCollapsed,
 	updateParams,
 	type Notebook,
@@ -31,6 +33,30 @@ describe('notebook ops', () => {
 		expect(before).toEqual(frozen);
 		expect(ids(addCell(before, cell('y')))).toEqual(['a', 'b', 'y']);
 		expect(ids(addCell(before, cell('z'), 99))).toEqual(['a', 'b', 'z']);
+	});
+
+	it('restoreCell(deleteCell(doc, id), deletedCell(doc, id)) brings the cell back at its place with its params', () => {
+		const before: Notebook = { ...doc('a', 'b', 'c'), cells: [cell('a'), { ...cell('b', 'SELECT 1'), title: 'SQL 2', collapsed: true }, cell('c')] };
+		const frozen = structuredClone(before);
+		const deleted = deletedCell(before, 'b');
+		expect(deleted).toMatchObject({ at: 1, after: 'a' });
+		const after = deleteCell(before, 'b');
+		expect(ids(after)).toEqual(['a', 'c']);
+		const back = restoreCell(after, deleted);
+		expect(back).toEqual(before);
+		expect(before).toEqual(frozen);
+		expect(restoreCell(back, deleted)).toBe(back); // Undo twice restores once
+	});
+
+	it.each([
+		['first cell, a cell added on top meanwhile', ['a', 'b', 'c'], 'a', (d: Notebook) => addCell(d, cell('x'), 0), ['a', 'x', 'b', 'c']],
+		['below its neighbour after that one moved', ['a', 'b', 'c', 'd'], 'b', (d: Notebook) => moveCell(d, 'a', 2), ['c', 'd', 'a', 'b']],
+		['at its old index when its neighbour is gone too', ['a', 'b', 'c'], 'b', (d: Notebook) => deleteCell(d, 'a'), ['c', 'b']],
+		['last cell of a notebook emptied meanwhile', ['a'], 'a', (d: Notebook) => d, ['a']]
+	])('restoreCell puts the %s', (_, cells, id, meanwhile, expected) => {
+		const before = doc(...cells);
+		const back = restoreCell(meanwhile(deleteCell(before, id)), deletedCell(before, id));
+		expect(ids(back)).toEqual(expected);
 	});
 
 	it('deleteCell(doc, id) removes only that cell and throws on an unknown id', () => {

@@ -51,3 +51,23 @@ describe('DataEngine on datasets/wa_churn.csv', () => {
 		expect(profile.correlation.matrix[i][j]).toBeGreaterThan(0.7); // longer customers paid more in total
 	});
 });
+
+describe('profile(wa_churn): flags that mean something', () => {
+	const col = (n: string) => profile.columns.find((c) => c.name === n)!;
+
+	it('flags only churn as target-like, not the 0/1 and Yes/No feature columns', () => {
+		const targets = profile.columns.filter((c) => c.flags.includes('target-like')).map((c) => c.name);
+		expect(targets).toEqual(['churn']);
+		for (const name of ['female', 'senior_citizen', 'partner', 'dependents', 'phone_service', 'paperless_billing']) {
+			expect(col(name).distinct).toBe(2);
+			expect(col(name).flags).not.toContain('target-like');
+		}
+	});
+
+	it('reports no outliers on 0/1 columns (senior_citizen had 1,142 "outliers")', () => {
+		for (const name of ['female', 'senior_citizen', 'partner', 'dependents', 'phone_service', 'paperless_billing']) {
+			expect(col(name).numeric?.outliers).toBe(0);
+		}
+		expect(col('senior_citizen').numeric).toMatchObject({ q1: 0, q3: 0, max: 1 });
+	});
+});
