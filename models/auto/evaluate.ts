@@ -81,3 +81,15 @@ export async function permutationImportance(
 	}
 	return out.sort((a, b) => b.value - a.value);
 }
+
+/**
+ * Permutation importance of a blend, from its members' own: the mean drop over
+ * the members (a column a member does not use counts as 0 there), sorted.
+ * The blend averages the members' log-odds, so a column that matters to
+ * them matters to it; this costs no extra prediction within the time budget.
+ */
+export function meanImportance(members: { feature: string; value: number }[][]): { feature: string; value: number }[] {
+	const sums = new Map<string, number>();
+	for (const list of members) for (const { feature, value } of list) sums.set(feature, (sums.get(feature) ?? 0) + value);
+	return [...sums].map(([feature, sum]) => ({ feature, value: sum / Math.max(1, members.length) })).sort((a, b) => b.value - a.value);
+}

@@ -15,7 +15,7 @@ import { inputError } from '../shared/input-error';
 import { createRng } from '../shared/random';
 import { stratifiedFolds, stratifiedSplit } from '../shared/splits';
 import { encodeState } from '../shared/state-json';
-import { selectionScore, testMetrics } from './evaluate';
+import { meanImportance, selectionScore, testMetrics } from './evaluate';
 import { BudgetClock } from './budget';
 import { CostModel } from './cost';
 import { budgetedSearch } from './search';
@@ -203,7 +203,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 			testProbabilities: Array.from(prediction.probabilities),
 			importance: [],
 			importanceMethod: '',
-			permutation: [],
+			permutation: meanImportance(members.map((m) => models[m.kind]!.permutation)),
 			curve: []
 		};
 		const fitMs = leaderboard.filter((r) => (blend.kinds as string[]).includes(r.kind)).reduce((s, r) => s + r.fitMs, 0);

@@ -21,3 +21,22 @@ describe('averagePredictions', () => {
 		);
 	});
 });
+
+describe('meanImportance', () => {
+	it("meanImportance(members) averages each column's drop, a missing column counting 0, sorted", async () => {
+		const { meanImportance } = await import('$models/auto/evaluate');
+		const blend = meanImportance([
+			[
+				{ feature: 'tenure', value: 0.08 },
+				{ feature: 'contract', value: 0.02 }
+			],
+			[
+				{ feature: 'contract', value: 0.06 },
+				{ feature: 'tenure', value: 0.04 },
+				{ feature: 'charges', value: 0.01 }
+			]
+		]);
+		expect(blend.map((r) => r.feature)).toEqual(['tenure', 'contract', 'charges']);
+		expect(blend.map((r) => r.value)).toEqual([expect.closeTo(0.06, 12), expect.closeTo(0.04, 12), expect.closeTo(0.005, 12)]);
+	});
+});
