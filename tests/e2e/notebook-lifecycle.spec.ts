@@ -103,7 +103,8 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 	await page.getByRole('button', { name: 'About & privacy' }).click();
 	const kept = page.getByRole('dialog').getByRole('list', { name: 'Kept for each notebook' });
 	await expect(kept.getByRole('listitem').filter({ hasText: 'Keep' })).toHaveText(/Keep: kept\.csv \(\d+ B\); 0 trained results/);
-	await expect(kept.getByRole('listitem').filter({ hasText: 'Gone' })).toHaveText(/Gone: customers\.csv \([\d.]+ kB\); 1 trained result$/);
+	// The model, and the reasons of the riskiest customers once they are found.
+	await expect(kept.getByRole('listitem').filter({ hasText: 'Gone' })).toHaveText(/Gone: customers\.csv \([\d.]+ kB\); [12] trained results?$/);
 	await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
 	const before = await storage(page);
@@ -111,6 +112,7 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 	const keep = before.notebooks.find((n) => n.title === 'Keep')!;
 	const goneFile = String(gone.cells.find((c) => c.params.fileKey)!.params.fileKey);
 	const goneResult = String(gone.cells.find((c) => c.params.resultKey)!.params.resultKey);
+	const goneReasons = String(gone.cells.find((c) => c.params.reasonsKey)?.params.reasonsKey || goneResult);
 	const keptFile = String(keep.cells[0].params.fileKey);
 	expect(before.files.sort()).toEqual([goneFile, keptFile].sort());
 	expect(before.keys).toContain(`result:${goneResult}`);
@@ -122,7 +124,7 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 	// Files go first, then results: wait for both.
 	const leftOf = async () => {
 		const now = await storage(page);
-		return { files: now.files, keys: now.keys.filter((key) => key.includes(gone.id) || key.includes(goneResult)) };
+		return { files: now.files, keys: now.keys.filter((key) => key.includes(gone.id) || key.includes(goneResult) || key.includes(goneReasons)) };
 	};
 	await expect.poll(leftOf).toEqual({ files: [keptFile], keys: [] });
 	const after = await storage(page);
