@@ -149,7 +149,8 @@ export const MESSAGES = {
 		['Files you load', ': their original bytes in this browser\'s private file system (OPFS), so a reload restores your tables without asking for the file again.'],
 		['Tables and query results', ': in memory, inside DuckDB-WASM in a Web Worker of this tab; rebuilt from the kept files when you come back.'],
 		['Preferences', '(theme, compute backend): this browser\'s localStorage.'],
-		['Exports', '(notebook .json, charts, CSV): only files you choose to download.']
+		['Exports', '(notebook .json, charts, CSV): only files you choose to download.'],
+		['The workbench itself', ': a copy of its own files (page, workers, engines, demo data; none of your data) in this browser\'s Cache Storage, so it opens with the network off.']
 	],
 	aboutPerNotebookTitle: 'Kept for each notebook',
 	aboutReading: 'Reading what this browser keeps…',
@@ -161,7 +162,7 @@ export const MESSAGES = {
 	aboutLoose: (files: number, size: string, results: number) =>
 		`Part of no notebook (left by an interrupted delete or an older version): ${files === 1 ? '1 file' : `${files} files`} (${size}), ${results === 1 ? '1 trained result' : `${results} trained results`}. The button below removes them.`,
 	aboutDeleteNote: 'Deleting a notebook deletes its kept files and trained results; deleting a cell deletes its own.',
-	aboutOutro: 'Nothing is uploaded. Clearing this site\'s data in the browser, or the button below, removes everything.',
+	aboutOutro: 'Nothing is uploaded. The button below removes all of your data from this browser, in every tab (the workbench\'s own offline copy stays); clearing this site\'s data in the browser removes that too.',
 	plot: {
 	failed: 'The chart could not be drawn:'
 	},
