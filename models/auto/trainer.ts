@@ -22,16 +22,11 @@ import { budgetedSearch } from './search';
 import { evaluateFinal, evaluationRows } from './final';
 import type { LeaderboardRow, TabularKind, TabularRequest, TabularResult, TrainedModel, TrainerContext } from './types';
 import { nextTask } from '../shared/next-task';
+import { cancelledError } from '../shared/cancel';
 
 const AUTO_KINDS: TabularKind[] = ['gbdt', 'logistic', 'forest', 'mlp'];
 /** Size of the explanation background sample. */
 const BACKGROUND_ROWS = 100;
-
-function cancelled(): Error {
-	const e = new Error('Cancelled.');
-	e.name = 'CancelledError';
-	return e;
-}
 
 /** Train/test rows from the split column ("train"/"test") or a stratified split. */
 function splitRows(raw: RawColumn[], req: TabularRequest, y: Int32Array): { train: Int32Array; test: Int32Array } {
@@ -111,7 +106,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const fitOn = async (kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number, onRound?: FitContext['progress']) => {
 		// Let queued messages (a cancel from the page) arrive between fits: a worker only sees them when it yields.
 		await nextTask();
-		if (ctx.signal.aborted) throw cancelled();
+		if (ctx.signal.aborted) throw cancelledError();
 		const base = { seed, signal: ctx.signal, stopAt, progress: onRound ?? (() => undefined) };
 		if (!usesEarlyStopping(kind, params)) return modelOf(kind).fit(datasetOf(rows), params, base);
 		const { fit, valid } = earlyStoppingRows(y, rows, seed);
@@ -175,7 +170,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 			// Within what is left after the next kinds' reservations; if this fit ran over, its own share up to the end (the next kinds then make way).
 			stopAt: Math.max(clock.workEnd - costs.reservedFor(queue.slice(i + 1).map((c) => c.kind)), Math.min(clock.workEnd, clock.now() + costs.evalEstimate(costs.predictMsPerRow(kind))))
 		});
-		if (ctx.signal.aborted) throw cancelled();
+		if (ctx.signal.aborted) throw cancelledError();
 		fitted.set(kind, { state, prediction });
 		if (choice.foldPredictions) bestFolds.set(kind, choice.foldPredictions);
 		models[kind] = {

@@ -2,17 +2,14 @@
  * Small helpers shared by the local explanations (LIME, partial dependence,
  * counterfactuals, what-if): copying rows and setting one cell by value.
  */
-import { cancelledError } from '../shared/encode';
+import { cancelledError } from '../shared/cancel';
 import type { FeatureColumn, Features } from '../types';
 import type { Predictor } from './types';
 
 /** A cell value as users see it: a number, a level name, or null for missing. */
 export type CellValue = number | string | null;
 
-/** Throws the learners' 'CancelledError' when `signal` has aborted. */
-export function throwIfAborted(signal?: AbortSignal): void {
-	if (signal?.aborted) throw cancelledError();
-}
+export { throwIfAborted } from '../shared/cancel';
 
 /** The value of `column` at `row`: NaN and code -1 (or an out-of-range code) read as null. */
 export function readValue(column: FeatureColumn, row: number): CellValue {

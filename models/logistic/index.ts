@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Explanation, Features, ModelSpec, ModelState, Prediction } from '../types';
-import { cancelledError, checkDataset, describeFeatures, encode, fitEncoder, rowWeights, type EncoderState } from '../shared/encode';
+import { checkDataset, describeFeatures, encode, fitEncoder, rowWeights, type EncoderState } from '../shared/encode';
+import { cancelledError } from '../shared/cancel';
 import { minimizeLbfgs, type LbfgsOptions } from '../shared/lbfgs';
 import { minimizeNewton } from './newton';
 import { binaryHessian, disposeProblem, evaluate, linearLogits, makeProblem, outputProbabilities } from './objective';

@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Explanation, Features, ModelSpec, ModelState, Prediction } from '../types';
-import { cancelledError, checkDataset, describeFeatures, encode, fitEncoder, rowWeights, type EncoderState } from '../shared/encode';
+import { checkDataset, describeFeatures, encode, fitEncoder, rowWeights, type EncoderState } from '../shared/encode';
+import { cancelledError } from '../shared/cancel';
 import { createRng, shuffle } from '../shared/random';
 import { forward, initLayers, layerTensors, probabilities, targetMatrix, type DenseLayer } from './network';
 import { trainNetwork, type Batchable } from './train';

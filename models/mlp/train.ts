@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CurvePoint, FitContext } from '../types';
-import { cancelledError } from '../shared/encode';
+import { cancelledError } from '../shared/cancel';
 import { shuffle } from '../shared/random';
 import { pastStopAt } from '../shared/stop-at';
 import { crossEntropy, forward, fromVars, toVars, type DenseLayer } from './network';

@@ -187,9 +187,3 @@ export function rowWeights(y: Int32Array, classes: number, classWeight: 'balance
 	return w;
 }
 
-/** The error every learner throws when `ctx.signal` aborts. */
-export function cancelledError(): Error {
-	const error = new Error('Cancelled.');
-	error.name = 'CancelledError';
-	return error;
-}

@@ -7,7 +7,7 @@
 import type { RawColumn } from '../shared/columns';
 import { textAt } from '../shared/columns';
 import { encodeTarget, targetClasses } from '../shared/features';
-import { cancelledError } from '../shared/encode';
+import { cancelledError } from '../shared/cancel';
 import { stratifiedSplit } from '../shared/splits';
 import { argmaxRows, confusionMatrix, macroF1, multiclassAccuracy, rocAuc } from '../shared/metrics';
 import { textModelOf, type AnyTextModel } from './index';

@@ -8,6 +8,7 @@ import type * as arrow from 'apache-arrow';
 import { rewriteDuckDbError } from './errors';
 import { lockDown } from './lockdown';
 import { LongQueries } from './long-query';
+import { isCancelled } from '../../models/shared/cancel';
 
 export class Db {
 	readonly bindings: DuckDBBindings;
@@ -32,7 +33,7 @@ export class Db {
 			const bytes = await this.long.run(runId, statements);
 			return bytes ? tableFromIPC(bytes) : null;
 		} catch (e) {
-			if ((e as Error).name === 'CancelledError') throw e;
+			if (isCancelled(e)) throw e;
 			throw rewriteDuckDbError(plainDuckDbError(e), this.relationNamesSafe());
 		}
 	}

@@ -11,14 +11,8 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { verifyLockdown } from './lockdown';
 import { nextTask } from '../../models/shared/next-task';
+import { cancelledError } from '../../models/shared/cancel';
 
-/** Thrown when the user cancelled; the client shows it as "cancelled", not as an error. */
-export class QueryCancelled extends Error {
-	constructor() {
-		super('Query cancelled.');
-		this.name = 'CancelledError';
-	}
-}
 
 /** One Arrow IPC stream from its messages. */
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -53,7 +47,7 @@ export class LongQueries {
 
 	/**
 	 * Runs each statement in order as run `runId`; resolves with the last
-	 * one's result (Arrow IPC bytes), rejects with `QueryCancelled` soon after
+	 * one's result (Arrow IPC bytes), rejects with a CancelledError soon after
 	 * `cancel(runId)`. DuckDB's own errors pass through as they are.
 	 */
 	run(runId: string, statements: string[]): Promise<Uint8Array | null> {
@@ -74,13 +68,13 @@ export class LongQueries {
 
 	#one(runId: string, sql: string): Promise<Uint8Array> {
 		return this.#conn.useUnsafe(async (bindings, conn) => {
-			if (this.#cancelled.has(runId)) throw new QueryCancelled();
+			if (this.#cancelled.has(runId)) throw cancelledError();
 			let done = bindings.startPendingQuery(conn, sql, false);
 			while (done === null) {
 				await nextTask();
 				if (this.#cancelled.has(runId)) {
 					bindings.cancelPendingQuery(conn);
-					throw new QueryCancelled();
+					throw cancelledError();
 				}
 				done = bindings.pollPendingQuery(conn);
 			}

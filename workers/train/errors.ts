@@ -7,24 +7,12 @@
 import type { BackendName } from './api';
 import { BACKEND_LABELS } from './backends';
 import { isInputError } from '../../models/shared/input-error';
+import { cancelledError, isCancelled, throwIfAborted } from '../../models/shared/cancel';
 
-export const CANCELLED = 'CancelledError';
 /** Name of errors already worded for users (not wrapped again). */
 export const TRAIN_ERROR = 'TrainError';
 
-export function cancelledError(): Error {
-	const e = new Error('Cancelled.');
-	e.name = CANCELLED;
-	return e;
-}
-
-export function isCancelled(e: unknown): boolean {
-	return e instanceof Error ? e.name === CANCELLED : (e as { name?: unknown } | null)?.name === CANCELLED;
-}
-
-export function throwIfCancelled(signal: AbortSignal): void {
-	if (signal.aborted) throw cancelledError();
-}
+export { cancelledError, isCancelled, throwIfAborted as throwIfCancelled };
 
 export function trainError(message: string): Error {
 	const e = new Error(message);

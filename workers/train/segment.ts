@@ -9,6 +9,7 @@ import { createRng } from '../../models/shared/random';
 import type { SegmentJob, SegmentProfile, SegmentResult, TabularProgress } from './api';
 import { trainError } from './errors';
 import { columnsOf } from './tabular';
+import { throwIfAborted } from '../../models/shared/cancel';
 
 const MAP_ROWS = 5000;
 
@@ -82,7 +83,7 @@ export async function segmentTable(job: SegmentJob, signal: AbortSignal, onProgr
 		seed: job.seed,
 		onCandidate: (c, done, total) => onProgress?.({ jobId: job.jobId, stage: `k = ${c.k}: silhouette ${c.silhouette.toFixed(3)}`, fraction: done / total })
 	});
-	if (signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'CancelledError' });
+	throwIfAborted(signal);
 	const k = job.k && chosen.candidates.some((c) => c.k === job.k) ? job.k : chosen.suggested;
 	const model = chosen.candidates.find((c) => c.k === k)!.model;
 	const sil = silhouette(matrix, model.labels, { seed: job.seed });

@@ -9,6 +9,7 @@ import { createRng } from '../../models/shared/random';
 import type { TabularProgress, UmapJob, UmapResult } from './api';
 import { columnsOf } from './tabular';
 import { nextTask } from '../../models/shared/next-task';
+import { throwIfAborted } from '../../models/shared/cancel';
 
 const MAX_ROWS = 50_000;
 const EPOCHS = 200;
@@ -34,7 +35,7 @@ export async function umapTable(job: UmapJob, signal: AbortSignal, onProgress?: 
 		if (e % 10 === 9) {
 			onProgress?.({ jobId: job.jobId, stage: `UMAP epoch ${e + 1}/${epochs}`, fraction: (e + 1) / epochs });
 			await nextTask(); // lets a cancel arrive
-			if (signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'CancelledError' });
+			throwIfAborted(signal);
 		}
 	}
 	const embedding = umap.getEmbedding();

@@ -7,7 +7,7 @@
  * stably in place so histogram reads stay in ascending row order.
  */
 import type { BinnedMatrix } from './binning';
-import { throwIfAborted } from './cancel';
+import { throwIfAborted } from '../cancel';
 import { buildHistogram, HistogramPool, subtractHistogram } from './histogram';
 import { emptySplit, SplitFinder, type SplitResult } from './split';
 import type { TrainTree } from './train-tree';

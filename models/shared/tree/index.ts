@@ -4,6 +4,6 @@ export { growTree, createScratch, type GrowOptions, type GrowScratch } from './b
 export { TrainTree } from './train-tree';
 export { EnsembleWriter, leafOf, type TreeEnsemble } from './ensemble';
 export { alignFeatures, describeFeatures, matchColumns, validateDataset, type AlignedRows } from './align';
-export { cancelledError, throwIfAborted, createYielder } from './cancel';
+export { cancelledError, throwIfAborted, createYielder } from '../cancel';
 export { importanceByColumn } from './importance';
 export { prepareTreeFit } from './prepare';

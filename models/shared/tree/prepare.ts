@@ -6,7 +6,7 @@ import type { Dataset, FitContext } from '../../types';
 import { createRng } from '../random';
 import { applyBinning, fitBinning } from './binning';
 import { describeFeatures, validateDataset } from './align';
-import { createYielder } from './cancel';
+import { createYielder } from '../cancel';
 
 export async function prepareTreeFit(data: Dataset, maxBins: number, ctx: FitContext) {
 	const { X, y, classes, weights } = data;

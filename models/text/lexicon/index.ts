@@ -11,7 +11,7 @@
 import type { LexiconOptions, LexiconSource } from '../job';
 import type { Prediction, TermWeight, TextExplanation, TextModelSpec, TextModelState } from '../types';
 import { cleanText } from '../clean';
-import { cancelledError } from '../../shared/encode';
+import { cancelledError } from '../../shared/cancel';
 import { classDirection, classPositions, writeProbabilities } from './classes';
 import { LEXICON_SOURCES, scorerFor } from './sources';
 import type { WordScore } from './custom';

@@ -8,7 +8,7 @@ import type { IdBatch } from './encode';
 import { padBatch, scoringBatches } from './encode';
 import { classProbabilities } from './ops';
 import { toTensors, type Initializer, type TensorSet, type WeightSet } from './weights';
-import { cancelledError } from '../../shared/encode';
+import { cancelledError } from '../../shared/cancel';
 import { nextTask } from '../../shared/next-task';
 
 /** Training-time randomness for one batch: dropout rate and a seed for its masks. */

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CurvePoint } from '../../types';
 import type { TextFitContext } from '../types';
 import { UNK } from '../vocab';
-import { cancelledError } from '../../shared/encode';
+import { cancelledError } from '../../shared/cancel';
 import { padBatch, trainingBatches, type IdBatch } from './encode';
 import { crossEntropy } from './ops';
 import { scoreSequences, type Architecture } from './network';

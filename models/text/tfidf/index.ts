@@ -8,7 +8,7 @@
  */
 import type { Prediction, TermWeight, TextExplanation, TextModelSpec, TextModelState } from '../types';
 import type { CurvePoint } from '../../types';
-import { cancelledError } from '../../shared/encode';
+import { cancelledError } from '../../shared/cancel';
 import { tokenizeRaw, type Token } from '../tokenize';
 import { fitVocabularies, Vectorizer, type SparseRows, type Vocabularies } from './features';
 import { makeProblem, outputsFor, rowLogits, softmaxInPlace } from './objective';

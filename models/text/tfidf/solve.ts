@@ -3,7 +3,7 @@
  * with cancellation and yielding between iterations, and class
  * probabilities from fitted parameters.
  */
-import { cancelledError } from '../../shared/encode';
+import { cancelledError } from '../../shared/cancel';
 import { minimizeLbfgs, type LbfgsResult } from '../../shared/lbfgs';
 import type { SparseRows } from './features';
 import { evaluate, rowLogits, softmaxInPlace, type Problem } from './objective';

@@ -28,6 +28,7 @@ import type {
 	TextResult,
 	WordScore
 } from '$workers/train/api';
+import { cancelledError } from '$models/shared/cancel';
 
 export type { BackendName, BackendProbe, BackendStatus, ComputeTiming, TableReceipt, TrainProgress } from '$workers/train/api';
 
@@ -222,9 +223,7 @@ export async function stopJob(jobId: string): Promise<void> {
 	worker = null;
 	remote = null;
 	started = null;
-	const e = new Error('Cancelled.');
-	e.name = 'CancelledError';
-	reject(e);
+	reject(cancelledError());
 	running.delete(jobId);
 }
 

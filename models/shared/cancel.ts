@@ -1,7 +1,11 @@
-/** Cooperative cancellation shared by the tree learners. */
-import { nextTask } from '../next-task';
+/**
+ * Cooperative cancellation, one way for every learner, explainer and worker
+ * job: an aborted `signal` ends the work with an error named
+ * 'CancelledError', which the UI shows as "cancelled", never as a failure.
+ */
+import { nextTask } from './next-task';
 
-/** The error `fit` rejects with when `ctx.signal` aborts. */
+/** The error work rejects with when its signal aborts. */
 export function cancelledError(): Error {
 	const error = new Error('Cancelled.');
 	error.name = 'CancelledError';
@@ -26,4 +30,9 @@ export function createYielder(signal: AbortSignal | undefined, everyMs = 50): ()
 		last = performance.now();
 		throwIfAborted(signal);
 	};
+}
+
+/** True for the error of cancelled work (also after it crossed a worker boundary as `{name, message}`). */
+export function isCancelled(e: unknown): boolean {
+	return (e as { name?: unknown } | null)?.name === 'CancelledError';
 }
