@@ -15,6 +15,7 @@ import {
 	moveCell,
 	newId,
 	parseNotebook,
+	readStoredNotebook,
 	renameCell,
 	renameNotebook,
 	restoreCell,
@@ -27,7 +28,7 @@ import {
 	type NotebookCell,
 	type NotebookSummary
 } from '$lib/notebook';
-import { CELL_DEFINITIONS, checkCell, cellWrites, type CellType, type ParamsOf } from '$lib/cells';
+import { CELL_DEFINITIONS, cellDefaults, checkCell, cellWrites, type CellType, type ParamsOf } from '$lib/cells';
 import * as store from '$lib/storage/notebooks';
 import type { TabMessage } from '$lib/storage/tab-channel';
 import { browserLocks, NotebookLock, type LockManagerLike } from '$lib/storage/tab-lock';
@@ -59,6 +60,8 @@ export class Workbench {
 	/** Bumped when a different notebook is opened, so its cells mount afresh and run. */
 	generation = $state(0);
 	loaded = $state(false);
+	/** Why the last open notebook could not be opened at start ('' when it could). */
+	startProblem = $state('');
 	/**
 	 * True while another tab edits the open notebook: it shows here, edits are
 	 * refused and nothing of it is written from this tab.
@@ -83,7 +86,12 @@ export class Workbench {
 		this.notebooks = await store.listNotebooks();
 		const last = await store.getLastOpen();
 		const id = last && this.notebooks.some((n) => n.id === last) ? last : this.notebooks[0]?.id;
-		if (id) await this.open(id);
+		try {
+			if (id) await this.open(id);
+		} catch (e) {
+			// The workbench still opens (the list, the other notebooks), and says why this one did not.
+			this.startProblem = (e as Error).message;
+		}
 		this.loaded = true;
 	}
 
@@ -141,11 +149,23 @@ export class Workbench {
 	}
 
 	/** Opens a stored notebook: editable when no other tab edits it, else read-only. */
+	/** Notebook `id` as stored, checked and upgraded like a file (defaults for parameters added since); null when gone. */
+	async #read(id: string): Promise<Notebook | null> {
+		const stored = await store.loadNotebook(id);
+		return stored ? readStoredNotebook(stored, checkCell, cellDefaults) : null;
+	}
+
 	async open(id: string): Promise<void> {
 		await this.settle();
 		// The lock first, then the document: what is read is then what the last editor saved.
 		const editing = await this.#lock.take(id);
-		const doc = await store.loadNotebook(id);
+		let doc: Notebook | null;
+		try {
+			doc = await this.#read(id);
+		} catch (e) {
+			this.#lock.release(); // a damaged notebook is not opened: nothing holds it
+			throw e;
+		}
 		if (!doc || !writesAllowed()) {
 			// Gone (deleted in another tab) or being erased. The notebook shown before has lost its
 			// lock with the take above, so it must not stay on screen as if it could still be edited.
@@ -171,7 +191,7 @@ export class Workbench {
 		this.notify({ type: 'handover', id });
 		const taken = (await this.#lock.take(id, { waitMs: HANDOVER_WAIT_MS })) || (await this.#lock.take(id, { steal: true }));
 		if (!taken || this.doc?.id !== id) return;
-		const doc = await store.loadNotebook(id);
+		const doc = await this.#read(id);
 		if (!doc) return this.#dropOpen();
 		this.doc = doc;
 		this.readOnly = false;
@@ -189,7 +209,7 @@ export class Workbench {
 	async reload(): Promise<void> {
 		const id = this.doc?.id;
 		if (!id || !this.readOnly) return;
-		const doc = await store.loadNotebook(id);
+		const doc = await this.#read(id);
 		if (this.doc?.id !== id || !this.readOnly) return; // something else happened meanwhile
 		if (doc) this.doc = doc;
 		else await this.#dropOpen();
@@ -271,7 +291,7 @@ export class Workbench {
 	 * until the user trusts it. A bad file throws a worded error and changes nothing.
 	 */
 	async importFile(text: string): Promise<Notebook> {
-		const parsed = distrust(parseNotebook(text, checkCell));
+		const parsed = distrust(parseNotebook(text, checkCell, cellDefaults));
 		// A file opened twice becomes a second notebook rather than overwriting the first.
 		const doc = this.notebooks.some((n) => n.id === parsed.id) ? { ...parsed, id: newId('nb_') } : parsed;
 		await this.show(doc);

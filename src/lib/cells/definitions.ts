@@ -2,7 +2,7 @@
  * The cell registry without views: one line per cell type. Keys are persisted
  * in notebooks; never rename one (add a migration in notebook/serialize.ts).
  */
-import type { CellCheck } from '$lib/notebook';
+import type { CellCheck, CellDefaults } from '$lib/notebook';
 import type { CellKeeps, CellPhase } from './types';
 import { chartCell } from './chart';
 import { churnCell } from './churn';
@@ -42,6 +42,9 @@ export const checkCell: CellCheck = (type, params) => {
 	if (!isCellType(type)) return `unknown cell type "${type}"`;
 	return CELL_DEFINITIONS[type].check(params);
 };
+
+/** A cell type's default params, for documents written before a parameter existed. */
+export const cellDefaults: CellDefaults = (type) => (isCellType(type) ? (CELL_DEFINITIONS[type].defaults() as unknown as Record<string, unknown>) : null);
 
 /**
  * Relations a cell reads or writes, by its registry definition. `known`: names

@@ -32,7 +32,7 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	text: TextCell
 };
 
-export { CELL_DEFINITIONS, checkCell, cellKeeps, cellPhase, cellReads, cellWrites, isCellType, startParams } from './definitions';
+export { CELL_DEFINITIONS, cellDefaults, checkCell, cellKeeps, cellPhase, cellReads, cellWrites, isCellType, startParams } from './definitions';
 export type { CellType, ParamsOf } from './definitions';
 export type { CellDefinition, CellKeeps, CellPhase, CellViewProps } from './types';
 export { defaultSource } from './default-source';

@@ -12,6 +12,9 @@ export class NotebookFileError extends Error {
 /** Checks one cell's params for its type: a problem in words, or null when fine. */
 export type CellCheck = (type: string, params: Record<string, unknown>) => string | null;
 
+/** A cell type's default params (null for an unknown type): what a document lacks is filled from them. */
+export type CellDefaults = (type: string) => Record<string, unknown> | null;
+
 /** Marks a file as ours, so a random JSON file is refused with a clear reason. */
 export const FILE_FORMAT = 'crm-workbench-notebook';
 
@@ -38,7 +41,7 @@ function fail(message: string): never {
 	throw new NotebookFileError(message);
 }
 
-function parseCell(raw: unknown, at: number, check: CellCheck): NotebookCell {
+function parseCell(raw: unknown, at: number, check: CellCheck, defaults: CellDefaults): NotebookCell {
 	const where = `cell ${at + 1}`;
 	if (!isRecord(raw)) fail(`This notebook file is damaged: ${where} is not an object.`);
 	const { id, type, title = '', collapsed = false, params } = raw;
@@ -47,13 +50,17 @@ function parseCell(raw: unknown, at: number, check: CellCheck): NotebookCell {
 	if (typeof title !== 'string') fail(`This notebook file is damaged: ${where} has a title that is not text.`);
 	if (typeof collapsed !== 'boolean') fail(`This notebook file is damaged: ${where} has an invalid "collapsed" flag.`);
 	if (!isRecord(params)) fail(`This notebook file is damaged: ${where} (${type}) has no parameters.`);
-	const problem = check(type, params);
+	// A document written before a parameter existed gets its default, then the whole is checked.
+	const complete = { ...(defaults(type) ?? {}), ...params };
+	const problem = check(type, complete);
 	if (problem) fail(`This notebook file cannot be opened: ${where} (${type}): ${problem}`);
-	return { id, type, title, collapsed, params };
+	return { id, type, title, collapsed, params: complete };
 }
 
+const noDefaults: CellDefaults = () => null;
+
 /** Parses and validates an exported notebook; throws `NotebookFileError` on any problem. */
-export function parseNotebook(text: string, check: CellCheck): Notebook {
+export function parseNotebook(text: string, check: CellCheck, defaults: CellDefaults = noDefaults): Notebook {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
@@ -63,6 +70,21 @@ export function parseNotebook(text: string, check: CellCheck): Notebook {
 	if (!isRecord(raw) || raw.format !== FILE_FORMAT) {
 		fail('This file is not a CRM Workbench notebook (its "format" field is missing or different).');
 	}
+	return validateNotebook(raw, check, defaults);
+}
+
+/**
+ * A notebook as this browser stored it, through the same checks, migrations
+ * and defaults as a file (a document saved by an older version of the
+ * workbench is upgraded on open); its trust stays as this browser set it.
+ */
+export function readStoredNotebook(raw: unknown, check: CellCheck, defaults: CellDefaults = noDefaults): Notebook {
+	if (!isRecord(raw)) fail('This notebook in the browser\'s storage is damaged: it is not an object.');
+	const doc = validateNotebook(raw, check, defaults);
+	return raw.untrusted === true ? { ...doc, untrusted: true } : doc;
+}
+
+function validateNotebook(raw: Record<string, unknown>, check: CellCheck, defaults: CellDefaults): Notebook {
 	let doc: Record<string, unknown> = raw;
 	const version = doc.version;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -76,7 +98,7 @@ export function parseNotebook(text: string, check: CellCheck): Notebook {
 	if (typeof id !== 'string' || id === '') fail('This notebook file is damaged: it has no id.');
 	if (typeof title !== 'string') fail('This notebook file is damaged: its title is not text.');
 	if (!Array.isArray(cells)) fail('This notebook file is damaged: it has no list of cells.');
-	const parsed = cells.map((c, at) => parseCell(c, at, check));
+	const parsed = cells.map((c, at) => parseCell(c, at, check, defaults));
 	const ids = new Set(parsed.map((c) => c.id));
 	if (ids.size !== parsed.length) fail('This notebook file is damaged: two cells share an id.');
 	return { version: NOTEBOOK_VERSION, id, title, cells: parsed };

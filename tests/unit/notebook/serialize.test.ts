@@ -48,3 +48,26 @@ describe('notebook files', () => {
 		expect(() => parseNotebook(text, checkCell)).toThrow(message);
 	});
 });
+
+describe('notebooks stored in this browser', () => {
+	it('readStoredNotebook(doc saved before a parameter existed) fills it from the defaults, for files too', async () => {
+		const { readStoredNotebook } = await import('$lib/notebook');
+		const { cellDefaults } = await import('$lib/cells/definitions');
+		const doc = sample();
+		const churn = doc.cells.find((c) => c.type === 'churn')!;
+		const { reasonsKey: _, ...older } = churn.params;
+		const stored = { ...doc, cells: doc.cells.map((c) => (c === churn ? { ...c, params: older } : c)) };
+		expect(readStoredNotebook(stored, checkCell, cellDefaults).cells.find((c) => c.type === 'churn')!.params.reasonsKey).toBe('');
+		const file = JSON.stringify({ format: 'crm-workbench-notebook', ...stored });
+		expect(parseNotebook(file, checkCell, cellDefaults).cells.find((c) => c.type === 'churn')!.params).toEqual(churn.params);
+	});
+
+	it('readStoredNotebook(damaged doc) refuses it in words; trust set in this browser stays', async () => {
+		const { readStoredNotebook } = await import('$lib/notebook');
+		const { cellDefaults } = await import('$lib/cells/definitions');
+		const doc = sample();
+		expect(readStoredNotebook({ ...doc, untrusted: true }, checkCell, cellDefaults).untrusted).toBe(true);
+		expect(() => readStoredNotebook({ ...doc, cells: [{ ...doc.cells[0], id: '' }] }, checkCell, cellDefaults)).toThrow('cell 1 has no id');
+		expect(() => readStoredNotebook('nonsense', checkCell, cellDefaults)).toThrow('damaged');
+	});
+});
