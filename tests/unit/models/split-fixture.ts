@@ -4,13 +4,11 @@
  * RFC-4180 quoting; a column is numeric when every non-empty value parses as
  * a number, else categorical. AUC comes from the product's metrics.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Dataset, FeatureColumn, Features } from '../../../models/types';
 import { rocAuc } from '../../../models/shared/metrics';
+import { datasetPath } from '../../shared/datasets';
 
-/** The fixed benchmark splits: the repo's datasets/ when they are there, else the team's shared folder. */
-const DATASET_DIRS = [process.env.DATASETS_DIR, 'datasets', '/work/shared/datasets'].filter(Boolean) as string[];
-const datasetPath = (file: string) => DATASET_DIRS.map((d) => `${d}/${file}`).find((p) => existsSync(p)) ?? `datasets/${file}`;
 
 /** Rows of cells; handles quotes, doubled quotes and newlines inside quotes. */
 export function parseCsv(text: string): string[][] {

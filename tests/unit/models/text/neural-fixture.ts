@@ -1,7 +1,8 @@
 /** Helpers shared by the neural text model tests: a separable toy corpus, the review split, contexts. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseCsv } from '../split-fixture';
 import type { TextDataset, TextFitContext } from '../../../../models/text/types';
+import { datasetPath } from '../../../shared/datasets';
 
 const POSITIVE = ['great', 'delicious', 'love', 'excellent', 'perfect', 'tasty'];
 const NEGATIVE = ['awful', 'stale', 'hate', 'terrible', 'bland', 'disgusting'];
@@ -40,11 +41,9 @@ export function accuracy(y: Int32Array, probabilities: Float64Array, k: number):
 	return right / y.length;
 }
 
-const DATASET_DIRS = [process.env.DATASETS_DIR, 'datasets', '/work/shared/datasets'].filter(Boolean) as string[];
-
 /** The fixed review split (`small_fine_foods.split.csv`): classes ['other', 'great']. */
 export function reviewSplit(): { train: TextDataset; test: TextDataset } {
-	const path = DATASET_DIRS.map((d) => `${d}/small_fine_foods.split.csv`).find((p) => existsSync(p)) ?? 'datasets/small_fine_foods.split.csv';
+	const path = datasetPath('small_fine_foods.split.csv');
 	const [head, ...body] = parseCsv(readFileSync(path, 'utf8'));
 	const [review, score, split] = ['review', 'score', 'split'].map((c) => head.indexOf(c));
 	const make = (name: string): TextDataset => {

@@ -6,17 +6,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseCsv } from '../split-fixture';
+import { DATASETS_DIR, datasetPath } from '../../../shared/datasets';
 import type { TextDataset } from '../../../../models/text/types';
 
 const FILE = 'small_fine_foods.split.csv';
-/** The repo's datasets/ when the split is there, else the team's shared folder. */
-const DIRS = [process.env.DATASETS_DIR, 'datasets', '/work/shared/datasets'].filter(Boolean) as string[];
 
-export const reviewSplitPath = (): string | undefined => DIRS.map((d) => `${d}/${FILE}`).find((p) => existsSync(p));
+export const reviewSplitPath = (): string | undefined => (existsSync(datasetPath(FILE)) ? datasetPath(FILE) : undefined);
 
 export function loadReviewSplit(): { train: TextDataset; test: TextDataset } {
 	const path = reviewSplitPath();
-	if (!path) throw new Error(`${FILE} not found in ${DIRS.join(', ')}`);
+	if (!path) throw new Error(`${FILE} not found in ${DATASETS_DIR}`);
 	const [head, ...rows] = parseCsv(readFileSync(path, 'utf8'));
 	const [review, score, split] = ['review', 'score', 'split'].map((c) => head.indexOf(c));
 	const classes = ['other', 'great'];
