@@ -30,7 +30,7 @@ import type {
 } from '$workers/train/api';
 import { cancelledError } from '$models/shared/cancel';
 
-export type { BackendName, BackendProbe, BackendStatus, ComputeTiming, TableReceipt, TrainProgress } from '$workers/train/api';
+export type { BackendName, BackendProbe, BackendStatus, BudgetUse, ComputeTiming, LeaderboardRow, TableReceipt, TrainProgress } from '$workers/train/api';
 
 export type BackendPreference = BackendName | 'auto';
 
