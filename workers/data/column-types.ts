@@ -50,7 +50,15 @@ interface TextColumnStats {
 	leadingZeros: number;
 }
 
-function textColumnStats(db: Db, table: string, names: string[], decimal: '.' | ','): Map<string, TextColumnStats> {
+/**
+ * What the text columns hold. Most files have no cell of blank spaces: one
+ * cheap scan finds the columns that do, and only those are read for numbers.
+ */
+function textColumnStats(db: Db, table: string, textColumns: string[], decimal: '.' | ','): Map<string, TextColumnStats> {
+	if (!textColumns.length) return new Map();
+	const blanks: Record<string, unknown> =
+		db.raw(`SELECT ${textColumns.map((name, i) => `count(*) FILTER (WHERE ${textOf(name)} = '') AS b${i}`).join(', ')} FROM ${quoteIdent(table)}`).get(0) ?? {};
+	const names = textColumns.filter((_, i) => num(blanks[`b${i}`]) > 0);
 	if (!names.length) return new Map();
 	const parts = names.flatMap((name, i) => {
 		const t = textOf(name);

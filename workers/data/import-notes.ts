@@ -90,3 +90,7 @@ export const blankCellsNote = (columns: string[]) => `Cells of blank spaces in $
 /** A type the user chose that some values do not fit. */
 export const castFailuresNote = (column: string, type: string, failed: number, example: string) =>
 	`${count(failed, 'value', 'values')} of "${column}" ${failed === 1 ? 'is' : 'are'} not ${typeWords(type)} (e.g. "${example}") and ${failed === 1 ? 'was' : 'were'} read as missing.`;
+
+/** Types chosen under "Reading options" for columns the file does not have. */
+export const unknownTypedColumnsNote = (columns: string[]) =>
+	`The type chosen for ${quotedList(columns)} was not applied: this file has no such column.`;

@@ -11,6 +11,7 @@ import type { Db } from './db';
 import { decodeToUtf8 } from './decode';
 import { fail, messageOf } from './errors';
 import { assertNotJson } from './json-check';
+import { unknownTypedColumnsNote } from './import-notes';
 import type { FileStore } from './file-store';
 import { describeRelation } from './relations';
 import { quoteIdent } from './sql-quote';
@@ -50,9 +51,13 @@ export async function loadFile(
 	onProgress?.({ stage: 'Importing into DuckDB' });
 	// CREATE OR REPLACE TABLE cannot replace a view of the same name (e.g. an old SQL result).
 	if (db.relationType(tableName) === 'VIEW') db.query(`DROP VIEW ${quoteIdent(tableName)}`);
-	const chosen = options.columnTypes ?? {};
+	// Types chosen for columns this file does not have (another file, a renamed header) are set aside, with a note.
+	const header = new Set(dialect.header ? (dialect.records[0] ?? []).map((h) => h.trim()) : []);
+	const chosen = Object.fromEntries(Object.entries(options.columnTypes ?? {}).filter(([name]) => header.has(name)));
+	const missing = Object.keys(options.columnTypes ?? {}).filter((name) => !header.has(name));
 	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName, Object.keys(chosen))];
 	warnings.push(...settleColumnTypes(db, tableName, dialect.decimal, chosen));
+	if (missing.length) warnings.push(unknownTypedColumnsNote(missing));
 
 	onProgress?.({ stage: 'Counting rows' });
 	const info = describeRelation(db, tableName);

@@ -58,4 +58,11 @@ describe('loadFile: types chosen per column', () => {
 		expect(report.warnings.join(' ')).toContain('2 values of "amount" are not whole numbers (e.g. "');
 		expect(page.map((r) => String(r[3]))).toEqual([expect.stringContaining('2024-04-03'), expect.stringContaining('2024-05-06'), expect.stringContaining('2023-12-31')]);
 	});
+
+	it('loadFile(columnTypes for a column the file lacks) still reads the file, and says the choice was not applied', async () => {
+		const report = await load(engine, 'other.csv', 'a,b\n1,2\n3\n', 'other', { columnTypes: { postcode: 'text', a: 'text' } });
+		expect(report.rowCount).toBe(2);
+		expect(await typeOf('other', 'a')).toBe('VARCHAR');
+		expect(report.warnings).toContain('The type chosen for "postcode" was not applied: this file has no such column.');
+	});
 });

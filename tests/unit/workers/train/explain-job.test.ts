@@ -13,6 +13,7 @@ import { makeEnsemble } from '../../../../models/auto/ensemble';
 import { encodeState } from '../../../../models/shared/state-json';
 import type { CategoricalColumn, NumericColumn } from '../../../../models/types';
 import { churnTable, context } from '../../models/explain/fixtures';
+import { rejection } from '../../models/logistic/csv-fixture';
 
 const probe = (name: BackendName, available: boolean): BackendProbe => ({ name, available, hardware: false });
 const engine = new TrainEngine({ tf, probe: async () => [probe('webgpu', false), probe('webgl', false), probe('wasm', false), probe('cpu', true)] });
@@ -30,16 +31,6 @@ function tableBytes(): Uint8Array {
 			noise: noise.values
 		})
 	);
-}
-
-/** What `p` rejected with. */
-async function rejection(p: Promise<unknown>): Promise<Error> {
-	try {
-		await p;
-	} catch (e) {
-		return e as Error;
-	}
-	throw new Error('expected a rejection');
 }
 
 beforeAll(async () => {
