@@ -11,7 +11,7 @@
  * table stays in memory until the tab reloads; a table is never dropped
  * under a notebook that uses it.
  */
-import { combine, exclusive, holdingsOf, needsOf, type Holdings } from '$lib/cells';
+import { cellSchemas, combine, exclusive, holdingsOf, needsOf, type Holdings } from '$lib/cells';
 import { getData, isDataStarted } from '$lib/clients/data';
 import type { Notebook, NotebookCell } from '$lib/notebook';
 import { listNotebooks, loadNotebook } from '$lib/storage/notebooks';
@@ -20,8 +20,8 @@ import { deleteResult } from '$lib/storage/results';
 /** The cells of every stored notebook except `exceptId`. */
 async function otherNotebooksCells(exceptId: string): Promise<NotebookCell[]> {
 	const others = (await listNotebooks()).filter((n) => n.id !== exceptId);
-	const docs = await Promise.all(others.map((n) => loadNotebook(n.id)));
-	return docs.flatMap((doc) => doc?.cells ?? []);
+	const docs = await Promise.all(others.map((n) => loadNotebook(n.id, cellSchemas)));
+	return docs.flatMap((loaded) => loaded?.doc.cells ?? []);
 }
 
 /** Deletes what `held` names, except what `needed` still uses; returns what was let go. */

@@ -4,7 +4,7 @@
  * plus what belongs to no notebook any more (left by an interrupted delete or
  * an older version), which "Delete all local data" removes.
  */
-import { cellKeeps, holdingsOf } from '$lib/cells';
+import { cellKeeps, cellSchemas, holdingsOf } from '$lib/cells';
 import { getData, type StoredFile } from '$lib/clients/data';
 import type { Notebook } from '$lib/notebook';
 import { listNotebooks, loadNotebook } from '$lib/storage/notebooks';
@@ -53,7 +53,8 @@ export function storageReport(docs: Notebook[], files: StoredFile[], resultKeys:
 
 /** Reads the notebooks, the kept files (from the data worker, without starting DuckDB) and the kept results. */
 export async function readStorage(): Promise<StorageReport> {
-	const docs = (await Promise.all((await listNotebooks()).map((n) => loadNotebook(n.id)))).filter((d): d is Notebook => d !== null);
+	const loaded = await Promise.all((await listNotebooks()).map((n) => loadNotebook(n.id, cellSchemas)));
+	const docs = loaded.flatMap((l) => (l ? [l.doc] : []));
 	const [files, resultKeys] = await Promise.all([getData().storedFiles(), keptResultKeys()]);
 	return storageReport(docs, files, resultKeys);
 }

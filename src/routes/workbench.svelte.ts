@@ -15,7 +15,6 @@ import {
 	moveCell,
 	newId,
 	parseNotebook,
-	readStoredNotebook,
 	renameCell,
 	renameNotebook,
 	restoreCell,
@@ -24,22 +23,18 @@ import {
 	trust,
 	updateParams,
 	type DeletedCell,
+	type LoadedNotebook,
 	type Notebook,
 	type NotebookCell,
 	type NotebookSummary
 } from '$lib/notebook';
-import { CELL_DEFINITIONS, cellDefaults, checkCell, cellWrites, type CellType, type ParamsOf } from '$lib/cells';
+import { cellSchemas, cellWrites, copyParams, newCell, type CellType, type ParamsOf } from '$lib/cells';
 import * as store from '$lib/storage/notebooks';
 import type { TabMessage } from '$lib/storage/tab-channel';
 import { browserLocks, NotebookLock, type LockManagerLike } from '$lib/storage/tab-lock';
 import { writesAllowed } from '$lib/storage/write-guard';
 import { T } from '$lib/ui/messages';
 import { releaseNotebook } from './owned-data';
-
-/** A new cell of `type`: the type's defaults overridden by `params`. */
-export function makeCell<K extends CellType>(type: K, params: Partial<ParamsOf<K>> = {}): NotebookCell {
-	return { id: newId('c_'), type, title: '', collapsed: false, params: { ...CELL_DEFINITIONS[type].defaults(), ...params } };
-}
 
 /** `prefix` followed by the smallest number not taken (case-insensitive, as DuckDB names are). */
 export function uniqueName(prefix: string, taken: string[]): string {
@@ -62,6 +57,8 @@ export class Workbench {
 	loaded = $state(false);
 	/** Why the last open notebook could not be opened at start ('' when it could). */
 	startProblem = $state('');
+	/** What was left out of the notebook last read from this browser (params this version does not know). */
+	notes = $state<string[]>([]);
 	/**
 	 * True while another tab edits the open notebook: it shows here, edits are
 	 * refused and nothing of it is written from this tab.
@@ -149,10 +146,14 @@ export class Workbench {
 	}
 
 	/** Opens a stored notebook: editable when no other tab edits it, else read-only. */
-	/** Notebook `id` as stored, checked and upgraded like a file (defaults for parameters added since); null when gone. */
+	/**
+	 * Notebook `id` as stored, checked and upgraded like a file (defaults for parameters added
+	 * since, unknown ones left out: `notes` says which); null when gone.
+	 */
 	async #read(id: string): Promise<Notebook | null> {
-		const stored = await store.loadNotebook(id);
-		return stored ? readStoredNotebook(stored, checkCell, cellDefaults) : null;
+		const loaded = await store.loadNotebook(id, cellSchemas);
+		this.notes = loaded?.notes ?? [];
+		return loaded?.doc ?? null;
 	}
 
 	async open(id: string): Promise<void> {
@@ -247,8 +248,8 @@ export class Workbench {
 	async renameOther(id: string, title: string): Promise<void> {
 		if (this.doc?.id === id && !this.readOnly) return this.rename(title);
 		const done = await this.#lock.whileFree(id, async () => {
-			const doc = await store.loadNotebook(id);
-			if (doc) await store.saveNotebook(renameNotebook(doc, title));
+			const loaded = await store.loadNotebook(id, cellSchemas);
+			if (loaded) await store.saveNotebook(renameNotebook(loaded.doc, title));
 		});
 		this.notify(done ? { type: 'saved', id } : { type: 'rename', id, title });
 		this.notebooks = await store.listNotebooks();
@@ -270,7 +271,8 @@ export class Workbench {
 		} else {
 			// No tab edits it: read it and delete it while holding its lock, so no tab opens it meanwhile.
 			const deletedHere = await this.#lock.whileFree(id, async () => {
-				deleted = await store.loadNotebook(id);
+				// A damaged notebook is deleted too; what it kept then shows in About & privacy as part of no notebook.
+				deleted = (await store.loadNotebook(id, cellSchemas).catch(() => null))?.doc ?? null;
 				await store.deleteNotebook(id);
 			});
 			if (!deletedHere) {
@@ -290,12 +292,13 @@ export class Workbench {
 	 * Opens an exported notebook file, untrusted: its cells show but none runs
 	 * until the user trusts it. A bad file throws a worded error and changes nothing.
 	 */
-	async importFile(text: string): Promise<Notebook> {
-		const parsed = distrust(parseNotebook(text, checkCell, cellDefaults));
+	async importFile(text: string): Promise<LoadedNotebook> {
+		const { doc: read, notes } = parseNotebook(text, cellSchemas);
+		const parsed = distrust(read);
 		// A file opened twice becomes a second notebook rather than overwriting the first.
 		const doc = this.notebooks.some((n) => n.id === parsed.id) ? { ...parsed, id: newId('nb_') } : parsed;
 		await this.show(doc);
-		return doc;
+		return { doc, notes };
 	}
 
 	/** True when the open notebook may run its cells by itself (opening, re-runs). */
@@ -329,7 +332,7 @@ export class Workbench {
 
 	/** Adds a cell of `type` at `insertionIndex()` and selects it. */
 	addCell<K extends CellType>(type: K, params: Partial<ParamsOf<K>> = {}): NotebookCell {
-		const cell = makeCell(type, params);
+		const cell = newCell(type, params);
 		const at = this.insertionIndex();
 		this.edit((d) => addCell(d, cell, at));
 		this.selected = cell.id;
@@ -354,15 +357,13 @@ export class Workbench {
 		return true;
 	}
 
-	/** Duplicates a cell; a SQL copy gets its own result name so the two never overwrite one view. */
+	/** Duplicates a cell; its definition may change the copy's params (a SQL copy gets its own result name). */
 	duplicateCell(id: string): string {
 		const copyId = newId('c_');
 		this.edit((d) => duplicateCell(d, id, copyId));
 		const copy = this.doc?.cells.find((c) => c.id === copyId);
-		if (copy?.type === 'sql') {
-			const view = String(copy.params.view || 'q');
-			this.updateParams(copyId, { view: uniqueName(`${view}_`, this.usedNames()) });
-		}
+		const change = copy ? copyParams(copy, { source: '', freeName: (prefix) => uniqueName(prefix, this.usedNames()) }) : {};
+		if (Object.keys(change).length) this.updateParams(copyId, change);
 		this.selected = copyId;
 		return copyId;
 	}

@@ -6,7 +6,7 @@
  */
 import type { NotebookCell } from '$lib/notebook';
 import { T } from '$lib/ui/messages';
-import { CELL_DEFINITIONS, cellReads, cellWrites, isCellType } from './definitions';
+import { cellLabel, cellReads, cellRuns, cellWrites, definitionOf } from './definitions';
 
 export interface CellAction {
 	cellId: string;
@@ -15,22 +15,20 @@ export interface CellAction {
 	collapsed: boolean;
 	/** One sentence: what running it does. */
 	summary: string;
-	/** The SQL it runs, when it is a SQL cell. */
-	sql?: string;
+	/** The code it runs (a SQL cell's query), shown in full. */
+	code?: string;
 }
 
-/** Every cell that does something when run (Markdown only shows text). */
+/** Every cell that does something when run (Markdown only shows text), in its definition's words. */
 export function notebookActions(cells: NotebookCell[]): CellAction[] {
 	return cells
-		.filter((cell) => isCellType(cell.type) && cell.type !== 'markdown')
+		.filter((cell) => definitionOf(cell.type) && cellRuns(cell.type))
 		.map((cell) => {
-			const name = cell.title || (isCellType(cell.type) ? CELL_DEFINITIONS[cell.type].label : cell.type);
-			const base = { cellId: cell.id, name, collapsed: cell.collapsed };
-			const p = cell.params as Record<string, unknown>;
-			if (cell.type === 'data') return { ...base, summary: T.actionLoads(String(p.fileName ?? ''), String(p.table ?? '')) };
-			if (cell.type === 'sql') return { ...base, summary: T.actionSql(String(p.view ?? '')), sql: String(p.sql ?? '') };
-			const reads = cellReads(cell.type, p);
-			const writes = cellWrites(cell.type, p);
+			const base = { cellId: cell.id, name: cell.title || cellLabel(cell.type), collapsed: cell.collapsed };
+			const described = definitionOf(cell.type)!.describe?.(cell.params);
+			if (described) return { ...base, ...described };
+			const reads = cellReads(cell.type, cell.params);
+			const writes = cellWrites(cell.type, cell.params);
 			const parts = [reads.length ? T.actionReads(reads) : '', writes.length ? T.actionWrites(writes) : ''].filter(Boolean);
 			return { ...base, summary: parts.join('; ') || T.actionRuns };
 		});

@@ -3,7 +3,8 @@
  * view. A new cell type (churn, segments, sentiment, …) plugs in here.
  */
 import type { Component } from 'svelte';
-import { CELL_DEFINITIONS, type CellType } from './definitions';
+import type { CellType, ParamsOf } from './definitions';
+import type { CellView, CellViewProps } from './types';
 import ChartCell from './chart/ChartCell.svelte';
 import ChurnCell from './churn/ChurnCell.svelte';
 import SegmentsCell from './segments/SegmentsCell.svelte';
@@ -15,11 +16,8 @@ import ProfileCell from './profile/ProfileCell.svelte';
 import SqlCell from './sql/SqlCell.svelte';
 import TextCell from './text/TextCell.svelte';
 
-// Views take their cell's params; the notebook passes them untyped, so the map is loosely typed here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCellView = Component<any>;
-
-export const CELL_VIEWS: Record<CellType, AnyCellView> = {
+/** Each cell type's view, typed by its params: a view for other params does not compile here. */
+export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
 	markdown: MarkdownCell,
 	data: DataCell,
 	sql: SqlCell,
@@ -32,9 +30,37 @@ export const CELL_VIEWS: Record<CellType, AnyCellView> = {
 	text: TextCell
 };
 
-export { CELL_DEFINITIONS, cellDefaults, checkCell, cellKeeps, cellPhase, cellReads, cellWrites, isCellType, startParams } from './definitions';
+/**
+ * The view of a cell of `type`, for the notebook page, which holds cells of
+ * every type with untyped params: the one place their types are loosened.
+ * The validator read those params against the same type's schema, so the
+ * view gets what it declares.
+ */
+export function viewOf(type: CellType): Component<CellViewProps<Record<string, unknown>>> {
+	return CELL_VIEWS[type] as unknown as Component<CellViewProps<Record<string, unknown>>>;
+}
+
+export {
+	CELL_DEFINITIONS,
+	addEntries,
+	cellFromFile,
+	cellKeeps,
+	cellLabel,
+	cellPhase,
+	cellReads,
+	cellRuns,
+	cellSchemas,
+	cellWrites,
+	copyParams,
+	definitionOf,
+	isCellType,
+	newCell,
+	startParams
+} from './definitions';
 export type { CellType, ParamsOf } from './definitions';
-export type { CellDefinition, CellKeeps, CellPhase, CellViewProps } from './types';
+export type { AddEntry, CellDefinition, CellKeeps, CellPhase, CellView, CellViewProps, StartContext } from './types';
 export { defaultSource } from './default-source';
 export { combine, exclusive, holdingsOf, needsOf, type Holdings } from './holdings';
 export { runOrder } from './run-order';
+export { churnDemoCells } from './demo';
+export { notebookActions, type CellAction } from './actions';

@@ -1,3 +1,6 @@
+import type { Component } from 'svelte';
+import { param, type ParamSchema } from '$lib/notebook';
+
 /**
  * What every cell type declares, without its Svelte view (so the notebook
  * layer and Node tests can use it). The view is attached in `index.ts`.
@@ -7,9 +10,27 @@ export interface CellDefinition<P extends object> {
 	type: string;
 	/** Name in menus and the default cell title. */
 	label: string;
+	/** Its button in the notebook's add bar ("+ SQL"); none = not offered there. */
+	add?: AddEntry;
+	/** Every param, with its default and its check: documents are read against it. */
+	params: ParamSchema<P>;
+	/** Params of a new cell (derived from `params`). */
 	defaults(): P;
-	/** A problem with saved params in words, or null when they are usable. */
+	/** A problem with saved params in words, or null when they are usable (derived from `params`). */
 	check(params: Record<string, unknown>): string | null;
+	/** Params of a new cell added to a notebook (over the defaults): its source table, a free name. */
+	start?(ctx: StartContext): Partial<P>;
+	/** Params a copy of the cell changes (a SQL copy gets its own result name); none = an exact copy. */
+	copy?(params: P, ctx: StartContext): Partial<P>;
+	/** Params of a new cell reading a file dropped or picked (the data cell); its add button opens the file picker. */
+	fromFile?(file: { fileKey: string; fileName: string; table: string }): Partial<P>;
+	/** False for a cell that only shows (Markdown): it does not run when added or restored, nor asks for trust. */
+	runs?: boolean;
+	/**
+	 * What running it does, in one sentence, shown before an untrusted notebook
+	 * runs (and the code it runs, shown in full); none = what it reads and writes.
+	 */
+	describe?(params: P): { summary: string; code?: string };
 	/**
 	 * Tables or views the cell reads: it re-runs when one of them changes.
 	 * `known` are relation names the caller asks about (a SQL cell's reads
@@ -26,8 +47,34 @@ export interface CellDefinition<P extends object> {
 	phase?: CellPhase;
 	/** Keys of what the cell keeps in browser storage (deleted with the cell or its notebook). */
 	keeps?(params: P): CellKeeps;
-	/** Params of a new cell reading `source` (the notebook's default table); none = the defaults. */
-	startFrom?(source: string): Partial<P>;
+}
+
+/** A cell type's button in the add bar. */
+export interface AddEntry {
+	/** Its text after "+ " (the message is read when the bar is drawn). */
+	text(): string;
+	/** Place in the bar, smallest first. */
+	order: number;
+}
+
+/** What a new cell may start from: the notebook around it. */
+export interface StartContext {
+	/** The notebook's most recent table or view above the new cell ('' = none). */
+	source: string;
+	/** `prefix` followed by the smallest number no relation of this tab uses ("q1"). */
+	freeName(prefix: string): string;
+}
+
+/** A cell definition as written in its folder: `defaults` and `check` derive from `params`. */
+export type CellSpec<P extends object> = Omit<CellDefinition<P>, 'defaults' | 'check'>;
+
+/** The full definition of a cell type, its defaults and check derived from its param schema. */
+export function defineCell<P extends object>(spec: CellSpec<P>): CellDefinition<P> {
+	return {
+		...spec,
+		defaults: () => param.paramDefaults(spec.params),
+		check: (params) => param.paramProblem(spec.params, params)
+	};
 }
 
 export type CellPhase = 'load' | 'derive' | 'analyse';
@@ -52,12 +99,9 @@ export interface CellViewProps<P extends object> {
 	reportReads(reads: string[]): void;
 	/** Tells the notebook a relation the cell wrote has changed, so readers re-run. */
 	touched(relation: string): void;
+	/** Runs the cell from a key inside its editor (Ctrl/Cmd+Enter; `moveOn` with Shift+Enter). */
+	onrunkey(moveOn: boolean): void;
 }
 
-export function isString(value: unknown): value is string {
-	return typeof value === 'string';
-}
-
-export function isNullableString(value: unknown): value is string | null {
-	return value === null || typeof value === 'string';
-}
+/** A cell type's view: a Svelte component taking its params. */
+export type CellView<P extends object> = Component<CellViewProps<P>>;

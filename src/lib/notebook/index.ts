@@ -2,3 +2,6 @@ export * from './types';
 export * from './ops';
 export * from './serialize';
 export { newId } from './ids';
+/** Param schema builders: `param.text()`, `param.number(60, { min: 1 })`, `param.paramDefaults(schema)`, … */
+export * as param from './params';
+export type { AnyParamSchema, ParamField, ParamSchema } from './params';

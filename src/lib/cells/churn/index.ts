@@ -1,4 +1,6 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 export type ChurnMode = 'auto' | 'gbdt' | 'forest' | 'logistic' | 'mlp';
 
@@ -46,51 +48,46 @@ export interface ChurnParams {
 	reasonsKey: string;
 }
 
-export const churnCell: CellDefinition<ChurnParams> = {
+/** A probability or a share, 0 to 1. */
+const share = (initial: number) => param.number(initial, { min: 0, max: 1 });
+
+export const churnCell = defineCell<ChurnParams>({
 	type: 'churn',
 	label: 'Churn',
-	defaults: () => ({
-		table: '',
-		target: '',
-		positive: '',
-		features: [],
-		keep: [],
-		splitColumn: '',
-		testFraction: 0.2,
-		seed: 42,
-		mode: 'auto',
-		budgetS: 60,
-		cvFolds: 3,
-		resultKey: '',
-		selected: '',
-		threshold: 0.5,
-		riskMedium: 0.4,
-		riskHigh: 0.7,
-		alertAt: 0.8,
-		valuePerRetained: 500,
-		costPerContact: 20,
-		successRate: 0.3,
-		actionable: [],
-		targetRisk: 0.4,
-		scoreTable: '',
-		scoredName: '',
-		idColumn: null,
-		reasonsKey: ''
-	}),
-	check: (p) => {
-		if (!isString(p.table) || !isString(p.target)) return 'its table or target is missing';
-		if (!['auto', 'gbdt', 'forest', 'logistic', 'mlp'].includes(p.mode as string)) return `invalid mode: ${String(p.mode)}`;
-		for (const k of ['testFraction', 'seed', 'budgetS', 'cvFolds', 'threshold', 'riskMedium', 'riskHigh', 'alertAt']) {
-			if (typeof p[k] !== 'number' || !Number.isFinite(p[k])) return `invalid ${k}: ${String(p[k])}`;
-		}
-		if (!Array.isArray(p.features) || !Array.isArray(p.keep)) return 'its feature list is missing';
-		return null;
+	add: { text: () => T.addChurn, order: 5 },
+	params: {
+		table: param.text(),
+		target: param.text(),
+		positive: param.text(),
+		features: param.textList(),
+		keep: param.textList(),
+		splitColumn: param.text(),
+		testFraction: share(0.2),
+		seed: param.number(42),
+		mode: param.oneOf<ChurnMode>(['auto', 'gbdt', 'forest', 'logistic', 'mlp'], 'auto', { name: 'mode' }),
+		budgetS: param.number(60, { min: 1 }),
+		cvFolds: param.number(3, { min: 2, integer: true }),
+		resultKey: param.text(),
+		selected: param.text(),
+		threshold: share(0.5),
+		riskMedium: share(0.4),
+		riskHigh: share(0.7),
+		alertAt: share(0.8),
+		valuePerRetained: param.number(500),
+		costPerContact: param.number(20),
+		successRate: share(0.3),
+		actionable: param.textList(),
+		targetRisk: share(0.4),
+		scoreTable: param.text(),
+		scoredName: param.text(),
+		idColumn: param.nullable(param.text()),
+		reasonsKey: param.text()
 	},
 	reads: (p) => [p.table, p.scoreTable].filter(Boolean),
 	writes: (p) => (p.scoredName ? [p.scoredName] : []),
 	keeps: (p) => ({ results: [p.resultKey, p.reasonsKey ?? ''].filter(Boolean) }),
-	startFrom: (table) => ({ table })
-};
+	start: ({ source }) => (source ? { table: source } : {})
+});
 
 /** Risk level of a churn probability with the cell's cut-offs. */
 export function riskLevel(probability: number, medium: number, high: number): 'Low' | 'Medium' | 'High' {

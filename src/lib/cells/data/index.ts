@@ -1,5 +1,7 @@
 import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$workers/data/api';
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** A data cell: one file imported as a DuckDB table; the bytes are kept in OPFS under `fileKey`. */
 export interface DataParams {
@@ -14,22 +16,32 @@ export interface DataParams {
 	refused?: string;
 }
 
-export const dataCell: CellDefinition<DataParams> = {
+/** Reading options: an object whose chosen column types, if any, are among DuckDB's. */
+function optionsProblem(options: unknown): string | null {
+	if (typeof options !== 'object' || options === null) return 'its reading options are missing';
+	const chosen = (options as CsvOptions).columnTypes;
+	if (chosen !== undefined && (typeof chosen !== 'object' || chosen === null || !Object.values(chosen).every((t) => (COLUMN_TYPES as readonly unknown[]).includes(t)))) {
+		return `its column types are not among ${COLUMN_TYPES.join(', ')}`;
+	}
+	return null;
+}
+
+export const dataCell = defineCell<DataParams>({
 	type: 'data',
 	label: 'Data',
-	defaults: () => ({ fileKey: '', fileName: '', table: '', options: { ...DEFAULT_CSV_OPTIONS } }),
-	check: (p) => {
-		if (!isString(p.fileKey) || !isString(p.fileName) || !isString(p.table)) return 'its file or table name is missing';
-		if (typeof p.options !== 'object' || p.options === null) return 'its reading options are missing';
-		const chosen = (p.options as CsvOptions).columnTypes;
-		if (chosen !== undefined && (typeof chosen !== 'object' || chosen === null || !Object.values(chosen).every((t) => (COLUMN_TYPES as readonly unknown[]).includes(t)))) {
-			return `its column types are not among ${COLUMN_TYPES.join(', ')}`;
-		}
-		if (p.refused !== undefined && !isString(p.refused)) return 'its refusal note is not text';
-		return null;
+	// Its button opens the file picker (`fromFile`): a data cell starts from a file.
+	add: { text: () => T.addData, order: 1 },
+	params: {
+		fileKey: param.text('', { name: 'file key' }),
+		fileName: param.text('', { name: 'file name' }),
+		table: param.text('', { name: 'table name' }),
+		options: param.custom(() => ({ ...DEFAULT_CSV_OPTIONS }), optionsProblem),
+		refused: param.optional(param.text('', { name: 'refusal note' }))
 	},
+	fromFile: ({ fileKey, fileName, table }) => ({ fileKey, fileName, table }),
+	describe: (p) => ({ summary: T.actionLoads(p.fileName, p.table) }),
 	reads: () => [],
 	writes: (p) => (p.table ? [p.table] : []),
 	phase: 'load',
 	keeps: (p) => ({ files: [p.fileKey].filter(Boolean) })
-};
+});

@@ -1,15 +1,19 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** A text cell: Markdown, rendered without raw HTML. */
 export interface MarkdownParams {
 	text: string;
 }
 
-export const markdownCell: CellDefinition<MarkdownParams> = {
+export const markdownCell = defineCell<MarkdownParams>({
 	type: 'markdown',
 	label: 'Text',
-	defaults: () => ({ text: '' }),
-	check: (p) => (isString(p.text) ? null : 'its text is missing'),
+	add: { text: () => T.addText, order: 10 },
+	params: { text: param.text() },
+	// It only shows its text: nothing to run, and nothing to trust.
+	runs: false,
 	reads: () => [],
 	writes: () => []
-};
+});

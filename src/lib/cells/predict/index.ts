@@ -1,4 +1,6 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** A segment-prediction cell: learn a known label (segments A/B/C/D…) and predict it for new customers. */
 export interface PredictParams {
@@ -16,13 +18,22 @@ export interface PredictParams {
 	outName: string;
 }
 
-export const predictCell: CellDefinition<PredictParams> = {
+export const predictCell = defineCell<PredictParams>({
 	type: 'predict',
 	label: 'Predict segment',
-	defaults: () => ({ table: '', target: '', splitColumn: '', seed: 42, budgetS: 30, resultKey: '', newTable: '', outName: '' }),
-	check: (p) => (isString(p.table) && isString(p.target) && isString(p.newTable) ? null : 'its tables or target are missing'),
+	add: { text: () => T.addPredict, order: 8 },
+	params: {
+		table: param.text(),
+		target: param.text(),
+		splitColumn: param.text(),
+		seed: param.number(42),
+		budgetS: param.number(30, { min: 1 }),
+		resultKey: param.text(),
+		newTable: param.text(),
+		outName: param.text()
+	},
 	reads: (p) => [p.table, p.newTable].filter(Boolean),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
-	startFrom: (table) => ({ table })
-};
+	start: ({ source }) => (source ? { table: source } : {})
+});

@@ -1,16 +1,18 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** A profile cell: types, missing values, distributions and correlations of one table. */
 export interface ProfileParams {
 	table: string;
 }
 
-export const profileCell: CellDefinition<ProfileParams> = {
+export const profileCell = defineCell<ProfileParams>({
 	type: 'profile',
 	label: 'Profile',
-	defaults: () => ({ table: '' }),
-	check: (p) => (isString(p.table) ? null : 'its table name is missing'),
+	add: { text: () => T.addProfile, order: 3 },
+	params: { table: param.text('', { name: 'table name' }) },
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: () => [],
-	startFrom: (table) => ({ table })
-};
+	start: ({ source }) => (source ? { table: source } : {})
+});

@@ -1,4 +1,6 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** An RFM cell: recency, frequency and monetary scores and named segments from a transactions table. */
 export interface RfmParams {
@@ -14,20 +16,25 @@ export interface RfmParams {
 	resultKey: string;
 }
 
-export const rfmCell: CellDefinition<RfmParams> = {
+export const rfmCell = defineCell<RfmParams>({
 	type: 'rfm',
 	label: 'RFM',
-	defaults: () => ({ source: '', customer: '', date: '', amount: '', asOf: '', outName: '', resultKey: '' }),
-	// `resultKey` may be absent: notebooks saved before k-means results were kept have none.
-	check: (p) =>
-		['source', 'customer', 'date', 'amount', 'asOf', 'outName'].every((k) => isString(p[k])) && (p.resultKey === undefined || isString(p.resultKey))
-			? null
-			: 'its columns are missing',
+	add: { text: () => T.addRfm, order: 7 },
+	params: {
+		source: param.text(),
+		customer: param.text(),
+		date: param.text(),
+		amount: param.text(),
+		asOf: param.text(),
+		outName: param.text(),
+		// Notebooks saved before k-means results were kept have none: it defaults to ''.
+		resultKey: param.text()
+	},
 	reads: (p) => (p.source ? [p.source] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
-	keeps: (p) => ({ results: [p.resultKey ?? ''].filter(Boolean) }),
-	startFrom: (source) => ({ source, outName: `${source}_rfm` })
-};
+	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),
+	start: ({ source }) => (source ? { source, outName: `${source}_rfm` } : {})
+});
 
 /** First column whose name looks like `pattern` (customer id, date, amount), else ''. */
 export function guessColumn(columns: string[], pattern: RegExp): string {

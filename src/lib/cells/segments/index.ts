@@ -1,4 +1,6 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /** A segments cell: k-means segments of a customer table, written back as a `segment` column. */
 export interface SegmentsParams {
@@ -22,20 +24,31 @@ export interface SegmentsParams {
 	umapKey?: string;
 }
 
-export const segmentsCell: CellDefinition<SegmentsParams> = {
+/** Bounds of the k range the cell offers (its inputs say the same). */
+const k = (initial: number) => param.number(initial, { min: 2, max: 20, integer: true });
+
+export const segmentsCell = defineCell<SegmentsParams>({
 	type: 'segments',
 	label: 'Segments',
-	defaults: () => ({ table: '', columns: [], minK: 2, maxK: 8, k: null, seed: 42, resultKey: '', names: {}, descriptions: {}, outName: '' }),
-	check: (p) => {
-		if (!isString(p.table) || !isString(p.outName)) return 'its table is missing';
-		for (const key of ['minK', 'maxK', 'seed']) if (typeof p[key] !== 'number') return `invalid ${key}: ${String(p[key])}`;
-		return null;
+	add: { text: () => T.addSegments, order: 6 },
+	params: {
+		table: param.text(),
+		columns: param.textList(),
+		minK: k(2),
+		maxK: k(8),
+		k: param.nullable(param.number(2, { min: 1, integer: true })),
+		seed: param.number(42),
+		resultKey: param.text(),
+		names: param.textRecord(),
+		descriptions: param.textRecord(),
+		outName: param.text(),
+		umapKey: param.optional(param.text())
 	},
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: [p.resultKey, p.umapKey ?? ''].filter(Boolean) }),
-	startFrom: (table) => ({ table, outName: `${table}_segments` })
-};
+	start: ({ source }) => (source ? { table: source, outName: `${source}_segments` } : {})
+});
 
 /** A segment's display name. */
 export function segmentName(names: Record<string, string>, segment: number): string {

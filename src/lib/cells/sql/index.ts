@@ -1,4 +1,6 @@
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 import { mentionedIn } from './mentions';
 
 /** A SQL cell: its query result is saved as view `view` for later cells. */
@@ -7,15 +9,19 @@ export interface SqlParams {
 	view: string;
 }
 
-export const sqlCell: CellDefinition<SqlParams> = {
+export const sqlCell = defineCell<SqlParams>({
 	type: 'sql',
 	label: 'SQL',
-	defaults: () => ({ sql: '', view: '' }),
-	check: (p) => (isString(p.sql) && isString(p.view) ? null : 'its SQL text or result name is missing'),
+	add: { text: () => T.addSql, order: 2 },
+	params: { sql: param.text('', { name: 'SQL text' }), view: param.text('', { name: 'result name' }) },
 	// What a query reads is known for sure only once DuckDB has parsed it (the view reports it after
 	// each run); before that, the names it mentions stand in.
 	reads: (p, known = []) => mentionedIn(p.sql, known),
 	writes: (p) => (p.view ? [p.view] : []),
 	phase: 'derive',
-	startFrom: (source) => ({ sql: `SELECT * FROM ${source} LIMIT 100` })
-};
+	// Names are global in DuckDB: a new view's name is free in every notebook this tab has run,
+	// and a copy gets its own so the two never overwrite one view.
+	start: ({ source, freeName }) => ({ ...(source ? { sql: `SELECT * FROM ${source} LIMIT 100` } : {}), view: freeName('q') }),
+	copy: (p, { freeName }) => ({ view: freeName(`${p.view || 'q'}_`) }),
+	describe: (p) => ({ summary: T.actionSql(p.view), code: p.sql })
+});

@@ -1,5 +1,7 @@
 import { TEXT_KINDS, type LexiconSource, type TextKind } from '$models/text/job';
-import { isString, type CellDefinition } from '../types';
+import { param } from '$lib/notebook';
+import { T } from '$lib/ui/messages';
+import { defineCell } from '../types';
 
 /**
  * A text cell: sentiment or message classes on a text column. With a label
@@ -43,46 +45,36 @@ export interface TextParams {
 
 export const LEXICON_SOURCES: readonly LexiconSource[] = ['vader', 'bing', 'french', 'custom'];
 
-export const textCell: CellDefinition<TextParams> = {
+export const textCell = defineCell<TextParams>({
 	type: 'text',
 	label: 'Sentiment / text classes',
-	defaults: () => ({
-		table: '',
-		text: '',
-		target: '',
-		positive: '',
-		splitColumn: '',
-		testFraction: 0.2,
-		seed: 42,
-		models: [...TEXT_KINDS],
-		auto: true,
-		lexicon: 'vader',
-		wordList: '',
-		wordListName: '',
-		wordListSize: 0,
-		charNgrams: false,
-		maxLength: 160,
-		epochs: 8,
-		vocabSize: 20000,
-		resultKey: '',
-		selected: '',
-		scoreTable: '',
-		scoredName: ''
-	}),
-	check: (p) => {
-		for (const k of ['table', 'text', 'target', 'positive', 'splitColumn', 'resultKey', 'scoreTable', 'scoredName']) {
-			if (!isString(p[k])) return `invalid ${k}: ${String(p[k])}`;
-		}
-		for (const k of ['testFraction', 'seed', 'maxLength', 'epochs', 'vocabSize']) {
-			if (typeof p[k] !== 'number' || !Number.isFinite(p[k])) return `invalid ${k}: ${String(p[k])}`;
-		}
-		if (!Array.isArray(p.models) || !p.models.every((m) => TEXT_KINDS.includes(m as TextKind))) return `invalid models: ${String(p.models)}`;
-		if (!LEXICON_SOURCES.includes(p.lexicon as LexiconSource)) return `invalid lexicon: ${String(p.lexicon)}`;
-		return null;
+	add: { text: () => T.addSentiment, order: 9 },
+	params: {
+		table: param.text(),
+		text: param.text(),
+		target: param.text(),
+		positive: param.text(),
+		splitColumn: param.text(),
+		testFraction: param.number(0.2, { min: 0, max: 1 }),
+		seed: param.number(42),
+		models: param.textList(TEXT_KINDS, { values: TEXT_KINDS }),
+		auto: param.flag(true),
+		lexicon: param.oneOf(LEXICON_SOURCES, 'vader'),
+		wordList: param.text(),
+		wordListName: param.text(),
+		wordListSize: param.number(0, { min: 0 }),
+		charNgrams: param.flag(false),
+		maxLength: param.number(160, { min: 1, integer: true }),
+		epochs: param.number(8, { min: 1, integer: true }),
+		vocabSize: param.number(20000, { min: 1, integer: true }),
+		resultKey: param.text(),
+		selected: param.text(),
+		scoreTable: param.text(),
+		scoredName: param.text()
 	},
 	reads: (p) => [...new Set([p.table, p.scoreTable].filter(Boolean))],
 	writes: (p) => (p.scoredName ? [p.scoredName] : []),
 	// The trained result and the user's word list.
 	keeps: (p) => ({ results: [p.resultKey, p.wordList].filter(Boolean) }),
-	startFrom: (table) => ({ table })
-};
+	start: ({ source }) => (source ? { table: source } : {})
+});

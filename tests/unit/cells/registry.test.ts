@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { addEntries, cellFromFile, cellLabel, cellRuns, CELL_DEFINITIONS, copyParams, newCell } from '$lib/cells/definitions';
+
+describe('the cell registry', () => {
+	it('addEntries() is the add bar, in order, with the data cell opening the file picker', () => {
+		expect(addEntries().map((e) => `+ ${e.text}${e.picksFiles ? ' (files)' : ''}`)).toEqual([
+			'+ Data file (files)',
+			'+ SQL',
+			'+ Profile',
+			'+ Chart',
+			'+ Churn model',
+			'+ Segments',
+			'+ RFM',
+			'+ Predict segment',
+			'+ Sentiment',
+			'+ Text'
+		]);
+	});
+
+	it.each(Object.keys(CELL_DEFINITIONS))('%s: defaults() pass check(), and every param is in the schema', (type) => {
+		const def = CELL_DEFINITIONS[type as keyof typeof CELL_DEFINITIONS];
+		const defaults = def.defaults() as unknown as Record<string, unknown>;
+		expect(def.check(defaults)).toBeNull();
+		for (const key of Object.keys(defaults)) expect(Object.keys(def.params)).toContain(key);
+	});
+
+	it('cellFromFile(file) is a data cell reading it', () => {
+		expect(cellFromFile({ fileKey: 'f_1', fileName: 'clients.csv', table: 'clients' })).toEqual({ type: 'data', params: { fileKey: 'f_1', fileName: 'clients.csv', table: 'clients' } });
+	});
+
+	it('copyParams(sql cell) gives the copy its own result name; other cells copy as they are', () => {
+		const ctx = { source: '', freeName: (prefix: string) => `${prefix}1` };
+		expect(copyParams(newCell('sql', { view: 'totals' }), ctx)).toEqual({ view: 'totals_1' });
+		expect(copyParams(newCell('sql'), ctx)).toEqual({ view: 'q_1' });
+		expect(copyParams(newCell('chart'), ctx)).toEqual({});
+	});
+
+	it('cellRuns(type) is false only for cells that just show; cellLabel of an unknown type is the type', () => {
+		expect(Object.keys(CELL_DEFINITIONS).filter((t) => !cellRuns(t))).toEqual(['markdown']);
+		expect(cellLabel('churn')).toBe('Churn');
+		expect(cellLabel('spreadsheet')).toBe('spreadsheet');
+	});
+});
