@@ -11,10 +11,21 @@ interface Kept<R> {
 	result: R;
 }
 
+/**
+ * The kept entry under `key`. A result kept bare (the prediction and segments
+ * cells did so before fingerprints) has no fingerprint: it shows as stale.
+ */
+async function readKept<R>(key: string): Promise<Kept<R> | null> {
+	const kept = await loadResult<Kept<R> | R>(key);
+	if (kept === null) return null;
+	const wrapped = typeof kept === 'object' && 'fingerprint' in kept && 'result' in kept;
+	return wrapped ? (kept as Kept<R>) : { fingerprint: 'kept before fingerprints', result: kept as R };
+}
+
 /** The result kept under `key` and whether it still matches the current fingerprint; null when none. */
 export async function loadKept<R>(key: string, fingerprint: () => Promise<string>): Promise<{ result: R; stale: boolean } | null> {
 	if (!key) return null;
-	const kept = await loadResult<Kept<R>>(key);
+	const kept = await readKept<R>(key);
 	return kept ? { result: kept.result, stale: kept.fingerprint !== (await fingerprint()) } : null;
 }
 
@@ -23,7 +34,7 @@ export async function loadKept<R>(key: string, fingerprint: () => Promise<string
  * `train()`'s result, kept under `key` (or a new key when there is none).
  */
 export async function trainKept<R>(key: string, fingerprint: string, train: () => Promise<R>): Promise<{ result: R; key: string; reused: boolean }> {
-	const kept = key ? await loadResult<Kept<R>>(key) : null;
+	const kept = key ? await readKept<R>(key) : null;
 	if (kept && kept.fingerprint === fingerprint) return { result: kept.result, key, reused: true };
 	const result = await train();
 	const newKey = key || newId('r_');

@@ -488,6 +488,7 @@ export const MESSAGES = {
 		allCustomers: 'All customers',
 		map: 'Map of customers (PCA)',
 		drawUmap: 'Draw a UMAP map (slower)',
+		stale: 'The table or the settings changed since these segments were found: find segments again to update them.',
 		umap: (n: number) => `Map of customers (UMAP, ${n.toLocaleString('en-US')} sampled)`
 	},
 	rfm: {
@@ -523,6 +524,8 @@ export const MESSAGES = {
 		train: 'Train',
 		cancel: 'Cancel training',
 		starting: 'Starting the training worker',
+		stale: 'The table or the settings changed since this training: train again to update the model.',
+		unchanged: 'Same table and settings as the kept result: nothing to retrain.',
 		summary: (model: string, accuracy: string, macroF1: string, n: number) =>
 			`${model}: accuracy ${accuracy}, macro-F1 ${macroF1} on ${n.toLocaleString('en-US')} test customers.`,
 		perClass: 'Precision and recall per segment',
