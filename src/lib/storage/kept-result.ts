@@ -42,6 +42,24 @@ export async function trainKept<R>(key: string, fingerprint: string, train: () =
 	return { result, key: newKey, reused: false };
 }
 
+/** A worker job: its id (to show its progress and cancel it) and its result. */
+export interface KeptJob<R> {
+	jobId: string;
+	result: Promise<R>;
+}
+
+/**
+ * `trainKept` for a worker job: `start()` runs only when the kept result does
+ * not match `fingerprint`, and `started(jobId)` lets the cell show progress and Cancel.
+ */
+export function trainKeptJob<R>(key: string, fingerprint: string, start: () => Promise<KeptJob<R>>, started: (jobId: string) => void): Promise<{ result: R; key: string; reused: boolean }> {
+	return trainKept(key, fingerprint, async () => {
+		const job = await start();
+		started(job.jobId);
+		return job.result;
+	});
+}
+
 /** Keeps a result that was not trained here (an imported model): never matches a fingerprint. */
 export async function keepImported<R>(key: string, result: R): Promise<string> {
 	const newKey = key || newId('r_');

@@ -6,7 +6,7 @@ vi.mock('$lib/storage/results', () => ({
 	saveResult: async (key: string, value: unknown) => void kept.set(key, structuredClone(value)),
 	loadResult: async (key: string) => kept.get(key) ?? null
 }));
-const { loadKept, trainKept } = await import('$lib/storage/kept-result');
+const { loadKept, trainKept, trainKeptJob } = await import('$lib/storage/kept-result');
 
 describe('kept results', () => {
 	beforeEach(() => kept.clear());
@@ -34,5 +34,14 @@ describe('kept results', () => {
 		const train = vi.fn(async () => ({ labels: [1, 0], k: 2 }));
 		expect(await trainKept('r_old', '', train)).toMatchObject({ key: 'r_old', reused: false });
 		expect(await loadKept('r_old', async () => '')).toEqual({ result: { labels: [1, 0], k: 2 }, stale: false });
+	});
+
+	it('trainKeptJob(key, fingerprint, start, started) starts the job only when the kept result does not match', async () => {
+		const start = vi.fn(async () => ({ jobId: 'j1', result: Promise.resolve({ accuracy: 0.8 }) }));
+		const started = vi.fn();
+		const first = await trainKeptJob('', 'known@v1', start, started);
+		expect(started).toHaveBeenCalledWith('j1');
+		expect(await trainKeptJob(first.key, 'known@v1', start, started)).toMatchObject({ result: { accuracy: 0.8 }, reused: true });
+		expect(start).toHaveBeenCalledTimes(1);
 	});
 });
