@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$workers/data/api';
+import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$lib/clients/data';
 import { isString, type CellDefinition } from '../types';
 
 /** A data cell: one file imported as a DuckDB table; the bytes are kept in OPFS under `fileKey`. */
