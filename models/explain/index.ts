@@ -17,6 +17,7 @@ import { defaultClass, explainTrees } from './tree';
 import type { Reason, ShapOptions, ShapResult } from './types';
 
 export type { Reason, ShapOptions, ShapResult, ShapSpace } from './types';
+export type { ExplainData } from './types';
 export { explainTrees } from './tree';
 export { explainLinear } from './linear';
 export { explainKernel, logOdds } from './kernel';

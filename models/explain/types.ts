@@ -53,3 +53,25 @@ export interface Reason {
 
 /** Churn probability (positive class) of every row of X. */
 export type Predictor = (X: Features) => Promise<Float64Array>;
+
+/**
+ * SHAP values of some customers in the probability view, with what the views
+ * need to draw them (the churn explanation charts and reasons): what the
+ * training worker's `explain` returns.
+ */
+export interface ExplainData {
+	/** Original column names. */
+	features: string[];
+	/** rows × features, row-major, probability units (0.18 = +18 points); they sum to output − base. */
+	values: number[];
+	/** Base churn probability. */
+	base: number;
+	/** Each row's churn probability. */
+	outputs: number[];
+	rows: number;
+	/** [feature][row]: numbers for numeric columns, level names for categorical ones, null when missing. */
+	featureValues: (number | string | null)[][];
+	kinds: ('numeric' | 'categorical')[];
+	/** How the values were computed ("tree", "linear", "kernel", "blend"). */
+	method: string;
+}

@@ -118,23 +118,8 @@ export interface TabularApi {
 
 /* ---------- Explanations ---------- */
 
-/** SHAP values of some customers in the probability view, with what the views need to draw them. */
-export interface ExplainData {
-	/** Original column names. */
-	features: string[];
-	/** rows × features, row-major, probability units (0.18 = +18 points); they sum to output − base. */
-	values: number[];
-	/** Base churn probability. */
-	base: number;
-	/** Each row's churn probability. */
-	outputs: number[];
-	rows: number;
-	/** [feature][row]: numbers for numeric columns, level names for categorical ones, null when missing. */
-	featureValues: (number | string | null)[][];
-	kinds: ('numeric' | 'categorical')[];
-	/** How the values were computed ("tree", "linear", "kernel", "blend"). */
-	method: string;
-}
+export type { ExplainData } from '../../models/explain';
+import type { ExplainData } from '../../models/explain';
 
 /** Explain rows of a table with a fitted model. */
 export interface ExplainJob {

@@ -6,14 +6,14 @@
  */
 import type { Markish, PlotOptions } from '@observablehq/plot';
 import { barX, dot, line, rectY, ruleX, ruleY } from '@observablehq/plot';
-import type { CalibrationBin, GainsPoint, PrPoint, ProfitPoint, RocPoint, ScoreBin } from '$models/shared/metrics';
-import { MESSAGES } from '$lib/ui/messages';
+import type { CalibrationBin, GainsPoint, PrPoint, ProfitPoint, RocPoint, ScoreBin } from '$models/shared';
+import { M } from './messages';
 import { shortLabel } from './axes';
 import { CATEGORICAL_SCHEME, seriesColour, themeStyle, type ChartTheme } from './theme';
 
 export type { ChartTheme } from './theme';
 
-const T = MESSAGES.churn.charts;
+const T = M.churn;
 
 const HEIGHT = 300;
 /** Most features an importance chart lists. */

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
-import type { DependenceResult } from '$models/explain/dependence';
+import type { DependenceResult } from '$models/explain';
 import { themeStyle, type ChartTheme } from './theme';
 
 export function dependenceCurveOptions(d: DependenceResult, theme: ChartTheme): PlotOptions {

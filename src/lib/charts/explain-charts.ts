@@ -6,19 +6,19 @@
  */
 import type { Markish, PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { barX, dot, ruleX, ruleY, text } from '@observablehq/plot';
-import type { ExplainData } from '$lib/cells/churn/explain/types';
-import { contribution, formatPoints, valueText } from '$lib/cells/churn/explain/reasons';
-import { MESSAGES } from '$lib/ui/messages';
+import type { ExplainData } from '$models/explain';
+import { contribution, formatPoints, valueText } from './reasons';
+import { M } from './messages';
 import { shortLabel } from './axes';
-import { formatPercent } from './format';
+import { formatPercent } from '$lib/i18n';
 import { featureIndex, meanAbsShap, quantileRanks, shapColumn, strongestInteraction } from './explain-stats';
 import { CATEGORICAL_SCHEME, seriesColour, themeStyle, type ChartTheme } from './theme';
 
 export type { ChartTheme } from './theme';
 export { featureIndex, meanAbsShap, quantileRanks, strongestInteraction, type FeatureImpact } from './explain-stats';
-export { formatPoints, reasonsText, topReasons, valueText } from '$lib/cells/churn/explain/reasons';
+export { formatPoints, reasonsText, topReasons, valueText } from './reasons';
 
-const T = MESSAGES.explain;
+const T = M.explain;
 
 /** Most columns the summary charts list. */
 export const TOP_FEATURES = 20;

@@ -3,7 +3,7 @@
  * column, quantile ranks for colouring, and the strongest interacting column
  * of a dependence plot.
  */
-import type { ExplainData } from '$lib/cells/churn/explain/types';
+import type { ExplainData } from '$models/explain';
 
 /** One column's average push on the churn probability, in points. */
 export interface FeatureImpact {

@@ -9,10 +9,11 @@ export type { ChartAggregate, ChartMark, ChartSpec } from './types';
 export { DEFAULT_CHART_SPEC } from './types';
 export { columnKind, requiredColumns, validateChartSpec, type ChartColumn, type ColumnKind } from './validate';
 export { toChartRows, type ChartRows } from './rows';
-export { formatCount, formatFixed, formatNumber, formatPercent } from './format';
+export { formatCount, formatFixed, formatNumber, formatPercent } from '$lib/i18n';
 export { CATEGORICAL_SCHEME, exportBackground, seriesColour, themeStyle, type ChartTheme } from './theme';
 export { downloadPng, downloadSvg, svgMarkup, svgToPngBlob } from './export';
 export { meanAbsShap, quantileRanks, strongestInteraction, type FeatureImpact } from './explain-stats';
+export { formatPoints, reasonText, reasonsText, topReasons, valueText } from './reasons';
 
 /** The chart cell's builder (`chartOptions`), loaded on demand. */
 export const loadChartOptions = () => import('./chart-options');

@@ -5,10 +5,10 @@
  */
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { barY, cell, rectY, text } from '@observablehq/plot';
-import type { ColumnProfile, TableProfile } from '$workers/data/api';
+import type { ColumnProfile, TableProfile } from '$lib/clients/data';
 import { shortLabel } from './axes';
 import { seriesColour, themeStyle, type ChartTheme } from './theme';
-import { formatNumber } from './format';
+import { formatNumber } from '$lib/i18n';
 
 export const SPARK_WIDTH = 160;
 export const SPARK_HEIGHT = 48;

@@ -4,8 +4,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
-import type { SegmentResult } from '$workers/train/api';
-import { formatNumber } from './format';
+import type { SegmentResult } from '$lib/clients/train';
+import { formatNumber } from '$lib/i18n';
 import { CATEGORICAL_SCHEME, seriesColour, themeStyle, type ChartTheme } from './theme';
 
 type Names = (segment: number) => string;

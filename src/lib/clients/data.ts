@@ -14,12 +14,15 @@ import type { ChartDataRequest, CsvOptions, DataApi, LoadReport, Progress, Progr
 export type {
 	CellValue,
 	ChartDataRequest,
+	ColumnFlag,
 	ColumnInfo,
 	ColumnProfile,
+	ColumnType,
 	CsvOptions,
 	LoadReport,
 	Progress,
 	ProgressFn,
+	RfmResult,
 	RowsPage,
 	SortSpec,
 	SqlResult,
@@ -27,7 +30,7 @@ export type {
 	TableInfo,
 	TableProfile
 } from '$workers/data/api';
-export { DEFAULT_CSV_OPTIONS } from '$workers/data/api';
+export { COLUMN_TYPES, DEFAULT_CSV_OPTIONS } from '$workers/data/api';
 export { sanitizeTableName } from '$workers/data/table-name';
 export { isCancelledError } from './cancelled';
 

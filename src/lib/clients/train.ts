@@ -28,9 +28,33 @@ import type {
 	TextResult,
 	WordScore
 } from '$workers/train/api';
-import { cancelledError } from '$models/shared/cancel';
+import { cancelledError } from '$models/shared';
 
-export type { BackendName, BackendProbe, BackendStatus, BudgetUse, ComputeTiming, LeaderboardRow, TableReceipt, TrainProgress } from '$workers/train/api';
+export type {
+	BackendName,
+	BackendProbe,
+	BackendStatus,
+	BudgetUse,
+	ComputeTiming,
+	CustomerValues,
+	LeaderboardRow,
+	LexiconSource,
+	SegmentResult,
+	TableReceipt,
+	TabularProgress,
+	TabularRequest,
+	TabularResult,
+	TermWeight,
+	TextExplainResult,
+	TextExplanation,
+	TextKind,
+	TextModelRow,
+	TextRequest,
+	TextResult,
+	TokenContribution,
+	TrainProgress,
+	WordScore
+} from '$workers/train/api';
 
 export type BackendPreference = BackendName | 'auto';
 

@@ -1,13 +1,20 @@
 /** Notebook-wide services handed to cell views through Svelte context. */
 import { getContext, setContext } from 'svelte';
-import type { NotebookRunner } from './notebook-runner.svelte';
+
+/**
+ * What a cell view may ask of the notebook it sits in: the tables and views
+ * DuckDB knows now (for the table pickers). The notebook's runner provides it.
+ */
+export interface NotebookServices {
+	readonly relations: string[];
+}
 
 const RUNNER = Symbol('runner');
 
-export function provideRunner(runner: NotebookRunner): void {
+export function provideRunner(runner: NotebookServices): void {
 	setContext(RUNNER, runner);
 }
 
-export function useRunner(): NotebookRunner {
-	return getContext<NotebookRunner>(RUNNER);
+export function useRunner(): NotebookServices {
+	return getContext<NotebookServices>(RUNNER);
 }

@@ -1,4 +1,4 @@
-import type { CellValue } from '$workers/data/api';
+import type { CellValue } from '$lib/clients/data';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 

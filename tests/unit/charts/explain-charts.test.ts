@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadExplainCharts } from '$lib/charts';
-import type { ExplainData } from '$lib/cells/churn/explain/types';
+import type { ExplainData } from '$models/explain';
 
 const {
 	beeswarmOptions,

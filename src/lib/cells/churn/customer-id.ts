@@ -3,10 +3,10 @@
  * guessed from the scored table, editable in the scoring controls, and used
  * wherever the cell names a customer instead of a row number.
  */
-import type { ColumnInfo } from '$workers/data/api';
-import { MESSAGES } from '$lib/ui/messages';
+import type { ColumnInfo } from '$lib/clients/data';
+import { M } from './messages';
 
-const T = MESSAGES.churnCell;
+const T = M.cell;
 
 /** Words that mark an identifier in a column name, in English and French. */
 const ID_WORDS = new Set(['id', 'ids', 'identifier', 'identifiant', 'uuid', 'guid', 'key', 'code', 'ref', 'reference', 'référence', 'number', 'num', 'no', 'nr', 'numero', 'numéro']);

@@ -8,7 +8,7 @@
 import { relationArrow } from '$lib/clients/data';
 import { explainRows } from '$lib/clients/train';
 import { trainKept } from '$lib/storage/kept-result';
-import type { TabularProgress } from '$workers/train/api';
+import type { TabularProgress } from '$lib/clients/train';
 import type { CustomerReasons, ScoringModel } from './scoring';
 import { REASON_SAMPLING } from './reason-plan';
 

@@ -8,7 +8,7 @@
  */
 import { getData, relationArrow, writeScoredTable } from '$lib/clients/data';
 import { scoreTable } from '$lib/clients/train';
-import type { CellValue, ColumnInfo, TableInfo } from '$workers/data/api';
+import type { CellValue, ColumnInfo, TableInfo } from '$lib/clients/data';
 import type { ChurnParams } from './index';
 import { byRisk, scoreColumns, SCORE_COLUMNS, type CustomerReasons } from './score-columns';
 

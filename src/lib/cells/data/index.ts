@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$workers/data/api';
+import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$lib/clients/data';
 import { param } from '$lib/notebook';
 import { T } from '$lib/ui/messages';
 import { defineCell } from '../types';

@@ -1,5 +1,5 @@
 /** Per-class precision and recall and the confusion matrix of a multiclass test set. */
-import { argmaxRows, confusionMatrix } from '$models/shared/metrics';
+import { argmaxRows, confusionMatrix } from '$models/shared';
 
 export interface ClassReport {
 	classes: string[];

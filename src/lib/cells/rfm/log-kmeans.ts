@@ -4,8 +4,8 @@
  * every trained result (`$lib/storage/kept-result`) under a fingerprint of the
  * RFM table it was computed from, so a reload shows it without clustering again.
  */
-import type { RfmResult } from '$workers/data/api';
-import type { SegmentResult } from '$workers/train/api';
+import type { RfmResult } from '$lib/clients/data';
+import type { SegmentResult } from '$lib/clients/train';
 import { getData, relationArrow } from '$lib/clients/data';
 import { segmentCustomers } from '$lib/clients/train';
 

@@ -3,10 +3,8 @@
  * label column gets a specific message at once rather than after loading the
  * models.
  */
-import { MESSAGES } from '$lib/ui/messages';
+import { M } from './messages';
 import { MAX_LABELS } from './guess';
-
-const T = MESSAGES.text;
 
 /** Fewer examples than this for a label leaves too little to train on and test. */
 export const MIN_PER_LABEL = 5;
@@ -16,9 +14,9 @@ export const MIN_PER_LABEL = 5;
  * @param values its values with their counts, most frequent first (at most `MAX_LABELS + 1` of them)
  */
 export function labelProblem(column: string, values: { value: string; count: number }[]): string | null {
-	if (values.length === 0) return T.emptyLabels(column);
-	if (values.length === 1) return T.oneLabel(column, values[0].value);
-	if (values.length > MAX_LABELS) return T.tooManyLabels(column, MAX_LABELS);
+	if (values.length === 0) return M.emptyLabels(column);
+	if (values.length === 1) return M.oneLabel(column, values[0].value);
+	if (values.length > MAX_LABELS) return M.tooManyLabels(column, MAX_LABELS);
 	const rare = values.find((v) => v.count < MIN_PER_LABEL);
-	return rare ? T.fewRows(column, rare.value, rare.count, MIN_PER_LABEL) : null;
+	return rare ? M.fewRows(column, rare.value, rare.count, MIN_PER_LABEL) : null;
 }

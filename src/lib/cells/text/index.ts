@@ -1,4 +1,4 @@
-import { TEXT_KINDS, type LexiconSource, type TextKind } from '$models/text/job';
+import { TEXT_KINDS, type LexiconSource, type TextKind } from '$models/text/light';
 import { param } from '$lib/notebook';
 import { T } from '$lib/ui/messages';
 import { defineCell } from '../types';

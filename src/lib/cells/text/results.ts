@@ -3,7 +3,7 @@
  * row-major probabilities, the misclassified test texts, the columns written
  * back to DuckDB, and the text split into highlighted pieces.
  */
-import type { TermWeight, TokenContribution } from '$workers/train/api';
+import type { TermWeight, TokenContribution } from '$lib/clients/train';
 
 /** Index of the largest of `k` probabilities of row `row` (ties: the first). */
 export function argmaxAt(probabilities: ArrayLike<number>, row: number, k: number): number {

@@ -1,6 +1,7 @@
-/** Compact number formatting for profiles and chart tooltips. */
+/** Compact number formatting for profiles, tables and chart tooltips. */
 
-// Thousands are grouped as in every other number of the interface ("7,043 rows"), English for now.
+// Thousands are grouped as in every other number of the interface ("7,043 rows"), English for now
+// (a French interface will format by the current locale here).
 // A narrow no-break space keeps "%" with its number.
 const PERCENT_GAP = '\u202f';
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

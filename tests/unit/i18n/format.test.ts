@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatCount, formatFixed, formatNumber, formatPercent } from '$lib/charts';
+import { formatCount, formatFixed, formatNumber, formatPercent } from '$lib/i18n';
 
 const NNBSP = '\u202f';
 

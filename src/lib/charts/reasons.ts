@@ -3,10 +3,10 @@
  * units: "contract = Month-to-month: +18 points". Pure and Plot-free, so the
  * views can write reasons before the charts load.
  */
-import { MESSAGES } from '$lib/ui/messages';
-import type { ExplainData, Reason } from './types';
+import { M } from './messages';
+import type { ExplainData, Reason } from '$models/explain';
 
-const T = MESSAGES.explain;
+const T = M.explain;
 
 /** Feature `f`'s contribution for `row`, in probability units. */
 export function contribution(data: ExplainData, row: number, f: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotebookRunner } from '$lib/ui/notebook-runner.svelte';
+import { NotebookRunner } from '../../../src/routes/notebook-runner.svelte';
 import type { NotebookCell } from '$lib/notebook';
 
 const cell = (id: string, type: string, params: Record<string, unknown>): NotebookCell => ({ id, type, title: '', collapsed: false, params });

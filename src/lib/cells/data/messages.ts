@@ -1,0 +1,23 @@
+/**
+ * Texts of the data cell: reading options and column types.
+ */
+import { messages } from '$lib/i18n';
+
+export const M = messages({
+	delimiter: 'Delimiter',
+	decimal: 'Decimal mark',
+	encoding: 'Encoding',
+	reload: 'Reload with these options',
+	replaceFile: 'Use another file:',
+	from: 'from',
+	readingOptions: 'Reading options',
+	columnTypes: 'Column types',
+	columnTypeOf: (column: string) => `Type of ${column}`,
+	columnTypeDetected: 'detected',
+	columnTypeLabels: { text: 'text', integer: 'whole number', decimal: 'decimal number', date: 'date' },
+	readAs: (delimiter: string, decimal: string, encoding: string, bom: boolean) =>
+		`Read as ${delimiter}-separated, decimal ${decimal}, ${encoding}${bom ? ' (with BOM)' : ''}.`,
+	delimiterLabels: { auto: 'auto', ',': 'comma ,', ';': 'semicolon ;', '\t': 'tab', '|': 'pipe |' },
+	decimalLabels: { auto: 'auto', '.': 'point 1.5', ',': 'comma 1,5' },
+	encodingLabels: { auto: 'auto', 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 / Latin-1' }
+});

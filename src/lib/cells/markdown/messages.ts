@@ -1,0 +1,10 @@
+/**
+ * Texts of the Markdown cell.
+ */
+import { messages } from '$lib/i18n';
+
+export const M = messages({
+	markdownPlaceholder: 'Write notes in Markdown…',
+	edit: 'Edit',
+	done: 'Done'
+});

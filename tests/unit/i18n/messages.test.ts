@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { catalogueOf, locale, messages } from '$lib/i18n';
+
+/** Every catalogue of the workbench: the shared one, the charts' and each cell's. */
+const MODULES = import.meta.glob<Record<string, unknown>>('/src/lib/**/messages.ts', { eager: true });
+const CATALOGUES = Object.entries(MODULES).flatMap(([file, exports]) =>
+	Object.entries(exports).flatMap(([name, value]) => {
+		const source = catalogueOf(value);
+		return source ? [{ name: `${file.replace(/^\//, '')} ${name}`, ...source }] : [];
+	})
+);
+
+/** Paths (a.b.c) of every empty text in a table. */
+function emptyTexts(table: unknown, path = ''): string[] {
+	if (typeof table === 'string') return table.trim() ? [] : [path];
+	if (Array.isArray(table)) return table.flatMap((t, i) => emptyTexts(t, `${path}[${i}]`));
+	if (typeof table === 'object' && table !== null) return Object.entries(table).flatMap(([k, v]) => emptyTexts(v, path ? `${path}.${k}` : k));
+	return [];
+}
+
+/** Paths of the keys of `translated` that `english` lacks. */
+function unknownKeys(english: unknown, translated: unknown, path = ''): string[] {
+	if (typeof translated !== 'object' || translated === null || Array.isArray(translated)) return [];
+	return Object.entries(translated).flatMap(([k, v]) => {
+		const at = path ? `${path}.${k}` : k;
+		const en = (english as Record<string, unknown>)?.[k];
+		return en === undefined ? [at] : unknownKeys(en, v, at);
+	});
+}
+
+describe('messages(en, translations)', () => {
+	afterEach(() => {
+		locale.current = 'en';
+	});
+
+	const M = messages(
+		{ train: 'Train', trainedOn: (n: number) => `Trained on ${n} customers`, modes: { auto: 'Automatic', gbdt: 'Boosted trees' } },
+		{ fr: { train: 'Entraîner', modes: { auto: 'Automatique' } } }
+	);
+
+	it('reads English by default', () => {
+		expect([M.train, M.trainedOn(3), M.modes.auto]).toEqual(['Train', 'Trained on 3 customers', 'Automatic']);
+	});
+
+	it('reads the current locale, falling back to English key by key, nested tables too', () => {
+		locale.current = 'fr';
+		expect([M.train, M.trainedOn(3), M.modes.auto, M.modes.gbdt]).toEqual(['Entraîner', 'Trained on 3 customers', 'Automatique', 'Boosted trees']);
+		expect(Object.keys(M.modes)).toEqual(['auto', 'gbdt']);
+	});
+
+	it('types a translation by the English keys and shapes', () => {
+		// @ts-expect-error a key English does not have
+		messages({ train: 'Train' }, { fr: { trian: 'Entraîner' } });
+		// @ts-expect-error a function must take the English arguments
+		messages({ trainedOn: (n: number) => `${n}` }, { fr: { trainedOn: (n: string) => n } });
+		expect(unknownKeys({ train: 'Train', modes: { auto: 'A' } }, { trian: 'x', modes: { atuo: 'y' } })).toEqual(['trian', 'modes.atuo']);
+	});
+});
+
+describe('the catalogues', () => {
+	it('are found: the shared one, the charts\' and each cell\'s', () => {
+		const files = CATALOGUES.map((c) => c.name);
+		expect(files).toContain('src/lib/ui/messages.ts MESSAGES');
+		expect(files).toContain('src/lib/charts/messages.ts M');
+		for (const cell of ['chart', 'churn', 'data', 'markdown', 'predict', 'profile', 'rfm', 'segments', 'sql', 'text']) {
+			expect(files).toContain(`src/lib/cells/${cell}/messages.ts M`);
+		}
+	});
+
+	it.each(CATALOGUES)('$name: no English text is empty', ({ en }) => {
+		expect(emptyTexts(en)).toEqual([]);
+	});
+
+	it.each(CATALOGUES)('$name: every translation has English keys only', ({ en, translations }) => {
+		for (const table of Object.values(translations)) expect(unknownKeys(en, table)).toEqual([]);
+	});
+});
