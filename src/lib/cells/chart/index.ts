@@ -1,13 +1,13 @@
 import { DEFAULT_CHART_SPEC, type ChartAggregate, type ChartMark, type ChartSpec } from '$lib/charts/types';
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** A chart cell: Observable Plot over a table or a SQL cell's view. */
 export const chartCell = defineCell<ChartSpec>({
 	type: 'chart',
 	label: 'Chart',
-	add: { text: () => T.addChart, order: 4 },
+	add: { text: () => M.add, order: 4 },
 	params: {
 		relation: param.text('', { name: 'table name' }),
 		mark: param.oneOf<ChartMark>(['bar', 'histogram', 'line', 'dot', 'box'], DEFAULT_CHART_SPEC.mark, { name: 'chart type' }),

@@ -5,6 +5,7 @@ import type { ChartSpec } from '$lib/charts';
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Chart',
 	chartType: 'Chart',
 	chartHeight: 'Height',
 	chartMarks: { bar: 'Bar', histogram: 'Histogram', line: 'Line', dot: 'Scatter (dots)', box: 'Box plot' },

@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 export type ChurnMode = 'auto' | 'gbdt' | 'forest' | 'logistic' | 'mlp';
@@ -54,7 +54,7 @@ const share = (initial: number) => param.number(initial, { min: 0, max: 1 });
 export const churnCell = defineCell<ChurnParams>({
 	type: 'churn',
 	label: 'Churn',
-	add: { text: () => T.addChurn, order: 5 },
+	add: { text: () => M.add, order: 5 },
 	params: {
 		table: param.text(),
 		target: param.text(),

@@ -5,6 +5,7 @@
 import { formatCount, messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Churn model',
 	cell: {
 		table: 'Table',
 		target: 'Target',

@@ -1,6 +1,6 @@
 import { COLUMN_TYPES, DEFAULT_CSV_OPTIONS, type CsvOptions } from '$lib/clients/data';
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** A data cell: one file imported as a DuckDB table; the bytes are kept in OPFS under `fileKey`. */
@@ -30,7 +30,7 @@ export const dataCell = defineCell<DataParams>({
 	type: 'data',
 	label: 'Data',
 	// Its button opens the file picker (`fromFile`): a data cell starts from a file.
-	add: { text: () => T.addData, order: 1 },
+	add: { text: () => M.add, order: 1 },
 	params: {
 		fileKey: param.text('', { name: 'file key' }),
 		fileName: param.text('', { name: 'file name' }),
@@ -39,7 +39,7 @@ export const dataCell = defineCell<DataParams>({
 		refused: param.optional(param.text('', { name: 'refusal note' }))
 	},
 	fromFile: ({ fileKey, fileName, table }) => ({ fileKey, fileName, table }),
-	describe: (p) => ({ summary: T.actionLoads(p.fileName, p.table) }),
+	describe: (p) => ({ summary: M.action(p.fileName, p.table) }),
 	reads: () => [],
 	writes: (p) => (p.table ? [p.table] : []),
 	phase: 'load',

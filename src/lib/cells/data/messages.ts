@@ -4,6 +4,8 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Data file',
+	action: (fileName: string, table: string) => `loads the file "${fileName}" as table ${table}`,
 	delimiter: 'Delimiter',
 	decimal: 'Decimal mark',
 	encoding: 'Encoding',

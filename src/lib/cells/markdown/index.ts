@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** A text cell: Markdown, rendered without raw HTML. */
@@ -10,7 +10,7 @@ export interface MarkdownParams {
 export const markdownCell = defineCell<MarkdownParams>({
 	type: 'markdown',
 	label: 'Text',
-	add: { text: () => T.addText, order: 10 },
+	add: { text: () => M.add, order: 10 },
 	params: { text: param.text() },
 	// It only shows its text: nothing to run, and nothing to trust.
 	runs: false,

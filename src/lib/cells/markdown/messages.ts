@@ -4,6 +4,7 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Text',
 	markdownPlaceholder: 'Write notes in Markdown…',
 	edit: 'Edit',
 	done: 'Done'

@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** A segment-prediction cell: learn a known label (segments A/B/C/D…) and predict it for new customers. */
@@ -21,7 +21,7 @@ export interface PredictParams {
 export const predictCell = defineCell<PredictParams>({
 	type: 'predict',
 	label: 'Predict segment',
-	add: { text: () => T.addPredict, order: 8 },
+	add: { text: () => M.add, order: 8 },
 	params: {
 		table: param.text(),
 		target: param.text(),

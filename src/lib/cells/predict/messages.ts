@@ -4,6 +4,7 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Predict segment',
 	known: 'Customers with a known segment',
 	target: 'Segment column',
 	chooseTarget: 'Choose the column to learn…',

@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** A profile cell: types, missing values, distributions and correlations of one table. */
@@ -10,7 +10,7 @@ export interface ProfileParams {
 export const profileCell = defineCell<ProfileParams>({
 	type: 'profile',
 	label: 'Profile',
-	add: { text: () => T.addProfile, order: 3 },
+	add: { text: () => M.add, order: 3 },
 	params: { table: param.text('', { name: 'table name' }) },
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: () => [],

@@ -5,6 +5,7 @@ import type { ColumnFlag } from '$lib/clients/data';
 import { formatCount, messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Profile',
 	profiledIn: (time: string) => `profiled in ${time}`,
 	profiling: 'Profiling',
 	summary: (rows: number, columns: number) => `${formatCount(rows)} rows · ${formatCount(columns)} columns`,

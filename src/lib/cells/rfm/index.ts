@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** An RFM cell: recency, frequency and monetary scores and named segments from a transactions table. */
@@ -19,7 +19,7 @@ export interface RfmParams {
 export const rfmCell = defineCell<RfmParams>({
 	type: 'rfm',
 	label: 'RFM',
-	add: { text: () => T.addRfm, order: 7 },
+	add: { text: () => M.add, order: 7 },
 	params: {
 		source: param.text(),
 		customer: param.text(),

@@ -4,6 +4,7 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'RFM',
 	source: 'Transactions',
 	customer: 'Customer id',
 	date: 'Date',

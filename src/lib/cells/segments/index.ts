@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /** A segments cell: k-means segments of a customer table, written back as a `segment` column. */
@@ -30,7 +30,7 @@ const k = (initial: number) => param.number(initial, { min: 2, max: 20, integer:
 export const segmentsCell = defineCell<SegmentsParams>({
 	type: 'segments',
 	label: 'Segments',
-	add: { text: () => T.addSegments, order: 6 },
+	add: { text: () => M.add, order: 6 },
 	params: {
 		table: param.text(),
 		columns: param.textList(),

@@ -4,6 +4,7 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Segments',
 	table: 'Table',
 	kFrom: 'k from',
 	kTo: 'to',

@@ -1,5 +1,5 @@
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 import { mentionedIn } from './mentions';
 
@@ -12,7 +12,7 @@ export interface SqlParams {
 export const sqlCell = defineCell<SqlParams>({
 	type: 'sql',
 	label: 'SQL',
-	add: { text: () => T.addSql, order: 2 },
+	add: { text: () => M.add, order: 2 },
 	params: { sql: param.text('', { name: 'SQL text' }), view: param.text('', { name: 'result name' }) },
 	// What a query reads is known for sure only once DuckDB has parsed it (the view reports it after
 	// each run); before that, the names it mentions stand in.
@@ -23,5 +23,5 @@ export const sqlCell = defineCell<SqlParams>({
 	// and a copy gets its own so the two never overwrite one view.
 	start: ({ source, freeName }) => ({ ...(source ? { sql: `SELECT * FROM ${source} LIMIT 100` } : {}), view: freeName('q') }),
 	copy: (p, { freeName }) => ({ view: freeName(`${p.view || 'q'}_`) }),
-	describe: (p) => ({ summary: T.actionSql(p.view), code: p.sql })
+	describe: (p) => ({ summary: M.action(p.view), code: p.sql })
 });

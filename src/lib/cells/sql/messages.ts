@@ -4,6 +4,8 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'SQL',
+	action: (view: string) => (view ? `runs SQL, saved as ${view}:` : 'runs SQL:'),
 	sqlPlaceholder: 'SELECT * FROM wa_churn LIMIT 10',
 	sqlRunning: (seconds: number) => `Running… ${seconds.toFixed(1)} s`,
 	sqlCancel: 'Cancel query',

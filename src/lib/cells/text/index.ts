@@ -1,6 +1,6 @@
 import { TEXT_KINDS, type LexiconSource, type TextKind } from '$models/text/light';
 import { param } from '$lib/notebook';
-import { T } from '$lib/ui/messages';
+import { M } from './messages';
 import { defineCell } from '../types';
 
 /**
@@ -48,7 +48,7 @@ export const LEXICON_SOURCES: readonly LexiconSource[] = ['vader', 'bing', 'fren
 export const textCell = defineCell<TextParams>({
 	type: 'text',
 	label: 'Sentiment / text classes',
-	add: { text: () => T.addSentiment, order: 9 },
+	add: { text: () => M.add, order: 9 },
 	params: {
 		table: param.text(),
 		text: param.text(),

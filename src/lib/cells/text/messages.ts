@@ -5,6 +5,7 @@ import { TEXT_MODEL_LABELS } from '$models/text/light';
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	add: 'Sentiment',
 	table: 'Table',
 	textColumn: 'Text column',
 	chooseText: 'Choose the column with the texts…',
