@@ -6,6 +6,7 @@ import type { ChartSpec } from '$lib/charts/types';
 import { formatCount } from '$lib/charts/format';
 import type { ColumnFlag } from '$workers/data/api';
 import { TEXT_MODEL_LABELS } from '$models/text/job';
+import { MODEL_CATALOG, TABULAR_KINDS, type TabularKind } from '$models/catalog';
 
 export const MESSAGES = {
 	appName: 'CRM Workbench',
@@ -333,11 +334,8 @@ export const MESSAGES = {
 		mode: 'Models',
 		modes: {
 			auto: 'Automatic (tune all, keep the best)',
-			gbdt: 'Gradient-boosted trees only (tuned)',
-			forest: 'Random forest only (tuned)',
-			logistic: 'Logistic regression only (tuned)',
-			mlp: 'Neural network only (tuned)'
-		},
+			...Object.fromEntries(TABULAR_KINDS.map((k) => [k, `${MODEL_CATALOG[k].label} only (tuned)`]))
+		} as Record<'auto' | TabularKind, string>,
 		budget: 'Time budget (s)',
 		train: 'Train',
 		cancel: 'Cancel training',

@@ -1,6 +1,9 @@
 import { isString, type CellDefinition } from '../types';
+import { TABULAR_KINDS, type TabularKind } from '$models/catalog';
 
-export type ChurnMode = 'auto' | 'gbdt' | 'forest' | 'logistic' | 'mlp';
+/** 'auto' tunes every tabular kind of the catalogue (and may blend them); a kind tunes only that model. */
+export type ChurnMode = 'auto' | TabularKind;
+export const CHURN_MODES: readonly ChurnMode[] = ['auto', ...TABULAR_KINDS];
 
 /** A churn cell: train on a customer table, evaluate, score new customers. */
 export interface ChurnParams {
@@ -79,7 +82,7 @@ export const churnCell: CellDefinition<ChurnParams> = {
 	}),
 	check: (p) => {
 		if (!isString(p.table) || !isString(p.target)) return 'its table or target is missing';
-		if (!['auto', 'gbdt', 'forest', 'logistic', 'mlp'].includes(p.mode as string)) return `invalid mode: ${String(p.mode)}`;
+		if (!CHURN_MODES.includes(p.mode as ChurnMode)) return `invalid mode: ${String(p.mode)}`;
 		for (const k of ['testFraction', 'seed', 'budgetS', 'cvFolds', 'threshold', 'riskMedium', 'riskHigh', 'alertAt']) {
 			if (typeof p[k] !== 'number' || !Number.isFinite(p[k])) return `invalid ${k}: ${String(p[k])}`;
 		}
