@@ -1,7 +1,9 @@
 /**
- * The model registry: one line per learner. Keys are persisted in notebooks
- * and model files: never rename one.
+ * The model registry: one line per tabular learner of the catalogue
+ * (`catalog.ts`, which says everything else about each kind). Keys are
+ * persisted in notebooks and model files: never rename one.
  */
+import type { TabularKind } from './catalog';
 import { forestModel } from './forest';
 import { gbdtModel } from './gbdt';
 import { logisticModel } from './logistic';
@@ -13,7 +15,7 @@ export const MODELS = {
 	forest: forestModel,
 	logistic: logisticModel,
 	mlp: mlpModel
-} as const;
+} as const satisfies Record<TabularKind, unknown>;
 
 export type ModelKind = keyof typeof MODELS;
 
@@ -34,3 +36,4 @@ export function modelOf(kind: string): AnyModel {
 
 export type { ModelSpec };
 export * from './types';
+export * from './catalog';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { kmeans } from '../models/cluster';
-import { createRng } from '../models/shared/random';
+import { createRng } from '../models/shared';
 import { useFastestNodeBackend } from './node-backend';
 
 const rows = Number(process.argv[2] ?? 1_000_000);

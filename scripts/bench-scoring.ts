@@ -18,11 +18,10 @@ import { openNodeDuckDB } from '../workers/data/duckdb-node';
 import { rawColumnsFromArrow } from '../workers/train/arrow-columns';
 import { scoreTable } from '../workers/train/tabular';
 import { explainTable } from '../workers/train/explain';
-import { trainTabular } from '../models/auto/trainer';
-import { makeEnsemble } from '../models/auto/ensemble';
-import { DEFAULT_TABULAR_REQUEST } from '../models/auto/types';
-import { decodeState, encodeState } from '../models/shared/state-json';
-import type { ModelState } from '../models/types';
+import { trainTabular, makeEnsemble, DEFAULT_TABULAR_REQUEST, ENSEMBLE_KIND } from '../models/auto';
+import { decodeState, encodeState } from '../models/shared';
+import type { ModelState } from '../models';
+import { MODEL_CATALOG, TABULAR_KINDS } from '../models/catalog';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { serializeModel } from '../src/lib/cells/churn/model-file';
 import { basename } from 'node:path';
@@ -44,13 +43,13 @@ async function main() {
 	const raw = rawColumnsFromArrow(tableFromIPC(ipc));
 	const request = { ...DEFAULT_TABULAR_REQUEST, target: flag('target', 'churn'), positive: flag('positive', 'Yes'), budgetS: Number(flag('budget-s', '10')), mode: 'auto' as const };
 	const result = await trainTabular(raw, request, { progress: () => undefined, signal: new AbortController().signal });
-	const kinds = ['gbdt', 'forest', 'logistic', 'mlp'] as const;
+	const kinds = TABULAR_KINDS;
 	const members = kinds.map((kind) => ({ kind, state: decodeState<ModelState>(result.models[kind]!.state) }));
 	const state = encodeState(makeEnsemble(members));
 	const modelFile = flag('model-file', '');
 	if (modelFile) {
-		const label = 'Ensemble (all four kinds)';
-		writeFileSync(modelFile, serializeModel({ kind: 'ensemble', label, target: result.target, classes: result.classes, features: result.features, state, background: result.background, metrics: {} }));
+		const label = `${MODEL_CATALOG[ENSEMBLE_KIND].label} (all ${kinds.length} kinds)`;
+		writeFileSync(modelFile, serializeModel({ kind: ENSEMBLE_KIND, label, target: result.target, classes: result.classes, features: result.features, state, background: result.background, metrics: {} }));
 	}
 
 	// Fresh bytes per step: the cell transfers its own copy to each call.
@@ -61,7 +60,7 @@ async function main() {
 	const k = scored.classes.length;
 	const probability = Array.from({ length: scored.rows }, (_, r) => scored.probabilities[r * k + k - 1]);
 	const byRisk = probability.map((_, r) => r).sort((a, b) => probability[b] - probability[a] || a - b);
-	const rows = reasonRows('ensemble', byRisk).slice(0, Number(flag('reasons', String(REASON_ROWS))));
+	const rows = reasonRows(ENSEMBLE_KIND, byRisk).slice(0, Number(flag('reasons', String(REASON_ROWS))));
 
 	started = performance.now();
 	const explained = await explainTable({ jobId: 'bench', table: bytes(), state, background: result.background, rows, reasons: true, ...REASON_SAMPLING }, new AbortController().signal);

@@ -13,11 +13,9 @@
  * Prints one JSON line: {rows, cols, trees, depth, fit_ms, auc, peak_rss_mb}
  * (auc on a 20 % holdout).
  */
-import { gbdtModel } from '../models/gbdt';
-import { forestModel } from '../models/forest';
-import { createRng } from '../models/shared/random';
-import type { Dataset, Features } from '../models/types';
-import { rocAuc } from '../models/shared/metrics';
+import { createRng, rocAuc } from '../models/shared';
+import { MODELS, modelOf, type Dataset, type Features } from '../models';
+import { TABULAR_KINDS, MODEL_CATALOG } from '../models/catalog';
 import { explainShap } from '../models/explain';
 
 function arg(name: string, fallback: number): number {
@@ -77,7 +75,8 @@ async function benchTreeShap(rows: number, cols: number, trees: number, depth: n
 	const { X, y } = makeClassification(rows, cols, 0);
 	const data: Dataset = { X: features(X, 0, rows), y, classes: ['0', '1'] };
 	const ctx = { seed: 0, progress: () => {}, signal: new AbortController().signal };
-	const state = await gbdtModel.fit(data, { ...gbdtModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
+	const gbdt = MODELS.gbdt;
+	const state = await gbdt.fit(data, { ...gbdt.defaults, nEstimators: trees, maxDepth: depth }, ctx);
 	const start = performance.now();
 	const shap = await explainShap(state, data.X, {});
 	const shapMs = performance.now() - start;
@@ -102,19 +101,14 @@ async function main() {
 	const train: Dataset = { X: features(X, 0, cut), y: y.slice(0, cut), classes: ['0', '1'] };
 	const test = features(X, cut, rows);
 	const ctx = { seed: 0, progress: () => {}, signal: new AbortController().signal };
-	let fitMs: number;
-	let probs: Float64Array;
-	if (model === 'forest') {
-		const start = performance.now();
-		const state = await forestModel.fit(train, { ...forestModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
-		fitMs = performance.now() - start;
-		probs = (await forestModel.predict(state, test)).probabilities;
-	} else if (model === 'gbdt') {
-		const start = performance.now();
-		const state = await gbdtModel.fit(train, { ...gbdtModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
-		fitMs = performance.now() - start;
-		probs = (await gbdtModel.predict(state, test)).probabilities;
-	} else throw new Error(`invalid model: ${model} (gbdt or forest)`);
+	// The tree learners of the catalogue (those explained by exact TreeSHAP).
+	const treeKinds: string[] = TABULAR_KINDS.filter((k) => MODEL_CATALOG[k].shap === 'tree');
+	if (!treeKinds.includes(model)) throw new Error(`invalid model: ${model} (${treeKinds.join(' or ')})`);
+	const learner = modelOf(model);
+	const start = performance.now();
+	const state = await learner.fit(train, { ...learner.defaults, nEstimators: trees, maxDepth: depth }, ctx);
+	const fitMs = performance.now() - start;
+	const probs = (await learner.predict(state, test)).probabilities;
 	const p1 = new Float64Array(rows - cut);
 	for (let r = 0; r < p1.length; r++) p1[r] = probs[r * 2 + 1];
 	const result = {

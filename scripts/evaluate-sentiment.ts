@@ -9,11 +9,11 @@
  * One JSON line per model: accuracy, macro-F1, ROC AUC (two classes only), fit time and
  * prediction speed on the test rows. The lexicon uses no training rows (n_train 0).
  */
-import type { RawColumn } from '../models/shared/columns';
-import { trainText } from '../models/text/trainer';
-import { DEFAULT_TEXT_REQUEST, TEXT_KINDS, type LexiconSource, type TextKind, type TextRequest } from '../models/text/job';
+import type { RawColumn } from '../models/shared';
+import { TEXT_BLEND_KIND } from '../models/catalog';
+import { trainText, DEFAULT_TEXT_REQUEST, TEXT_KINDS, type LexiconSource, type TextKind, type TextRequest } from '../models/text';
 
-const CHOICES = [...TEXT_KINDS, 'auto'] as const;
+const CHOICES = [...TEXT_KINDS, TEXT_BLEND_KIND] as const;
 const LEXICONS: LexiconSource[] = ['vader', 'bing', 'french'];
 
 export function parseSentimentArgs(rest: string[], fail: (m: string) => never) {

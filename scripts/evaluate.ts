@@ -3,7 +3,7 @@
  * CSV, the tabular trainer for models) run from Node.
  *
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
- *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto] [--seed 42] [--budget-s 60] [--folds 3] [--explain] [--timing]
+ *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto (any tabular kind of models/catalog.ts)] [--seed 42] [--budget-s 60] [--folds 3] [--explain] [--timing]
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
@@ -16,20 +16,18 @@
  * trainer's whole run: search, final fits, test rows, report), `overrun_s` (wall − budget, 0 when on time),
  * `overrun_x` (wall ÷ budget) and the kinds the budget left out (`skipped`).
  */
-import { trainTabular } from '../models/auto/trainer';
-import { DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto/types';
+import { trainTabular, DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto';
 import { explainShap } from '../models/explain';
-import type { RawColumn } from '../models/shared/columns';
-import { buildFeatures, encodeTarget, targetClasses } from '../models/shared/features';
-import { stratifiedSplit } from '../models/shared/splits';
-import { decodeState } from '../models/shared/state-json';
-import type { ModelState } from '../models/types';
+import { type RawColumn, buildFeatures, encodeTarget, targetClasses, stratifiedSplit, decodeState } from '../models/shared';
+import type { ModelState } from '../models';
+import { TABULAR_KINDS } from '../models/catalog';
 import { useFastestNodeBackend } from './node-backend';
 import { loadTable } from './load-table';
 import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
 import { parseSentimentArgs, runSentiment } from './evaluate-sentiment';
 
-const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'auto'] as const;
+/** `--models` choices: every tabular kind of the catalogue, and `auto`. */
+const KINDS = [...TABULAR_KINDS, 'auto'] as const;
 
 function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;

@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { DataEngine, DEFAULT_CSV_OPTIONS, MemoryStore } from '../workers/data';
 import { openNodeDuckDB } from '../workers/data/duckdb-node';
 import { rawColumnsFromArrow } from '../workers/train/arrow-columns';
-import { rowCount, textAt, type RawColumn } from '../models/shared/columns';
+import { rowCount, textAt, type RawColumn } from '../models/shared';
 
 export async function loadTable(file: string): Promise<RawColumn[]> {
 	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());

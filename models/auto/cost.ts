@@ -5,7 +5,7 @@
  * network weights). Measuring, not guessing, is what makes the estimates hold
  * for multiclass targets (one tree per class and round) and slow machines.
  */
-import type { TabularKind } from './types';
+import type { TabularKind } from '../catalog';
 
 /** Final fits are estimated with this margin over the fold fits they scale from. */
 const FINAL_SAFETY = 1.25;
@@ -18,30 +18,35 @@ const num = (params: Record<string, unknown>, name: string, fallback: number) =>
 };
 
 /**
- * Size of a configuration in arbitrary units: fit time grows about linearly with it.
+ * Size of a configuration in arbitrary units, per kind: fit time grows about linearly with it.
  * Histogram trees cost about rows × features per level, so trees × depth; a network,
  * its weights. Only ratios between configurations of one kind matter.
  */
-export function configurationSize(kind: TabularKind, params: Record<string, unknown>): number {
-	if (kind === 'gbdt') {
+const SIZE: Record<TabularKind, (params: Record<string, unknown>) => number> = {
+	gbdt(params) {
 		const depth = Math.min(num(params, 'maxDepth', 6) || 8, 12);
 		const rows = 0.3 + 0.7 * num(params, 'subsample', 1);
 		const columns = 0.3 + 0.7 * num(params, 'colsampleByTree', 1);
 		return num(params, 'nEstimators', 100) * depth * rows * columns;
-	}
-	if (kind === 'forest') {
+	},
+	forest(params) {
 		const depth = Math.min(num(params, 'maxDepth', 12) || 16, 16);
 		const perSplit = num(params, 'maxFeatures', 0);
 		// √features (0) is about a quarter of a customer table's columns.
 		const columns = 0.3 + 0.7 * (perSplit > 0 ? perSplit : 0.25);
 		return num(params, 'nEstimators', 300) * depth * columns / Math.sqrt(num(params, 'minSamplesLeaf', 1));
-	}
-	if (kind === 'mlp') {
+	},
+	mlp(params) {
 		const hidden = Array.isArray(params.hiddenLayers) ? (params.hiddenLayers as number[]) : [64, 32];
 		// Input width is unknown here; 40 encoded columns is typical of a customer table.
 		return [40, ...hidden, 1].reduce((s, units, i, all) => (i ? s + all[i - 1] * units : s), 0);
-	}
-	return 1;
+	},
+	// One Newton solve whatever the regularisation: every configuration costs the same.
+	logistic: () => 1
+};
+
+export function configurationSize(kind: TabularKind, params: Record<string, unknown>): number {
+	return SIZE[kind](params);
 }
 
 interface Measured {

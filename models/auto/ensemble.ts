@@ -4,9 +4,14 @@
  * single model (averaging trees with a linear model often helps on customer tables).
  */
 import { modelOf } from '../index';
-import type { Features, ModelState, Prediction } from '../types';
+import type { Dataset, Features, ModelState, Prediction } from '../types';
+import { MODEL_CATALOG, TABULAR_BLEND_KIND, type TabularKind } from '../catalog';
+import { encodeState } from '../shared/state-json';
+import { meanImportance, selectionScore, testMetrics } from './evaluate';
+import type { FinalResult } from './final';
+import type { LeaderboardRow } from './types';
 
-export const ENSEMBLE_KIND = 'ensemble';
+export const ENSEMBLE_KIND = TABULAR_BLEND_KIND;
 
 export interface EnsembleState extends ModelState {
 	kind: typeof ENSEMBLE_KIND;
@@ -45,4 +50,43 @@ export function makeEnsemble(members: { kind: string; state: ModelState }[]): En
 export async function predictAny(state: ModelState, X: Features): Promise<Prediction> {
 	if (!isEnsemble(state)) return modelOf(state.kind).predict(state, X);
 	return averagePredictions(await Promise.all(state.members.map((m) => modelOf(m.kind).predict(m.state, X))));
+}
+
+/** The blend of the top 2..n kinds (by CV) whose averaged held-out predictions score best, if it beats every single kind. */
+export function bestBlend(bestFolds: Map<TabularKind, Prediction[]>, foldSets: Dataset[], leaderboard: LeaderboardRow[], classes: number): { kinds: TabularKind[]; cv: number } | null {
+	const ranked = leaderboard.filter((r) => r.cvScore !== null && bestFolds.has(r.kind as TabularKind)).sort((a, b) => b.cvScore! - a.cvScore!);
+	if (ranked.length < 2) return null;
+	let best: { kinds: TabularKind[]; cv: number } | null = null;
+	for (let size = 2; size <= ranked.length; size++) {
+		const kinds = ranked.slice(0, size).map((r) => r.kind as TabularKind);
+		const cv =
+			foldSets.reduce((sum, fold, f) => sum + selectionScore(testMetrics(fold.y, averagePredictions(kinds.map((k) => bestFolds.get(k)![f]))), classes), 0) / foldSets.length;
+		if (!best || cv > best.cv) best = { kinds, cv };
+	}
+	return best && best.cv > ranked[0].cvScore! ? best : null;
+}
+
+/**
+ * Adds the blend to the final fits' leaderboard and models when its cross-validated score beats
+ * every single kind (same folds for every kind, so their held-out predictions can be averaged).
+ */
+export function addBestBlend(finals: FinalResult, foldSets: Dataset[], testY: Int32Array, classes: number): void {
+	const { leaderboard, models, fitted } = finals;
+	const blend = bestBlend(finals.bestFolds, foldSets, leaderboard, classes);
+	if (!blend) return;
+	const members = blend.kinds.map((kind) => ({ kind, ...fitted.get(kind)! }));
+	const prediction = averagePredictions(members.map((m) => m.prediction));
+	const ensemble = makeEnsemble(members.map((m) => ({ kind: m.kind, state: m.state })));
+	models[ENSEMBLE_KIND] = {
+		// The members are encoded already: encode only the shell around them.
+		state: { ...(encodeState({ ...ensemble, members: [] }) as object), members: members.map((m) => ({ kind: m.kind, state: models[m.kind]!.state })) },
+		testProbabilities: Array.from(prediction.probabilities),
+		importance: [],
+		importanceMethod: '',
+		permutation: meanImportance(members.map((m) => models[m.kind]!.permutation)),
+		curve: []
+	};
+	const fitMs = leaderboard.filter((r) => (blend.kinds as string[]).includes(r.kind)).reduce((s, r) => s + r.fitMs, 0);
+	const label = `${MODEL_CATALOG[ENSEMBLE_KIND].label} (${blend.kinds.map((k) => modelOf(k).label).join(' + ')})`;
+	leaderboard.push({ kind: ENSEMBLE_KIND, label, params: { members: blend.kinds }, cvScore: blend.cv, trials: 0, fitMs, ...testMetrics(testY, prediction) });
 }

@@ -1,15 +1,21 @@
 /**
- * A final model's test-row evaluation within the time budget: metrics,
- * explanation and permutation importance. Permutation importance predicts
- * the test rows once per column, which for a large forest costs as much as
- * its fit: it runs on as many test rows as the time left allows.
+ * The automatic mode's final fits: each kind's chosen configuration refitted
+ * on every training row, then its test-row evaluation within the time budget
+ * (metrics, explanation and permutation importance). Permutation importance
+ * predicts the test rows once per column, which for a large forest costs as
+ * much as its fit: it runs on as many test rows as the time left allows.
  */
 import { modelOf } from '../index';
+import { cancelledError } from '../shared/cancel';
 import type { RawColumn } from '../shared/columns';
 import { buildFeatures, type FeaturePlan } from '../shared/features';
-import type { Dataset, ModelState } from '../types';
+import { encodeState } from '../shared/state-json';
+import type { Dataset, FitContext, ModelState, Prediction } from '../types';
+import type { BudgetClock } from './budget';
+import type { CostModel } from './cost';
 import { permutationImportance, selectionScore, testMetrics } from './evaluate';
-import type { TabularKind } from './types';
+import type { KindChoice } from './search';
+import type { LeaderboardRow, TabularKind, TabularResult, TrainedModel } from './types';
 
 /** Permutation importance uses at most this many test rows. */
 export const PERMUTATION_ROWS = 3000;
@@ -57,4 +63,89 @@ export async function evaluateFinal(e: EvaluationInput) {
 	const base = selectionScore(testMetrics(permY, await model.predict(e.state, permX)), classes);
 	const permutation = await permutationImportance((X) => model.predict(e.state, X), permX, permY, base, e.seed, e.signal, e.stopAt);
 	return { prediction, metrics, explanation, permutation };
+}
+
+/** The test rows and the training rows of the final fits, with the budget's clock and cost estimates. */
+export interface FinalSetup extends Omit<EvaluationInput, 'kind' | 'state' | 'stopAt'> {
+	/** Each kind's chosen configuration (from the search). */
+	chosen: KindChoice[];
+	/** Training rows of the final fits. */
+	train: Int32Array;
+	clock: BudgetClock;
+	costs: CostModel;
+	/** Fits one configuration on `rows` (early-stopping rows carved out), stopping at `stopAt`. */
+	fit(kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number, onRound?: FitContext['progress']): Promise<ModelState>;
+	report(stage: string, plannedEnd: number): void;
+}
+
+/** A kind fitted on every training row, with its test predictions. */
+export interface FinalFit {
+	state: ModelState;
+	prediction: Prediction;
+}
+
+export interface FinalResult {
+	leaderboard: LeaderboardRow[];
+	models: TabularResult['models'];
+	fitted: Map<TabularKind, FinalFit>;
+	/** Held-out fold predictions of the kinds whose folds all ran (the blend's candidates). */
+	bestFolds: Map<TabularKind, Prediction[]>;
+	/** Kinds the budget had no room for. */
+	skipped: TabularKind[];
+}
+
+/**
+ * Final fit of each kind's chosen configuration on every training row, then the test rows, in the time
+ * reserved for them. Best CV first: should the machine slow down (estimates are measurements, a shared
+ * machine varies), it is a weaker kind that is left out rather than the best one cut short.
+ */
+export async function fitFinals(s: FinalSetup): Promise<FinalResult> {
+	const { clock, costs } = s;
+	const out: FinalResult = { leaderboard: [], models: {}, fitted: new Map(), bestFolds: new Map(), skipped: [] };
+	const queue = [...s.chosen].sort((a, b) => b.cvScore - a.cvScore);
+	for (const [i, choice] of queue.entries()) {
+		const { kind, params: bestParams } = choice;
+		const model = modelOf(kind);
+		if (out.leaderboard.length && clock.now() + costs.reservedFor([kind]) > clock.workEnd) {
+			out.skipped.push(kind);
+			continue;
+		}
+		const plannedEnd = () => clock.now() + costs.reservedFor(queue.slice(i).map((c) => c.kind)) + (clock.deadline - clock.workEnd);
+		s.report(`${model.label}: final fit`, plannedEnd());
+		const fitStart = performance.now();
+		const curve: NonNullable<ModelState['curve']> = [];
+		const state = await s.fit(kind, bestParams, s.train, s.seed, clock.workEnd - costs.evalEstimate(costs.predictMsPerRow(kind)), (p) => {
+			if (p.curve) curve.push(p.curve);
+			s.report(`${model.label}: ${p.stage}`, plannedEnd());
+		});
+		const fitMs = performance.now() - fitStart;
+		// Encoded before the test rows, whose permutation importance fits itself into the time that is left.
+		const encoded = encodeState(state);
+		s.report(`${model.label}: test rows`, plannedEnd());
+		const { prediction, metrics, explanation, permutation } = await evaluateFinal({
+			kind,
+			state,
+			raw: s.raw,
+			plan: s.plan,
+			test: s.test,
+			testSet: s.testSet,
+			seed: s.seed,
+			signal: s.signal,
+			// Within what is left after the next kinds' reservations; if this fit ran over, its own share up to the end (the next kinds then make way).
+			stopAt: Math.max(clock.workEnd - costs.reservedFor(queue.slice(i + 1).map((c) => c.kind)), Math.min(clock.workEnd, clock.now() + costs.evalEstimate(costs.predictMsPerRow(kind))))
+		});
+		if (s.signal.aborted) throw cancelledError();
+		out.fitted.set(kind, { state, prediction });
+		if (choice.foldPredictions) out.bestFolds.set(kind, choice.foldPredictions);
+		out.models[kind] = {
+			state: encoded,
+			testProbabilities: Array.from(prediction.probabilities),
+			importance: explanation.importance,
+			importanceMethod: explanation.method,
+			permutation,
+			curve: state.curve ?? curve
+		} satisfies TrainedModel;
+		out.leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: choice.cvScore, trials: choice.trials, fitMs, ...metrics });
+	}
+	return out;
 }

@@ -3,7 +3,7 @@
  * known to work well on customer tables are tried first, then random draws
  * from documented ranges. `BUDGET_SHARE` splits the time budget between kinds.
  */
-import type { TabularKind } from './types';
+import { MODEL_CATALOG, TABULAR_KINDS, type TabularKind } from '../catalog';
 
 export interface SearchSpace {
 	/** Tried first, in order (merged over the model's defaults). */
@@ -70,5 +70,5 @@ export const SEARCH_SPACES: Record<TabularKind, SearchSpace> = {
 	}
 };
 
-/** Share of the time budget per kind: boosting gets the most, as it usually wins on tables. */
-export const BUDGET_SHARE: Record<TabularKind, number> = { gbdt: 0.4, logistic: 0.1, forest: 0.25, mlp: 0.25 };
+/** Share of the time budget per kind (the catalogue's): boosting gets the most, as it usually wins on tables. */
+export const BUDGET_SHARE = Object.fromEntries(TABULAR_KINDS.map((k) => [k, MODEL_CATALOG[k].budgetShare])) as Record<TabularKind, number>;

@@ -4,10 +4,11 @@
  * same automatic mode.
  */
 import type { CurvePoint } from '../types';
+import type { TabularBlendKind, TabularKind } from '../catalog';
 
-export type TabularKind = 'gbdt' | 'forest' | 'logistic' | 'mlp';
+export type { TabularKind } from '../catalog';
 /** A leaderboard entry: one model kind, or the automatic mode's blend of several. */
-export type ResultKind = TabularKind | 'ensemble';
+export type ResultKind = TabularKind | TabularBlendKind;
 
 export interface TabularRequest {
 	target: string;

@@ -8,3 +8,17 @@ export { pca2d, type Pca2d } from './pca';
 export { planClusterFeatures, prepareClusterMatrix, encodeForClustering, prepareFromRaw, type ClusterFeaturePlan, type PreparedMatrix } from './prepare';
 export { adjustedRandIndex } from './metrics';
 export { defaultClusterColumns, ID_NAME_REASON } from './default-columns';
+export { checkKMeansState, KMEANS_DEFAULTS, kmeansModel, type ClusterFitContext, type ClusterModelSpec, type KMeansParams, type KMeansState } from './model';
+
+import type { ClusterKind } from '../catalog';
+import { kmeansModel } from './model';
+
+/** The clustering registry: one line per clustering kind of the catalogue (family 'cluster'). */
+export const CLUSTER_MODELS = {
+	kmeans: kmeansModel
+} as const satisfies Record<ClusterKind, unknown>;
+
+export function clusterModelOf(kind: string): (typeof CLUSTER_MODELS)[ClusterKind] {
+	if (!Object.hasOwn(CLUSTER_MODELS, kind)) throw new Error(`invalid cluster model kind: ${kind}`);
+	return CLUSTER_MODELS[kind as ClusterKind];
+}

@@ -5,6 +5,7 @@
  * mode's blend the mean of its members' log-odds SHAP values.
  */
 import { isEnsemble, type EnsembleState } from '../auto/ensemble';
+import { isCatalogKind, MODEL_CATALOG } from '../catalog';
 import type { ForestState } from '../forest';
 import type { GbdtState } from '../gbdt';
 import { modelOf } from '../index';
@@ -22,22 +23,22 @@ export { explainTrees } from './tree';
 export { explainLinear } from './linear';
 export { explainKernel, logOdds } from './kernel';
 
-/** SHAP values of `state` for the rows of `X`, on the state's original columns. */
+/** SHAP values of `state` for the rows of `X`, on the state's original columns, by the catalogue's method for its kind. */
 export async function explainShap(state: ModelState, X: Features, options: ShapOptions = {}): Promise<ShapResult> {
 	const classIndex = defaultClass(state.classes, options);
 	const opts = { ...options, classIndex };
-	if (isEnsemble(state)) return explainBlend(state, X, opts);
-	switch (state.kind) {
-		case 'gbdt':
-		case 'forest':
+	const method = isCatalogKind(state.kind) ? MODEL_CATALOG[state.kind].shap : 'kernel';
+	switch (method) {
+		case 'members':
+			if (isEnsemble(state)) return explainBlend(state, X, opts);
+			break;
+		case 'tree':
 			return explainTrees(state as GbdtState | ForestState, X, opts);
-		case 'logistic':
+		case 'linear':
 			return explainLinear(state as LogisticState, X, opts);
-		default: {
-			const model = modelOf(state.kind);
-			return explainKernel((F) => model.predict(state, F), state.features.map((f) => f.name), X, opts);
-		}
 	}
+	const model = modelOf(state.kind);
+	return explainKernel((F) => model.predict(state, F), state.features.map((f) => f.name), X, opts);
 }
 
 /**

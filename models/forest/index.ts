@@ -8,6 +8,7 @@ import { alignFeatures, importanceByColumn, leafOf } from '../shared/tree';
 import { fitForest } from './fit';
 import { FOREST_DEFAULTS, type ForestParams } from './params';
 import { checkForestState, type ForestState } from './state';
+import { MODEL_CATALOG } from '../catalog';
 
 export type { ForestParams } from './params';
 export type { ForestState } from './state';
@@ -15,7 +16,7 @@ export { FOREST_DEFAULTS } from './params';
 
 export const forestModel: ModelSpec<ForestParams, ForestState> = {
 	kind: 'forest',
-	label: 'Random forest',
+	label: MODEL_CATALOG.forest.label,
 	defaults: FOREST_DEFAULTS,
 	fit: fitForest,
 	async predict(state: ForestState, X: Features): Promise<Prediction> {

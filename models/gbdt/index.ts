@@ -9,6 +9,7 @@ import { fitGbdt } from './fit';
 import { softmax } from './loss';
 import { GBDT_DEFAULTS, type GbdtParams } from './params';
 import { checkGbdtState, type GbdtState } from './state';
+import { MODEL_CATALOG } from '../catalog';
 
 export type { GbdtParams } from './params';
 export type { GbdtState } from './state';
@@ -32,7 +33,7 @@ export function predictMargins(state: GbdtState, X: Features): Float64Array {
 
 export const gbdtModel: ModelSpec<GbdtParams, GbdtState> = {
 	kind: 'gbdt',
-	label: 'Gradient-boosted trees',
+	label: MODEL_CATALOG.gbdt.label,
 	defaults: GBDT_DEFAULTS,
 	fit: fitGbdt,
 	async predict(state: GbdtState, X: Features): Promise<Prediction> {

@@ -13,6 +13,7 @@ import { minimizeLbfgs, type LbfgsOptions } from '../shared/lbfgs';
 import { minimizeNewton } from './newton';
 import { binaryHessian, disposeProblem, evaluate, linearLogits, makeProblem, outputProbabilities } from './objective';
 import { nextTask } from '../shared/next-task';
+import { MODEL_CATALOG } from '../catalog';
 
 /** Hyperparameters of `logisticModel`. */
 export interface LogisticParams {
@@ -85,7 +86,7 @@ function scoreEncoded(state: LogisticState, matrix: Float32Array, rows: number, 
 
 export const logisticModel: ModelSpec<LogisticParams, LogisticState> = {
 	kind: 'logistic',
-	label: 'Logistic regression',
+	label: MODEL_CATALOG.logistic.label,
 	defaults: { C: 1, classWeight: 'none', maxIterations: 200, tolerance: 1e-4, standardize: true, maxLevels: 50, minLevelCount: 10 },
 
 	async fit(data, params, ctx) {

@@ -11,6 +11,7 @@ import { cancelledError } from '../shared/cancel';
 import { createRng, shuffle } from '../shared/random';
 import { forward, initLayers, layerTensors, probabilities, targetMatrix, type DenseLayer } from './network';
 import { trainNetwork, type Batchable } from './train';
+import { MODEL_CATALOG } from '../catalog';
 
 /** Hyperparameters of `mlpModel`. */
 export interface MlpParams {
@@ -88,7 +89,7 @@ function meanOf(a: Float32Array): number {
 
 export const mlpModel: ModelSpec<MlpParams, MlpState> = {
 	kind: 'mlp',
-	label: 'Neural network (MLP)',
+	label: MODEL_CATALOG.mlp.label,
 	defaults: {
 		hiddenLayers: [64, 32],
 		dropout: 0.2,

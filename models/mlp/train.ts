@@ -1,15 +1,15 @@
 /**
- * The MLP training loop: seeded mini-batch Adam with dropout and L2, early
- * stopping on validation loss (best weights kept), progress per epoch and
- * cancellation checks every epoch and every `CHECK_EVERY` batches.
+ * The MLP's epochs: seeded mini-batch Adam with dropout and L2, in the shared
+ * epoch loop (`shared/epochs.ts`: early stopping on validation loss with the
+ * best weights kept, progress per epoch, deadline), with cancellation checks
+ * every `CHECK_EVERY` batches too.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CurvePoint, FitContext } from '../types';
-import { cancelledError } from '../shared/cancel';
+import { yieldAndCheck } from '../shared/cancel';
+import { runEpochs } from '../shared/epochs';
 import { shuffle } from '../shared/random';
-import { pastStopAt } from '../shared/stop-at';
 import { crossEntropy, forward, fromVars, toVars, type DenseLayer } from './network';
-import { nextTask } from '../shared/next-task';
 
 /** Encoded rows with their targets and row weights (mean 1 over training rows). */
 export interface Batchable {
@@ -37,7 +37,6 @@ export interface TrainResult {
 }
 
 const CHECK_EVERY = 50;
-const MIN_DELTA = 1e-4;
 
 function tensors(d: Batchable, outputs: number) {
 	return {
@@ -63,54 +62,50 @@ export async function trainNetwork(
 	const V = valid ? tensors(valid, opts.outputs) : null;
 	const order = Int32Array.from({ length: train.rows }, (_, i) => i);
 	const batches = Math.ceil(train.rows / opts.batchSize);
-	const curve: CurvePoint[] = [];
-	let best = { loss: Infinity, epoch: 0, layers: initial };
 	let lossSum: tf.Scalar = tf.scalar(0);
 	try {
-		for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-			shuffle(order, rng);
-			lossSum.dispose();
-			lossSum = tf.scalar(0);
-			for (let b = 0; b < batches; b++) {
-				const seed = Math.floor(rng() * 2 ** 31);
-				const idx = order.subarray(b * opts.batchSize, Math.min((b + 1) * opts.batchSize, train.rows));
-				const cost = tf.tidy(() => {
-					const at = tf.tensor1d(idx, 'int32');
-					const [xb, yb, wb] = [tf.gather(T.X, at), tf.gather(T.Y, at), tf.gather(T.w, at)] as tf.Tensor2D[];
-					return optimizer.minimize(() => {
-						const logits = forward(xb, vars, { rate: opts.dropout, seed });
-						const data = tf.mean(tf.mul(wb, crossEntropy(logits, yb)));
-						if (opts.l2 <= 0) return data as tf.Scalar;
-						const penalty = tf.addN(vars.map((v) => tf.sum(tf.square(v.W))));
-						return tf.add(data, tf.mul(opts.l2, penalty)) as tf.Scalar;
-					}, true, trainable)!;
-				});
-				const next = tf.tidy(() => tf.add(lossSum, tf.mul(cost, idx.length / train.rows)));
-				tf.dispose([lossSum, cost]);
-				lossSum = next as tf.Scalar;
-				if ((b + 1) % CHECK_EVERY === 0) {
-					await nextTask();
-					if (ctx.signal.aborted) throw cancelledError();
+		const trained = await runEpochs({
+			epochs: opts.epochs,
+			patience: opts.patience,
+			stage: 'Epoch',
+			ctx,
+			initial: { weights: initial },
+			snapshot: () => fromVars(vars),
+			trainEpoch: async () => {
+				shuffle(order, rng);
+				lossSum.dispose();
+				lossSum = tf.scalar(0);
+				for (let b = 0; b < batches; b++) {
+					const seed = Math.floor(rng() * 2 ** 31);
+					const idx = order.subarray(b * opts.batchSize, Math.min((b + 1) * opts.batchSize, train.rows));
+					const cost = tf.tidy(() => {
+						const at = tf.tensor1d(idx, 'int32');
+						const [xb, yb, wb] = [tf.gather(T.X, at), tf.gather(T.Y, at), tf.gather(T.w, at)] as tf.Tensor2D[];
+						return optimizer.minimize(() => {
+							const logits = forward(xb, vars, { rate: opts.dropout, seed });
+							const data = tf.mean(tf.mul(wb, crossEntropy(logits, yb)));
+							if (opts.l2 <= 0) return data as tf.Scalar;
+							const penalty = tf.addN(vars.map((v) => tf.sum(tf.square(v.W))));
+							return tf.add(data, tf.mul(opts.l2, penalty)) as tf.Scalar;
+						}, true, trainable)!;
+					});
+					const next = tf.tidy(() => tf.add(lossSum, tf.mul(cost, idx.length / train.rows)));
+					tf.dispose([lossSum, cost]);
+					lossSum = next as tf.Scalar;
+					if ((b + 1) % CHECK_EVERY === 0) await yieldAndCheck(ctx.signal);
 				}
-			}
-			const trainLoss = (await lossSum.data())[0];
-			const point: CurvePoint = { step: epoch, trainLoss };
-			if (V) {
-				const v = tf.tidy(() => tf.mean(tf.mul(V.w, crossEntropy(forward(V.X, vars), V.Y))));
-				point.validLoss = (await v.data())[0];
-				v.dispose();
-				if (point.validLoss < best.loss - MIN_DELTA) best = { loss: point.validLoss, epoch, layers: fromVars(vars) };
-			}
-			curve.push(point);
-			ctx.progress({ fraction: epoch / opts.epochs, stage: `Epoch ${epoch}/${opts.epochs}`, curve: point });
-			await nextTask();
-			if (ctx.signal.aborted) throw cancelledError();
-			if (V && epoch - best.epoch >= opts.patience) break;
-			// The time budget ran out: end as early stopping would (best epoch's weights with validation rows).
-			if (pastStopAt(ctx)) break;
-		}
-		if (!V) best = { loss: NaN, epoch: curve.length, layers: fromVars(vars) };
-		return { layers: best.layers, curve, bestEpoch: best.epoch };
+				return (await lossSum.data())[0];
+			},
+			validLoss: V
+				? async () => {
+						const v = tf.tidy(() => tf.mean(tf.mul(V.w, crossEntropy(forward(V.X, vars), V.Y))));
+						const loss = (await v.data())[0];
+						v.dispose();
+						return loss;
+					}
+				: undefined
+		});
+		return { layers: trained.weights, curve: trained.curve, bestEpoch: trained.bestEpoch };
 	} finally {
 		optimizer.dispose();
 		lossSum.dispose();

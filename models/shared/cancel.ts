@@ -17,6 +17,15 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
+ * Yields to the event loop, then throws if the signal aborted meanwhile: a
+ * worker only receives a cancel message while it is not running.
+ */
+export async function yieldAndCheck(signal: AbortSignal | undefined): Promise<void> {
+	await nextTask();
+	throwIfAborted(signal);
+}
+
+/**
  * Yields to the event loop when more than `everyMs` passed since the last
  * yield: an abort (posted from the UI thread) can only be delivered while we
  * are not running, but yielding every round would cost ~1 ms per round.

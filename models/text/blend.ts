@@ -4,15 +4,16 @@
  * selection with replacement (Caruana et al., 2004). It keeps the blend only
  * where the held-out rows say it beats the best single model.
  */
+import { TEXT_BLEND_KIND, type TextBlendKind } from '../catalog';
 import type { Prediction, TermWeight, TextExplanation, TextModelState } from './types';
 
 export interface BlendState extends TextModelState {
-	kind: 'auto';
+	kind: TextBlendKind;
 	members: TextModelState[];
 	weights: number[];
 }
 
-export const isBlend = (state: TextModelState): state is BlendState => state.kind === 'auto';
+export const isBlend = (state: TextModelState): state is BlendState => state.kind === TEXT_BLEND_KIND;
 
 /** Mean log loss of row-major probabilities (clipped so a confident miss stays finite). */
 export function meanLogLoss(y: Int32Array, probs: Float64Array, k: number): number {

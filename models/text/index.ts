@@ -1,38 +1,21 @@
 /**
- * The text-model registry: one line per model. Keys are persisted in
- * notebooks and model files: never rename one.
+ * The text models' public entry: the registry, the trainer that the training
+ * worker and `npm run evaluate -- sentiment` run, its request and result, and
+ * the parts the pretraining script builds the shipped model from.
  */
-import { lexiconModel } from './lexicon';
-import { tfidfModel } from './tfidf';
-import { rnnModel } from './neural/rnn';
-import { transformerModel } from './neural/transformer';
-import { pretrainedModel } from './pretrained';
-import type { TextKind } from './job';
-import type { Prediction, TermWeight, TextDataset, TextExplanation, TextFitContext, TextModelState } from './types';
+export * from './registry';
+export * from './job';
+export { explainTexts, guessPositive, MAX_CLASSES, parseWordList, predictTexts, readTexts, trainText, type TextTrainContext } from './trainer';
 
-export const TEXT_MODELS = {
-	lexicon: lexiconModel,
-	tfidf: tfidfModel,
-	rnn: rnnModel,
-	transformer: transformerModel,
-	pretrained: pretrainedModel
-} as const satisfies Record<TextKind, unknown>;
-
-/** The registry seen through the contract alone (params and states as plain records). */
-export interface AnyTextModel {
-	kind: string;
-	label: string;
-	learns: boolean;
-	defaults: Record<string, unknown>;
-	fit(data: TextDataset, params: Record<string, unknown>, ctx: TextFitContext): Promise<TextModelState>;
-	predict(state: TextModelState, texts: string[]): Promise<Prediction>;
-	explainText(state: TextModelState, text: string, classIndex: number): Promise<TextExplanation>;
-	topTerms(state: TextModelState, classIndex: number, n: number, texts: string[]): Promise<TermWeight[]>;
-}
-
-export function textModelOf(kind: string): AnyTextModel {
-	if (!Object.hasOwn(TEXT_MODELS, kind)) throw new Error(`invalid text model kind: ${kind}`);
-	return TEXT_MODELS[kind as TextKind] as unknown as AnyTextModel;
-}
-
-export * from './types';
+// The shipped model's pretraining (scripts/pretrain-sentiment.ts): text preparation, the transformer and its training loop.
+export { cleanText } from './clean';
+export { tokensOf } from './tokenize';
+export { buildVocab, indexOf } from './vocab';
+export { transformerArchitecture, type TransformerConfig } from './neural/attention';
+export { trainOptions, trainRows } from './neural/model';
+export { scoreSequences } from './neural/network';
+export { encodeTexts } from './neural/encode';
+export { trainNetwork } from './neural/train';
+export { TRANSFORMER_DEFAULTS } from './neural/transformer';
+export { Initializer, type WeightSet } from './neural/weights';
+export { decodeWeights, encodeWeights, MODEL_FILE_FORMAT, type ModelFile } from './pretrained/weights-file';

@@ -3,24 +3,15 @@
  * text cell) and `npm run evaluate -- sentiment`, so both run the same code.
  */
 import type { CurvePoint } from '../types';
+import { labelsOf, TEXT_BLEND_KIND, TEXT_KINDS, type TextBlendKind, type TextKind } from '../catalog';
 import type { TermWeight } from './types';
 
-/** Registry keys of the text models (persisted: never rename). */
-export type TextKind = 'lexicon' | 'tfidf' | 'rnn' | 'transformer' | 'pretrained';
+export { TEXT_KINDS, type TextKind } from '../catalog';
 /** A comparison row: one model, or the automatic blend of the best ones ('auto'). */
-export type TextResultKind = TextKind | 'auto';
+export type TextResultKind = TextKind | TextBlendKind;
 
-export const TEXT_KINDS: readonly TextKind[] = ['lexicon', 'tfidf', 'rnn', 'transformer', 'pretrained'];
-
-/** Each comparison row's name, in the text cell's settings and results alike. */
-export const TEXT_MODEL_LABELS: Record<TextResultKind, string> = {
-	lexicon: 'Lexicon',
-	tfidf: 'TF-IDF + logistic regression',
-	rnn: 'Recurrent network (BiGRU)',
-	transformer: 'Transformer encoder',
-	pretrained: 'Pretrained, fine-tuned',
-	auto: 'Blend of the best'
-};
+/** Each comparison row's name (the catalogue's labels), in the text cell's settings and results alike. */
+export const TEXT_MODEL_LABELS: Record<TextResultKind, string> = labelsOf([...TEXT_KINDS, TEXT_BLEND_KIND]);
 
 /** Which word list the lexicon model scores with. */
 export type LexiconSource = 'vader' | 'bing' | 'french' | 'custom';
@@ -67,7 +58,7 @@ export const DEFAULT_TEXT_REQUEST: Omit<TextRequest, 'text' | 'target'> = {
 	splitColumn: null,
 	testFraction: 0.2,
 	seed: 42,
-	models: ['lexicon', 'tfidf', 'rnn', 'transformer', 'pretrained'],
+	models: [...TEXT_KINDS],
 	auto: true,
 	lexicon: { source: 'vader' },
 	neural: { ...NEURAL_DEFAULTS },

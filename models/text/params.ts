@@ -5,14 +5,19 @@
  */
 import type { TextKind, TextRequest } from './job';
 
+type Settings = (params: Record<string, unknown>, req: TextRequest) => Record<string, unknown>;
+
+const neural: Settings = (params, req) => ({ ...params, maxLength: req.neural.maxLength, epochs: req.neural.epochs, vocabSize: req.neural.vocabSize });
+
+/** Per text kind, which of the cell's settings reach its hyperparameters. */
+const SETTINGS: Record<TextKind, Settings> = {
+	lexicon: (params, req) => ({ ...params, source: req.lexicon.source, custom: req.lexicon.custom ?? [] }),
+	tfidf: (params, req) => ({ ...params, charNgrams: req.charNgrams }),
+	rnn: neural,
+	transformer: neural,
+	pretrained: neural
+};
+
 export function paramsFor(kind: TextKind, model: { defaults: Record<string, unknown> }, req: TextRequest): Record<string, unknown> {
-	const params = { ...model.defaults };
-	switch (kind) {
-		case 'lexicon':
-			return { ...params, source: req.lexicon.source, custom: req.lexicon.custom ?? [] };
-		case 'tfidf':
-			return { ...params, charNgrams: req.charNgrams };
-		default:
-			return { ...params, maxLength: req.neural.maxLength, epochs: req.neural.epochs, vocabSize: req.neural.vocabSize };
-	}
+	return SETTINGS[kind]({ ...model.defaults }, req);
 }

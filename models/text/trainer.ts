@@ -10,7 +10,8 @@ import { encodeTarget, targetClasses } from '../shared/features';
 import { cancelledError } from '../shared/cancel';
 import { stratifiedSplit } from '../shared/splits';
 import { argmaxRows, confusionMatrix, macroF1, multiclassAccuracy, rocAuc } from '../shared/metrics';
-import { textModelOf, type AnyTextModel } from './index';
+import { MODEL_CATALOG, TEXT_BLEND_KIND } from '../catalog';
+import { textModelOf, type AnyTextModel } from './registry';
 import { loadPretrainedState } from './pretrained';
 import { chooseBlendWeights, isBlend, meanLogLoss, mixExplanations, mixPredictions, mixTopTerms, type BlendState } from './blend';
 import { guessPositive } from './positive';
@@ -33,8 +34,8 @@ const VALIDATION_FRACTION = 0.1;
 /** Test texts the neural models average occlusion over for their top terms. */
 const TOP_TERM_SAMPLE = 100;
 const TOP_TERMS = 20;
-/** Rough share of the run each model takes, so the progress bar moves evenly. */
-const COST: Record<TextKind, number> = { lexicon: 1, tfidf: 3, rnn: 12, transformer: 10, pretrained: 8 };
+/** Rough share of the run each model takes (the catalogue's), so the progress bar moves evenly. */
+const COST = (kind: TextKind): number => MODEL_CATALOG[kind].budgetShare;
 
 function column(raw: RawColumn[], name: string): RawColumn {
 	const c = raw.find((col) => col.name === name);
@@ -129,12 +130,12 @@ export async function trainText(raw: RawColumn[], req: TextRequest, ctx: TextTra
 		topTerms: {},
 		states: {}
 	};
-	const budget = req.models.reduce((s, m) => s + COST[m], 0) || 1;
+	const budget = req.models.reduce((s, m) => s + COST(m), 0) || 1;
 	let done = 0;
 	for (const kind of req.models) {
 		if (ctx.signal.aborted) throw cancelledError();
 		const model = textModelOf(kind);
-		const share = COST[kind] / budget;
+		const share = COST(kind) / budget;
 		const base = done;
 		ctx.progress({ fraction: base, stage: `${TEXT_MODEL_LABELS[kind]}: training` });
 		const started = performance.now();
@@ -203,13 +204,13 @@ async function addBlend(result: TextResult, fitted: Scored[], validData: TextDat
 	const weights = chooseBlendWeights(validData.y, usable.map((f) => f.validation!), k);
 	const members = usable.filter((_, i) => weights[i] > 0);
 	const memberWeights = weights.filter((w) => w > 0);
-	const state: BlendState = { kind: 'auto', version: 1, classes: result.classes, members: members.map((m) => m.state), weights: memberWeights };
+	const state: BlendState = { kind: TEXT_BLEND_KIND, version: 1, classes: result.classes, members: members.map((m) => m.state), weights: memberWeights };
 	const blendValid = mixPredictions(members.map((m) => ({ classes: result.classes, probabilities: m.validation! })), memberWeights);
 	const bestSingle = Math.min(...usable.map((f) => meanLogLoss(validData.y, f.validation!, k)));
 	// One member only, or no gain on held-out rows: the blend adds nothing worth a row.
 	if (members.length < 2 || meanLogLoss(validData.y, blendValid.probabilities, k) >= bestSingle) return;
 	const fitMs = members.reduce((s, m) => s + m.fitMs, 0);
-	await addRow(result, 'auto', { predict: predictTexts, topTerms: (s, c, n, texts) => topTermsOf(s, c, n, texts) }, state, fitMs, testData, ctx, 0.995);
+	await addRow(result, TEXT_BLEND_KIND, { predict: predictTexts, topTerms: (s, c, n, texts) => topTermsOf(s, c, n, texts) }, state, fitMs, testData, ctx, 0.995);
 }
 
 function bestKind(rows: TextModelRow[]): TextResultKind | null {

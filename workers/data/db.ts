@@ -8,7 +8,7 @@ import type * as arrow from 'apache-arrow';
 import { rewriteDuckDbError } from './errors';
 import { lockDown } from './lockdown';
 import { LongQueries } from './long-query';
-import { isCancelled } from '../../models/shared/cancel';
+import { isCancelled } from '../../models/shared';
 
 export class Db {
 	readonly bindings: DuckDBBindings;

@@ -10,8 +10,7 @@
  */
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { verifyLockdown } from './lockdown';
-import { nextTask } from '../../models/shared/next-task';
-import { cancelledError } from '../../models/shared/cancel';
+import { nextTask, cancelledError } from '../../models/shared';
 
 
 /** One Arrow IPC stream from its messages. */

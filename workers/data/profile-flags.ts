@@ -1,5 +1,5 @@
 /** Rules that flag columns worth a second look before modelling. */
-import { targetNameRank } from '../../models/shared/column-names';
+import { targetNameRank } from '../../models/shared';
 import type { ColumnFlag, ColumnProfile } from './api';
 
 /** An outcome has a few classes; more values than this is a measure, not a target. */

@@ -78,8 +78,8 @@ export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, 
 
 /* ---------- Tabular training (churn, segments) ---------- */
 
-export type { BudgetUse, LeaderboardRow, TabularKind, TabularRequest, TabularResult } from '../../models/auto/types';
-import type { TabularRequest, TabularResult } from '../../models/auto/types';
+export type { BudgetUse, LeaderboardRow, TabularKind, TabularRequest, TabularResult } from '../../models/auto';
+import type { TabularRequest, TabularResult } from '../../models/auto';
 
 /** Progress of a training job, with an estimate of the time left. */
 export interface TabularProgress {
@@ -168,11 +168,11 @@ export interface LocalApi {
 	/** Churn probability of the customer with some values changed. */
 	whatIf(job: CustomerJob & { changes: CustomerValues }): Promise<number>;
 	/** LIME surrogate for the customer (seeded). */
-	lime(job: CustomerJob & { seed: number }): Promise<import('../../models/explain/lime').LimeResult>;
+	lime(job: CustomerJob & { seed: number }): Promise<import('../../models/explain').LimeResult>;
 	/** Smallest changes to `actionable` columns bringing the customer below `target`. */
-	counterfactuals(job: CustomerJob & { actionable: string[]; target: number }): Promise<import('../../models/explain/counterfactual').CounterfactualResult>;
+	counterfactuals(job: CustomerJob & { actionable: string[]; target: number }): Promise<import('../../models/explain').CounterfactualResult>;
 	/** Partial dependence and ICE of one column over the background sample. */
-	dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void): Promise<import('../../models/explain/dependence').DependenceResult>;
+	dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void): Promise<import('../../models/explain').DependenceResult>;
 }
 
 /* ---------- Segmentation ---------- */
@@ -249,10 +249,9 @@ export interface UmapApi {
 
 /* ---------- Text: sentiment and message classes ---------- */
 
-export type { LexiconOptions, LexiconSource, TextKind, TextModelRow, TextRequest, TextResult, TextResultKind } from '../../models/text/job';
-export type { TermWeight, TextExplanation, TokenContribution } from '../../models/text/types';
-import type { TextRequest, TextResult } from '../../models/text/job';
-import type { TextExplanation } from '../../models/text/types';
+export type { LexiconOptions, LexiconSource, TextKind, TextModelRow, TextRequest, TextResult, TextResultKind } from '../../models/text';
+export type { TermWeight, TextExplanation, TokenContribution } from '../../models/text';
+import type { TextRequest, TextResult, TextExplanation } from '../../models/text';
 
 /** A text training job: the table as Arrow bytes (transferred) and what to train. */
 export interface TextTrainJob {

@@ -4,7 +4,7 @@
  * everything else (text, booleans, dates) becomes text.
  */
 import { Type, type Table } from 'apache-arrow';
-import type { RawColumn } from '../../models/shared/columns';
+import type { RawColumn } from '../../models/shared';
 
 const NUMERIC = new Set([Type.Int, Type.Float, Type.Decimal]);
 

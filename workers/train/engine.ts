@@ -42,7 +42,7 @@ import { segmentTable } from './segment';
 import { umapTable } from './umap';
 import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
-import { nextTask } from '../../models/shared/next-task';
+import { nextTask } from '../../models/shared';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
 export type Tf = Pick<

@@ -6,8 +6,7 @@
  */
 import type { BackendName } from './api';
 import { BACKEND_LABELS } from './backends';
-import { isInputError } from '../../models/shared/input-error';
-import { cancelledError, isCancelled, throwIfAborted } from '../../models/shared/cancel';
+import { isInputError, cancelledError, isCancelled, throwIfAborted } from '../../models/shared';
 
 /** Name of errors already worded for users (not wrapped again). */
 export const TRAIN_ERROR = 'TrainError';

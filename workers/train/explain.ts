@@ -3,9 +3,8 @@
  * with a fitted model, turned into the probability view the charts draw,
  * plus each customer's top reasons in words.
  */
-import type { Features } from '../../models/types';
-import { buildFeatures } from '../../models/shared/features';
-import { decodeState } from '../../models/shared/state-json';
+import type { Features } from '../../models';
+import { buildFeatures, decodeState } from '../../models/shared';
 import { explainShap, formatReason, topReasons, toProbabilityView } from '../../models/explain';
 import type { ArrowTableBytes, ExplainData, ExplainJob, ExplainResult, TabularProgress } from './api';
 import { columnsOf, loadState } from './tabular';

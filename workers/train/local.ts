@@ -4,11 +4,9 @@
  * the model's background sample. Customers arrive as plain values (no table
  * transfer needed for a single row).
  */
-import type { Features, ModelState } from '../../models/types';
-import { buildFeatures } from '../../models/shared/features';
-import type { RawColumn } from '../../models/shared/columns';
-import { decodeState } from '../../models/shared/state-json';
-import { predictAny } from '../../models/auto/ensemble';
+import type { Features, ModelState } from '../../models';
+import { buildFeatures, type RawColumn, decodeState } from '../../models/shared';
+import { predictAny } from '../../models/auto';
 import { limeExplain, partialDependence, searchCounterfactuals, type Predictor } from '../../models/explain';
 import type { CustomerJob, CustomerValues, TabularProgress } from './api';
 import { loadState } from './tabular';

@@ -4,12 +4,10 @@
  * z-scores of numeric means, over-represented categories, a one-line description).
  */
 import { chooseK, pca2d, prepareFromRaw, silhouette } from '../../models/cluster';
-import type { RawColumn } from '../../models/shared/columns';
-import { createRng } from '../../models/shared/random';
+import { type RawColumn, createRng, throwIfAborted } from '../../models/shared';
 import type { SegmentJob, SegmentProfile, SegmentResult, TabularProgress } from './api';
 import { trainError } from './errors';
 import { columnsOf } from './tabular';
-import { throwIfAborted } from '../../models/shared/cancel';
 
 const MAP_ROWS = 5000;
 

@@ -4,13 +4,9 @@
  * with a fitted model.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { modelOf } from '../../models/index';
-import type { ModelState } from '../../models/types';
-import { buildFeatures } from '../../models/shared/features';
-import { decodeState } from '../../models/shared/state-json';
-import { trainTabular } from '../../models/auto/trainer';
-import { isEnsemble, predictAny } from '../../models/auto/ensemble';
-import type { TabularResult } from '../../models/auto/types';
+import { modelOf, type ModelState } from '../../models';
+import { buildFeatures, decodeState } from '../../models/shared';
+import { trainTabular, isEnsemble, predictAny, type TabularResult } from '../../models/auto';
 import type { ArrowTableBytes, ScoreResult, TabularJob, TabularProgress } from './api';
 import { rawColumnsFromArrow } from './arrow-columns';
 import { trainError } from './errors';

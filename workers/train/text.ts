@@ -4,8 +4,8 @@
  * sentiment` runs), score a table's texts with a fitted state, and explain one
  * text. States travel as plain structured-clone data, never JSON-encoded.
  */
-import type { RawColumn } from '../../models/shared/columns';
-import { explainTexts, parseWordList, predictTexts, trainText } from '../../models/text/trainer';
+import type { RawColumn } from '../../models/shared';
+import { explainTexts, parseWordList, predictTexts, trainText } from '../../models/text';
 import type { ScoreResult, TabularProgress, TextExplainJob, TextExplainResult, TextScoreJob, TextTrainJob, TextResult, WordScore } from './api';
 import { throwIfCancelled, trainError } from './errors';
 import { columnsOf } from './tabular';

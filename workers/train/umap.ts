@@ -5,11 +5,9 @@
  */
 import { UMAP } from 'umap-js';
 import { prepareFromRaw } from '../../models/cluster';
-import { createRng } from '../../models/shared/random';
+import { createRng, nextTask, throwIfAborted } from '../../models/shared';
 import type { TabularProgress, UmapJob, UmapResult } from './api';
 import { columnsOf } from './tabular';
-import { nextTask } from '../../models/shared/next-task';
-import { throwIfAborted } from '../../models/shared/cancel';
 
 const MAX_ROWS = 50_000;
 const EPOCHS = 200;

@@ -15,6 +15,7 @@ import { cancelledError } from '../../shared/cancel';
 import { classDirection, classPositions, writeProbabilities } from './classes';
 import { LEXICON_SOURCES, scorerFor } from './sources';
 import type { WordScore } from './custom';
+import { MODEL_CATALOG } from '../../catalog';
 
 export { parseWordList } from './word-list';
 export { orderedPositions } from './classes';
@@ -55,7 +56,7 @@ const scorerOf = (state: LexiconState) => scorerFor(state.source, state.source =
 
 export const lexiconModel: TextModelSpec<LexiconParams, LexiconState> = {
 	kind: 'lexicon',
-	label: 'Lexicon',
+	label: MODEL_CATALOG.lexicon.label,
 	defaults: { source: 'vader', custom: [] },
 	learns: false,
 

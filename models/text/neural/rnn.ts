@@ -6,6 +6,7 @@
 import { gruArchitecture, type GruConfig } from './gru';
 import { neuralTextModel, type NeuralState } from './model';
 import { TRAINING_DEFAULTS, type NeuralParams } from './params';
+import { MODEL_CATALOG } from '../../catalog';
 
 export interface RnnParams extends NeuralParams {
 	/** GRU units per direction. Default 48. */
@@ -23,7 +24,7 @@ export const RNN_DEFAULTS: RnnParams = {
 
 export const rnnModel = neuralTextModel<RnnParams, GruConfig>({
 	kind: 'rnn',
-	label: 'Bidirectional GRU',
+	label: MODEL_CATALOG.rnn.label,
 	defaults: RNN_DEFAULTS,
 	arch: gruArchitecture,
 	configOf: (p) => ({ embeddingDim: p.embeddingDim, hiddenUnits: p.hiddenUnits }),

@@ -1,20 +1,21 @@
 /**
- * The training loop shared by the neural text models: seeded mini-batches of
- * similar lengths, word dropout, AdamW with a short warm-up and gradient
- * clipping, early stopping on the validation loss with the best weights kept,
- * progress within and after each epoch, and a cancellation check after every
- * batch (a `setTimeout(0)` yield lets the cancel message arrive).
+ * The epochs of the neural text models, in the shared epoch loop
+ * (`shared/epochs.ts`: early stopping on the validation loss with the best
+ * weights kept, progress after each epoch): seeded mini-batches of similar
+ * lengths, word dropout, AdamW with a short warm-up and gradient clipping,
+ * progress within each epoch, and a cancellation check after every batch
+ * (a `setTimeout(0)` yield lets the cancel message arrive).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CurvePoint } from '../../types';
 import type { TextFitContext } from '../types';
 import { UNK } from '../vocab';
-import { cancelledError } from '../../shared/cancel';
+import { yieldAndCheck } from '../../shared/cancel';
+import { runEpochs } from '../../shared/epochs';
 import { padBatch, trainingBatches, type IdBatch } from './encode';
 import { crossEntropy } from './ops';
 import { scoreSequences, type Architecture } from './network';
 import { readWeights, toVariables, type WeightSet } from './weights';
-import { nextTask } from '../../shared/next-task';
 
 /** Encoded rows: token ids, class indices and row weights (mean 1). */
 export interface TrainRows {
@@ -70,7 +71,6 @@ const EPSILON = 1e-8;
 const CLIP_NORM = 1;
 /** Warm-up length: 100 steps, or a tenth of the planned steps when there are few (tiny data sets). */
 const WARMUP_STEPS = 100;
-const MIN_DELTA = 1e-4;
 const PROGRESS_EVERY = 10;
 
 /**
@@ -142,59 +142,55 @@ export async function trainNetwork<C>(
 	// The averaged weights start at the initial ones; with averaging off they are the raw variables.
 	const averaged = opts.averageDecay > 0 ? { ...vars, ...toVariables(pickWeights(initial, names), false) } : vars;
 	const lengths = Int32Array.from(train.seqs, (s) => s.length);
-	const stage = opts.stage ?? 'Epoch';
-	const curve: CurvePoint[] = [];
-	let best: { loss: number; epoch: number; weights: WeightSet } = { loss: Infinity, epoch: 0, weights: initial };
 	let step = 0;
 	let lossSum = tf.scalar(0);
 	try {
-		if (valid && opts.initialCompetes) best.loss = meanLoss(await scoreSequences(arch, config, vars, valid.seqs, ctx.signal), valid);
-		for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-			const batches = trainingBatches(lengths, opts.batchSize, rng);
-			lossSum.dispose();
-			lossSum = tf.scalar(0);
-			for (let b = 0; b < batches.length; b++) {
-				const members = batches[b];
-				const batch = dropWords(padBatch(train.seqs, members), opts.wordDropout, rng);
-				const seed = Math.floor(rng() * 2 ** 31);
-				step++;
-				const lr = learningRateAt(opts, step, (epoch - 1 + b / batches.length) / opts.epochs, batches.length * opts.epochs);
-				const cost = tf.tidy(() => {
-					const Y = tf.tensor2d(targets(train, members, opts.outputs), [members.length, opts.outputs]);
-					const W = tf.tensor2d(Float32Array.from(members, (r) => train.weights[r]), [members.length, 1]);
-					const { value, grads } = tf.variableGrads(() => {
-						const logits = arch.forward(vars, batch, config, { dropout: opts.dropout, seed });
-						return tf.mean(tf.mul(W, crossEntropy(logits, Y))) as tf.Scalar;
-					}, varList);
-					adamwStep(names, vars, moments, grads, step, lr, opts.weightDecay, arch);
-					if (averaged !== vars) {
-						// Early steps average over fewer updates (TensorFlow's ExponentialMovingAverage num_updates rule).
-						const decay = Math.min(opts.averageDecay, (1 + step) / (10 + step));
-						for (const n of names) averaged[n].assign(tf.add(tf.mul(averaged[n], decay), tf.mul(vars[n], 1 - decay)));
-					}
-					return tf.add(lossSum, tf.mul(value, members.length / train.y.length));
-				});
+		const initialLoss = valid && opts.initialCompetes ? meanLoss(await scoreSequences(arch, config, vars, valid.seqs, ctx.signal), valid) : undefined;
+		const stage = opts.stage ?? 'Epoch';
+		const trained = await runEpochs({
+			epochs: opts.epochs,
+			patience: opts.patience,
+			stage,
+			ctx,
+			initial: { weights: initial, loss: initialLoss },
+			snapshot: () => readWeights(averaged),
+			validLoss: valid ? async () => meanLoss(await scoreSequences(arch, config, averaged, valid.seqs, ctx.signal), valid) : undefined,
+			trainEpoch: async (epoch) => {
+				const batches = trainingBatches(lengths, opts.batchSize, rng);
 				lossSum.dispose();
-				lossSum = cost as tf.Scalar;
-				if ((b + 1) % PROGRESS_EVERY === 0) {
-					ctx.progress({ fraction: (epoch - 1 + (b + 1) / batches.length) / opts.epochs, stage: `${stage} ${epoch}/${opts.epochs}` });
+				lossSum = tf.scalar(0);
+				for (let b = 0; b < batches.length; b++) {
+					const members = batches[b];
+					const batch = dropWords(padBatch(train.seqs, members), opts.wordDropout, rng);
+					const seed = Math.floor(rng() * 2 ** 31);
+					step++;
+					const lr = learningRateAt(opts, step, (epoch - 1 + b / batches.length) / opts.epochs, batches.length * opts.epochs);
+					const cost = tf.tidy(() => {
+						const Y = tf.tensor2d(targets(train, members, opts.outputs), [members.length, opts.outputs]);
+						const W = tf.tensor2d(Float32Array.from(members, (r) => train.weights[r]), [members.length, 1]);
+						const { value, grads } = tf.variableGrads(() => {
+							const logits = arch.forward(vars, batch, config, { dropout: opts.dropout, seed });
+							return tf.mean(tf.mul(W, crossEntropy(logits, Y))) as tf.Scalar;
+						}, varList);
+						adamwStep(names, vars, moments, grads, step, lr, opts.weightDecay, arch);
+						if (averaged !== vars) {
+							// Early steps average over fewer updates (TensorFlow's ExponentialMovingAverage num_updates rule).
+							const decay = Math.min(opts.averageDecay, (1 + step) / (10 + step));
+							for (const n of names) averaged[n].assign(tf.add(tf.mul(averaged[n], decay), tf.mul(vars[n], 1 - decay)));
+						}
+						return tf.add(lossSum, tf.mul(value, members.length / train.y.length));
+					});
+					lossSum.dispose();
+					lossSum = cost as tf.Scalar;
+					if ((b + 1) % PROGRESS_EVERY === 0) {
+						ctx.progress({ fraction: (epoch - 1 + (b + 1) / batches.length) / opts.epochs, stage: `${stage} ${epoch}/${opts.epochs}` });
+					}
+					await yieldAndCheck(ctx.signal);
 				}
-				await nextTask();
-				if (ctx.signal.aborted) throw cancelledError();
+				return (await lossSum.data())[0];
 			}
-			const point: CurvePoint = { step: epoch, trainLoss: (await lossSum.data())[0] };
-			if (valid) {
-				point.validLoss = meanLoss(await scoreSequences(arch, config, averaged, valid.seqs, ctx.signal), valid);
-				if (point.validLoss < best.loss - MIN_DELTA) best = { loss: point.validLoss, epoch, weights: readWeights(averaged) };
-			}
-			curve.push(point);
-			ctx.progress({ fraction: epoch / opts.epochs, stage: `${stage} ${epoch}/${opts.epochs}`, curve: point });
-			await nextTask();
-			if (ctx.signal.aborted) throw cancelledError();
-			if (valid && epoch - best.epoch >= opts.patience) break;
-		}
-		if (!valid) best = { loss: NaN, epoch: curve.length, weights: readWeights(averaged) };
-		return { weights: best.weights, curve, bestEpoch: best.epoch };
+		});
+		return { weights: trained.weights, curve: trained.curve, bestEpoch: trained.bestEpoch };
 	} finally {
 		lossSum.dispose();
 		tf.dispose(Object.values(vars));

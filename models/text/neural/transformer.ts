@@ -6,6 +6,7 @@
 import { transformerArchitecture, type TransformerConfig } from './attention';
 import { neuralTextModel, type NeuralState } from './model';
 import { TRAINING_DEFAULTS, type NeuralParams } from './params';
+import { MODEL_CATALOG } from '../../catalog';
 
 export interface TransformerParams extends NeuralParams {
 	/** Attention heads per layer; `embeddingDim` must divide by it. Default 2. */
@@ -36,7 +37,7 @@ export function checkTransformerConfig(c: TransformerConfig, what = 'transformer
 
 export const transformerModel = neuralTextModel<TransformerParams, TransformerConfig>({
 	kind: 'transformer',
-	label: 'Transformer encoder',
+	label: MODEL_CATALOG.transformer.label,
 	defaults: TRANSFORMER_DEFAULTS,
 	arch: transformerArchitecture,
 	configOf: (p) => ({ dim: p.embeddingDim, heads: p.heads, layers: p.layers, ffUnits: p.ffUnits, maxLength: p.maxLength }),

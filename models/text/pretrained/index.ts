@@ -21,6 +21,7 @@ import { trainNetwork } from '../neural/train';
 import { checkTransformerConfig } from '../neural/transformer';
 import { Initializer, type WeightSet } from '../neural/weights';
 import { decodeWeights, MODEL_FILE_FORMAT, type ModelFile } from './weights-file';
+import { MODEL_CATALOG } from '../../catalog';
 
 /** Fine-tuning settings; the network's widths come from the shipped file. */
 export type PretrainedParams = TrainingParams;
@@ -37,7 +38,7 @@ export const PRETRAINED_DEFAULTS: PretrainedParams = {
 };
 
 const KIND = 'pretrained';
-const LABEL = 'Pretrained transformer (fine-tuned)';
+const LABEL = MODEL_CATALOG.pretrained.label;
 /** Spread of the seeded noise added to the `<unk>` row for each new word. */
 const NEW_ROW_NOISE = 0.01;
 

@@ -15,6 +15,7 @@ import { makeProblem, outputsFor, rowLogits, softmaxInPlace } from './objective'
 import { pauser, solve } from './solve';
 import { selectC, type GridScore } from './select';
 import { explainWithVectorizer, topWordTerms } from './explain';
+import { MODEL_CATALOG } from '../../catalog';
 
 /** Hyperparameters of `tfidfModel`. */
 export interface TfidfParams {
@@ -102,7 +103,7 @@ async function tokenizeAll(texts: readonly string[], pause: () => Promise<void>)
 
 export const tfidfModel: TextModelSpec<TfidfParams, TfidfState> = {
 	kind: 'tfidf',
-	label: 'TF-IDF + logistic regression',
+	label: MODEL_CATALOG.tfidf.label,
 	defaults: {
 		charNgrams: false,
 		sublinearTf: true,

@@ -26,87 +26,6 @@ export const PUBLIC_MODEL_ENTRIES = [
 /** `src/lib` folders every cell may use, which therefore use no cell. */
 export const SHARED_FOLDERS = ['ui', 'charts', 'storage', 'clients', 'notebook'] as const;
 
-/**
- * Deep imports of models from workers/ and scripts/ that existed when this
- * test was written ("file: specifier"); they are being moved onto the public
- * entries in a separate change. Delete this list once that change is merged:
- * an entry that no longer occurs fails the test, so the list only shrinks.
- */
-const PENDING_WORKER_AND_SCRIPT_IMPORTS: readonly string[] = [
-	'workers/data/db.ts: ../../models/shared/cancel',
-	'workers/data/long-query.ts: ../../models/shared/next-task',
-	'workers/data/long-query.ts: ../../models/shared/cancel',
-	'workers/data/profile-flags.ts: ../../models/shared/column-names',
-	'workers/train/api.ts: ../../models/auto/types',
-	'workers/train/api.ts: ../../models/explain/lime',
-	'workers/train/api.ts: ../../models/explain/counterfactual',
-	'workers/train/api.ts: ../../models/explain/dependence',
-	'workers/train/api.ts: ../../models/text/job',
-	'workers/train/api.ts: ../../models/text/types',
-	'workers/train/arrow-columns.ts: ../../models/shared/columns',
-	'workers/train/engine.ts: ../../models/shared/next-task',
-	'workers/train/errors.ts: ../../models/shared/input-error',
-	'workers/train/errors.ts: ../../models/shared/cancel',
-	'workers/train/explain.ts: ../../models/types',
-	'workers/train/explain.ts: ../../models/shared/features',
-	'workers/train/explain.ts: ../../models/shared/state-json',
-	'workers/train/local.ts: ../../models/types',
-	'workers/train/local.ts: ../../models/shared/features',
-	'workers/train/local.ts: ../../models/shared/columns',
-	'workers/train/local.ts: ../../models/shared/state-json',
-	'workers/train/local.ts: ../../models/auto/ensemble',
-	'workers/train/segment.ts: ../../models/shared/columns',
-	'workers/train/segment.ts: ../../models/shared/random',
-	'workers/train/segment.ts: ../../models/shared/cancel',
-	'workers/train/tabular.ts: ../../models/types',
-	'workers/train/tabular.ts: ../../models/shared/features',
-	'workers/train/tabular.ts: ../../models/shared/state-json',
-	'workers/train/tabular.ts: ../../models/auto/trainer',
-	'workers/train/tabular.ts: ../../models/auto/ensemble',
-	'workers/train/tabular.ts: ../../models/auto/types',
-	'workers/train/text.ts: ../../models/shared/columns',
-	'workers/train/text.ts: ../../models/text/trainer',
-	'workers/train/umap.ts: ../../models/shared/random',
-	'workers/train/umap.ts: ../../models/shared/next-task',
-	'workers/train/umap.ts: ../../models/shared/cancel',
-	'scripts/bench-kmeans.ts: ../models/shared/random',
-	'scripts/bench-scoring.ts: ../models/auto/trainer',
-	'scripts/bench-scoring.ts: ../models/auto/ensemble',
-	'scripts/bench-scoring.ts: ../models/auto/types',
-	'scripts/bench-scoring.ts: ../models/shared/state-json',
-	'scripts/bench-scoring.ts: ../models/types',
-	'scripts/bench.ts: ../models/gbdt',
-	'scripts/bench.ts: ../models/forest',
-	'scripts/bench.ts: ../models/shared/random',
-	'scripts/bench.ts: ../models/types',
-	'scripts/bench.ts: ../models/shared/metrics',
-	'scripts/evaluate-sentiment.ts: ../models/shared/columns',
-	'scripts/evaluate-sentiment.ts: ../models/text/trainer',
-	'scripts/evaluate-sentiment.ts: ../models/text/job',
-	'scripts/evaluate.ts: ../models/auto/trainer',
-	'scripts/evaluate.ts: ../models/auto/types',
-	'scripts/evaluate.ts: ../models/shared/columns',
-	'scripts/evaluate.ts: ../models/shared/features',
-	'scripts/evaluate.ts: ../models/shared/splits',
-	'scripts/evaluate.ts: ../models/shared/state-json',
-	'scripts/evaluate.ts: ../models/types',
-	'scripts/load-table.ts: ../models/shared/columns',
-	'scripts/pretrain-sentiment.ts: ../models/text/clean',
-	'scripts/pretrain-sentiment.ts: ../models/text/tokenize',
-	'scripts/pretrain-sentiment.ts: ../models/text/vocab',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/attention',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/model',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/network',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/encode',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/train',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/transformer',
-	'scripts/pretrain-sentiment.ts: ../models/text/neural/weights',
-	'scripts/pretrain-sentiment.ts: ../models/text/pretrained/weights-file',
-	'scripts/pretrain-sentiment.ts: ../models/shared/random',
-	'scripts/pretrain-sentiment.ts: ../models/shared/splits',
-	'scripts/pretrain-sentiment.ts: ../models/text/types'
-];
-
 const RULES: BoundaryRules = { publicModelEntries: PUBLIC_MODEL_ENTRIES, sharedFolders: SHARED_FOLDERS };
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -129,16 +48,8 @@ function projectFiles(): Map<string, string> {
 describe('import boundaries', () => {
 	const report = checkBoundaries(projectFiles(), RULES);
 
-	const pending = new Set(PENDING_WORKER_AND_SCRIPT_IMPORTS);
-	const keyOf = (violation: string) => violation.replace(/: '([^']*)' — .*$/, ': $1');
-
 	it('no import goes around a layer, the clients or a public model entry', () => {
-		expect(report.violations.filter((v) => !pending.has(keyOf(v))).join('\n')).toBe('');
-	});
-
-	it('every pending worker/script import still exists (delete the ones that are gone)', () => {
-		const found = new Set(report.violations.map(keyOf));
-		expect(PENDING_WORKER_AND_SCRIPT_IMPORTS.filter((key) => !found.has(key))).toEqual([]);
+		expect(report.violations.join('\n')).toBe('');
 	});
 
 	it('no folder cycle among src/lib folders', () => {

@@ -1,8 +1,11 @@
 import { param } from '$lib/notebook';
 import { M } from './messages';
 import { defineCell } from '../types';
+import { TABULAR_KINDS, type TabularKind } from '$models/catalog';
 
-export type ChurnMode = 'auto' | 'gbdt' | 'forest' | 'logistic' | 'mlp';
+/** 'auto' tunes every tabular kind of the catalogue (and may blend them); a kind tunes only that model. */
+export type ChurnMode = 'auto' | TabularKind;
+export const CHURN_MODES: readonly ChurnMode[] = ['auto', ...TABULAR_KINDS];
 
 /** A churn cell: train on a customer table, evaluate, score new customers. */
 export interface ChurnParams {
@@ -64,7 +67,7 @@ export const churnCell = defineCell<ChurnParams>({
 		splitColumn: param.text(),
 		testFraction: share(0.2),
 		seed: param.number(42),
-		mode: param.oneOf<ChurnMode>(['auto', 'gbdt', 'forest', 'logistic', 'mlp'], 'auto', { name: 'mode' }),
+		mode: param.oneOf<ChurnMode>(CHURN_MODES, 'auto', { name: 'mode' }),
 		budgetS: param.number(60, { min: 1 }),
 		cvFolds: param.number(3, { min: 2, integer: true }),
 		resultKey: param.text(),

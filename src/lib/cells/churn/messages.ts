@@ -3,6 +3,7 @@
  * evaluation panels, explanations and one customer's what-if.
  */
 import { formatCount, messages } from '$lib/i18n';
+import { MODEL_CATALOG, TABULAR_KINDS } from '$models/catalog';
 
 export const M = messages({
 	add: 'Churn model',
@@ -15,10 +16,7 @@ export const M = messages({
 		mode: 'Models',
 		modes: {
 			auto: 'Automatic (tune all, keep the best)',
-			gbdt: 'Gradient-boosted trees only (tuned)',
-			forest: 'Random forest only (tuned)',
-			logistic: 'Logistic regression only (tuned)',
-			mlp: 'Neural network only (tuned)'
+			...Object.fromEntries(TABULAR_KINDS.map((k) => [k, `${MODEL_CATALOG[k].label} only (tuned)`]))
 		},
 		budget: 'Time budget (s)',
 		train: 'Train',

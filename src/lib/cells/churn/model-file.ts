@@ -2,6 +2,8 @@
  * A trained model as a `.json` file: its encoded state plus what it was
  * trained for, so it can be checked when opened in another notebook or browser.
  */
+import { kindsWith } from '$models/catalog';
+
 export const MODEL_FORMAT = 'crm-workbench-model';
 export const MODEL_FILE_VERSION = 1;
 
@@ -21,7 +23,8 @@ export interface ModelFile {
 	background?: unknown;
 }
 
-const KINDS = ['gbdt', 'forest', 'logistic', 'mlp', 'ensemble'];
+/** The kinds a model file may hold: the catalogue's tabular kinds that export one. */
+const KINDS: string[] = kindsWith((e) => e.family === 'tabular' && e.exports.includes('model-file'));
 
 export function serializeModel(file: Omit<ModelFile, 'format' | 'version'>): string {
 	return JSON.stringify({ format: MODEL_FORMAT, version: MODEL_FILE_VERSION, ...file });

@@ -2,9 +2,8 @@
  * Which customers get reasons and how finely they are sampled (pure, so the
  * scoring bench in scripts/ measures exactly what the churn cell asks for).
  */
+import { explainsEveryRow } from '$models/catalog';
 
-/** Exact tree and linear SHAP explain every customer in seconds; the other kinds only the riskiest. */
-const EVERY_ROW_KINDS = new Set(['gbdt', 'logistic']);
 export const REASON_ROWS = 300;
 /**
  * Kernel SHAP settings for the neural network's part of the reasons: a top-three
@@ -16,5 +15,5 @@ export const REASON_SAMPLING = { backgroundSize: 16, samples: 128 } as const;
 
 /** The rows to explain: every row for the exact methods, else the `REASON_ROWS` riskiest. */
 export function reasonRows(kind: string, riskOrder: number[]): number[] {
-	return EVERY_ROW_KINDS.has(kind) ? [...riskOrder].sort((a, b) => a - b) : riskOrder.slice(0, REASON_ROWS);
+	return explainsEveryRow(kind) ? [...riskOrder].sort((a, b) => a - b) : riskOrder.slice(0, REASON_ROWS);
 }
