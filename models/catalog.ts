@@ -4,10 +4,16 @@
  * flags, explanation switches and messages derive from one list. Keys are
  * persisted in notebooks, model files and results: never rename one.
  *
- * Adding a tabular kind: its folder `models/<kind>/` exporting a `ModelSpec`,
- * one entry here, one line in `models/index.ts` and its search space in
- * `models/auto/spaces.ts` (the types then ask for whatever else is missing).
+ * Adding a tabular kind: its folder `models/<kind>/` exporting a `ModelSpec`
+ * (`index.ts`) and its search space (`space.ts`), one entry here, and one line
+ * in `models/index.ts` (the learners load TensorFlow.js, which this file must
+ * not; the types ask for that line).
  */
+import { forestSpace } from './forest/space';
+import { gbdtSpace } from './gbdt/space';
+import { logisticSpace } from './logistic/space';
+import { mlpSpace } from './mlp/space';
+import type { SearchSpace } from './shared/search-space';
 
 /** What a kind is for; each family has its own trainer and cells. */
 export type ModelFamily = 'tabular' | 'text' | 'cluster' | 'value' | 'recommend' | 'survival';
@@ -42,9 +48,11 @@ export interface CatalogEntry {
 	blend: boolean;
 	/**
 	 * Place in the automatic tabular search (the usual winner first, the slowest last); null
-	 * when not searched. Searched kinds have their space in `models/auto/spaces.ts`.
+	 * when not searched (then `search` is null too).
 	 */
 	searchOrder: number | null;
+	/** Where the automatic mode searches the kind (declared in its folder's `space.ts`); null when not searched. */
+	search: SearchSpace | null;
 	/**
 	 * Relative share of a run's time within its family: the automatic tabular search splits
 	 * its budget by it, the text trainer its progress bar. Only ratios matter.
@@ -58,14 +66,14 @@ export interface CatalogEntry {
 
 const TABULAR_TASKS = ['binary', 'multiclass'] as const;
 const TABULAR_EXPORTS = ['model-file', 'scored-table'] as const;
-const TEXT = { family: 'text', tasks: TABULAR_TASKS, searchOrder: null, shap: null, reasons: null, exports: ['scored-table'] } as const;
+const TEXT = { family: 'text', tasks: TABULAR_TASKS, searchOrder: null, search: null, shap: null, reasons: null, exports: ['scored-table'] } as const;
 
 const ENTRIES = {
-	gbdt: { label: 'Gradient-boosted trees', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 1, budgetShare: 0.4, shap: 'tree', earlyStopping: 'optional', reasons: 'every', exports: TABULAR_EXPORTS },
-	forest: { label: 'Random forest', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 3, budgetShare: 0.25, shap: 'tree', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },
-	logistic: { label: 'Logistic regression', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 2, budgetShare: 0.1, shap: 'linear', earlyStopping: 'none', reasons: 'every', exports: TABULAR_EXPORTS },
-	mlp: { label: 'Neural network (MLP)', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 4, budgetShare: 0.25, shap: 'kernel', earlyStopping: 'always', reasons: 'riskiest', exports: TABULAR_EXPORTS },
-	ensemble: { label: 'Ensemble', family: 'tabular', tasks: TABULAR_TASKS, blend: true, searchOrder: null, budgetShare: 0, shap: 'members', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },
+	gbdt: { label: 'Gradient-boosted trees', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 1, search: gbdtSpace, budgetShare: 0.4, shap: 'tree', earlyStopping: 'optional', reasons: 'every', exports: TABULAR_EXPORTS },
+	forest: { label: 'Random forest', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 3, search: forestSpace, budgetShare: 0.25, shap: 'tree', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },
+	logistic: { label: 'Logistic regression', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 2, search: logisticSpace, budgetShare: 0.1, shap: 'linear', earlyStopping: 'none', reasons: 'every', exports: TABULAR_EXPORTS },
+	mlp: { label: 'Neural network (MLP)', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 4, search: mlpSpace, budgetShare: 0.25, shap: 'kernel', earlyStopping: 'always', reasons: 'riskiest', exports: TABULAR_EXPORTS },
+	ensemble: { label: 'Ensemble', family: 'tabular', tasks: TABULAR_TASKS, blend: true, searchOrder: null, search: null, budgetShare: 0, shap: 'members', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },
 	lexicon: { ...TEXT, label: 'Lexicon', blend: false, budgetShare: 1, earlyStopping: 'none' },
 	tfidf: { ...TEXT, label: 'TF-IDF + logistic regression', blend: false, budgetShare: 3, earlyStopping: 'none' },
 	rnn: { ...TEXT, label: 'Recurrent network (BiGRU)', blend: false, budgetShare: 12, earlyStopping: 'always' },
@@ -73,7 +81,7 @@ const ENTRIES = {
 	pretrained: { ...TEXT, label: 'Pretrained, fine-tuned', blend: false, budgetShare: 8, earlyStopping: 'always' },
 	/** The text cell's blend of its best models (its persisted kind is 'auto'). */
 	auto: { ...TEXT, label: 'Blend of the best', blend: true, budgetShare: 0, earlyStopping: 'none' },
-	kmeans: { label: 'k-means', family: 'cluster', tasks: ['segmentation'], blend: false, searchOrder: null, budgetShare: 0, shap: null, earlyStopping: 'none', reasons: null, exports: ['segments'] }
+	kmeans: { label: 'k-means', family: 'cluster', tasks: ['segmentation'], blend: false, searchOrder: null, search: null, budgetShare: 0, shap: null, earlyStopping: 'none', reasons: null, exports: ['segments'] }
 } as const satisfies Record<string, CatalogEntry>;
 
 type Entries = typeof ENTRIES;

@@ -28,6 +28,16 @@ describe('MODEL_CATALOG', () => {
 		expect(BUDGET_SHARE).toEqual({ gbdt: 0.4, logistic: 0.1, forest: 0.25, mlp: 0.25 });
 	});
 
+	it('carries a search space for every searched kind and none for the others', () => {
+		for (const kind of TABULAR_KINDS) {
+			expect(SEARCH_SPACES[kind].first.length, kind).toBeGreaterThan(0);
+			expect(SEARCH_SPACES[kind].maxTrials, kind).toBeGreaterThanOrEqual(SEARCH_SPACES[kind].first.length);
+			const draw = SEARCH_SPACES[kind].sample(() => 0.5);
+			for (const key of Object.keys(draw)) expect(Object.hasOwn(MODELS[kind].defaults, key), `${kind}.${key}`).toBe(true);
+		}
+		for (const [kind, entry] of Object.entries(MODEL_CATALOG)) expect(entry.search === null, kind).toBe(entry.searchOrder === null);
+	});
+
 	it.each([
 		['gbdt', {}, false],
 		['gbdt', { earlyStoppingRounds: 10 }, true],
