@@ -61,7 +61,7 @@ export {
 } from './definitions';
 export type { CellType, ParamsOf } from './definitions';
 export type { AddEntry, CellDefinition, CellKeeps, CellPhase, CellView, CellViewProps, StartContext } from './types';
-export { defaultSource } from './default-source';
+export { defaultSource, notebookSources } from './default-source';
 export { combine, exclusive, holdingsOf, needsOf, type Holdings } from './holdings';
 export { runOrder } from './run-order';
 export { churnDemoCells } from './demo';

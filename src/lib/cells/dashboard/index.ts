@@ -93,5 +93,6 @@ export const dashboardCell = defineCell<DashboardParams>({
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: (p) => (p.view ? [p.view] : []),
 	keeps: (p) => ({ results: p.historyKey ? [p.historyKey] : [] }),
-	start: ({ source, freeName }) => ({ table: /_scored$/i.test(source) ? source : '', view: freeName('dashboard') })
+	// The notebook's latest scored table (a churn cell writes `<table>_scored`); the cell checks its columns when it runs.
+	start: ({ source, sources = [source], freeName }) => ({ table: sources.find((name) => /_scored$/i.test(name)) ?? '', view: freeName('dashboard') })
 });
