@@ -11,10 +11,14 @@ import { expect, loadFiles, test, trainChurn } from './fixtures';
 const telcoId = (i: number) => `${String(i % 10_000).padStart(4, '0')}-${Array.from({ length: 5 }, (_, k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
 const TELCO_ID = /\d{4}-[A-Z]{5}/;
 
-/** datasets/wa_churn.csv with a customerID column in front. */
+/** A name a spreadsheet would run and a page would execute, if either treated it as code. */
+const HOSTILE_NAME = '=SUM(1) <script>window.__hostile = 1</script>';
+
+/** datasets/wa_churn.csv with a customerID column in front, and each customer's e-mail address and name at the end. */
 async function newCustomersCsv(): Promise<Buffer> {
 	const [header, ...rows] = (await readFile('datasets/wa_churn.csv', 'utf8')).trimEnd().split('\n');
-	return Buffer.from([`"customerID",${header}`, ...rows.map((row, i) => `"${telcoId(i)}",${row}`)].join('\n') + '\n');
+	const quoted = `"${HOSTILE_NAME.replaceAll('"', '""')}"`;
+	return Buffer.from([`"customerID",${header},"email","name"`, ...rows.map((row, i) => `"${telcoId(i)}",${row},"c${i}@example.com",${quoted}`)].join('\n') + '\n');
 }
 
 test('churn model → retention dashboard → filter, columns, alerts → outreach drafts (zip and CSV) → reload', async ({ page }) => {
@@ -24,7 +28,7 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	const churn = page.locator('[data-cell-type="churn"]');
 	await trainChurn(page, 'logistic', 5);
 	await loadFiles(page, { name: 'new_customers.csv', mimeType: 'text/csv', buffer: await newCustomersCsv() });
-	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from new_customers.csv' }).getByTestId('table-shape')).toHaveText('7,043 rows × 21 columns');
+	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from new_customers.csv' }).getByTestId('table-shape')).toHaveText('7,043 rows × 23 columns');
 	await churn.getByRole('combobox', { name: 'Table to score' }).selectOption('new_customers');
 	await expect(churn.getByTestId('score-summary')).toContainText('into table new_customers_scored', { timeout: 30_000 });
 
@@ -71,11 +75,16 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	await expect(dash.getByTestId('detail-risk')).toContainText('Churn probability');
 
 	// Outreach: the template with a column placeholder, previewed, then exported.
+	await dash.getByRole('textbox', { name: 'Subject' }).fill('{name}: an offer for {customer_id}');
 	const body = dash.getByRole('textbox', { name: 'Message' });
 	await body.fill('Hello {customer_id},\nyou pay {monthly_charges} a month. We offer you {offer}.');
 	const preview = dash.getByRole('article');
 	await expect(preview).toContainText(TELCO_ID);
 	await expect(preview).toContainText(/you pay \d+\.\d\d a month/);
+	// The customer's "<script>" is shown as text and never runs.
+	await expect(preview).toContainText(HOSTILE_NAME);
+	expect(await preview.locator('script').count()).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { __hostile?: number }).__hostile)).toBeUndefined();
 
 	const zipDownload = page.waitForEvent('download');
 	await dash.getByRole('button', { name: 'Download drafts (.eml zip)' }).click();
@@ -86,7 +95,8 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	expect(names.length).toBeGreaterThanOrEqual(riskCount);
 	expect(names.every((n) => /^\d{4}-[A-Z]{5}\.eml$/.test(n))).toBe(true);
 	const eml = strFromU8(files[names[0]]);
-	expect(eml).toMatch(/^Subject: An offer for you, \d{4}-[A-Z]{5}\r$/m);
+	expect(eml).toMatch(/^To: c\d+@example\.com\r$/m);
+	expect(eml).toMatch(/^Subject: =SUM\(1\) <script>window\.__hostile = 1<\/script>: an offer for \d{4}-[A-Z]{5}\r$/m);
 	expect(eml).toContain('Content-Type: text/plain; charset=UTF-8\r\n');
 	expect(eml).toContain('Content-Transfer-Encoding: quoted-printable\r\n');
 	expect(eml).toMatch(/\r\n\r\nHello \d{4}-[A-Z]{5},\r\nyou pay \d+\.\d\d a month\. We offer you a loyalty offer\./);
@@ -98,7 +108,10 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	expect(Array.from(csvBytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
 	const csv = csvBytes.subarray(3).toString('utf8');
 	expect(csv.split('\r\n')[0]).toBe('customer_id,to,subject,body');
-	expect(csv.match(/^\d{4}-[A-Z]{5},/gm)?.length).toBe(names.length);
+	const draftLines = csv.match(/^\d{4}-[A-Z]{5},c\d+@example\.com,.*$/gm) ?? [];
+	expect(draftLines.length).toBe(names.length);
+	// The subject starts like a formula: the CSV writes it as text.
+	expect(draftLines[0]).toMatch(/^\d{4}-[A-Z]{5},c\d+@example\.com,'=SUM\(1\) <script>/);
 
 	// Reload: the filter, the columns, the sort, the rule and the template are kept.
 	await page.reload();
@@ -110,5 +123,6 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	await again.getByText('Alert rules', { exact: true }).first().click();
 	await expect(again.getByRole('spinbutton', { name: 'Churn probability at least' })).toHaveValue('0.7');
 	await expect(again.getByRole('textbox', { name: 'Message' })).toHaveValue(/you pay \{monthly_charges\} a month/);
+	await expect(again.getByRole('textbox', { name: 'Subject' })).toHaveValue('{name}: an offer for {customer_id}');
 	await expect(again.getByRole('list', { name: 'Alerted customers' }).getByRole('listitem').first()).toContainText(TELCO_ID);
 });

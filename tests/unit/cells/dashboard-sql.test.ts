@@ -64,6 +64,9 @@ describe('dashboard SQL on DuckDB', () => {
 		expect(rows).toEqual([['B-5', 30], ['A-2', 50]]);
 		const byRisk = await one(customersSql('telco_scored', ['customerID'], '', orderBy('', true, 'customerID')));
 		expect(byRisk.map((r) => r.customerID)).toEqual(['A-1', 'B-4', 'A-2', 'B-5', 'A-3']);
+		// Risk levels sort by probability (Low < Medium < High), not alphabetically.
+		const byLevel = await one(customersSql('telco_scored', ['risk_level'], '', orderBy('risk_level', false, 'customerID')));
+		expect(byLevel.map((r) => r.risk_level)).toEqual(['Low', 'Low', 'Medium', 'High', 'High']);
 	});
 
 	it('alertInputSql and draftRowsSql: ids as text, each customer with their first offer', async () => {

@@ -38,9 +38,10 @@ export function filterWhere(filters: Filters, columns: Pick<DashboardColumns, 't
 	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
-/** ORDER BY of the customer table: the chosen column, then the id (stable pages). */
+/** ORDER BY of the customer table: the chosen column (risk levels in order of probability), then the id (stable pages). */
 export function orderBy(sortColumn: string, descending: boolean, id: string): string {
-	const first = `${q(sortColumn || SCORE_COLUMNS.probability)} ${descending || !sortColumn ? 'DESC' : 'ASC'} NULLS LAST`;
+	const column = !sortColumn || sortColumn === SCORE_COLUMNS.risk ? SCORE_COLUMNS.probability : sortColumn;
+	const first = `${q(column)} ${descending || !sortColumn ? 'DESC' : 'ASC'} NULLS LAST`;
 	return `ORDER BY ${first}${id ? `, ${q(id)}` : ''}`;
 }
 
