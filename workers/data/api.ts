@@ -196,6 +196,12 @@ export interface RfmResult {
 	notes: string[];
 }
 
+/** Rows of a query answered as plain values (see `DataApi.queryRows`). */
+export interface QueryRows {
+	columns: string[];
+	rows: CellValue[][];
+}
+
 export interface DataApi {
 	/** Starts DuckDB (idempotent); returns its version. */
 	init(): Promise<{ duckdbVersion: string }>;
@@ -211,6 +217,8 @@ export interface DataApi {
 	runSql(sql: string, viewName: string, runId?: string): Promise<SqlResult>;
 	/** Stops the SQL run `runId` (given to `runSql`) within a second; it then rejects with a CancelledError. */
 	cancelSql(runId: string): Promise<void>;
+	/** At most `maxRows` rows of one read-only query (a cell's KPIs, counts by group), with no view created. */
+	queryRows(sql: string, maxRows: number): Promise<QueryRows>;
 	/** Shape of a table or view. */
 	describe(relation: string): Promise<TableInfo>;
 	/** Names of every table and view. */

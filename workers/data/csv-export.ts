@@ -11,10 +11,7 @@
 import type { Db } from './db';
 import { localPath } from './lockdown';
 import { quoteIdent, quoteString } from './sql-quote';
-
-/** Starts like a formula (RE2 syntax: `\t` and `\r` are the characters). */
-const FORMULA_START = '^[=+\\-@\\t\\r]';
-const PLAIN_NUMBER = '^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?$';
+import { FORMULA_START, PLAIN_NUMBER } from './formula-safe';
 
 /** DuckDB types whose values reach the CSV as text a spreadsheet could read as a formula. */
 const isTextType = (type: string) => /^(VARCHAR|ENUM|JSON)/i.test(type);

@@ -12,6 +12,7 @@ import type {
 	FileSource,
 	LoadReport,
 	ProgressFn,
+	QueryRows,
 	RfmRequest,
 	RfmResult,
 	RowsPage,
@@ -30,6 +31,7 @@ import { PageOrder } from './page-order';
 import { profileRelation } from './profile';
 import { rfmSegments } from './rfm';
 import { columnsOf, describeRelation, pageOf, rowCountOf } from './relations';
+import { queryRows } from './query-rows';
 import { runSqlCell } from './sql-cell';
 import { scoresToIpc, writeScored, type ScoreColumns } from './scores';
 import { quoteIdent } from './sql-quote';
@@ -89,6 +91,10 @@ export class DataEngine implements DataApi {
 
 	async cancelSql(runId: string): Promise<void> {
 		(await this.#ready()).long.cancel(runId);
+	}
+
+	async queryRows(sql: string, maxRows: number): Promise<QueryRows> {
+		return queryRows(await this.#ready(), sql, maxRows);
 	}
 
 	async describe(relation: string): Promise<TableInfo> {

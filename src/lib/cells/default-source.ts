@@ -16,9 +16,19 @@ import { cellWrites } from './definitions';
  * @example defaultSource([dataCell('customers'), sqlCell('q1')], 2, ['customers', 'q1']) // 'q1'
  */
 export function defaultSource(cells: NotebookCell[], at: number, loaded: string[] = []): string {
+	return notebookSources(cells, at, loaded)[0] ?? '';
+}
+
+/**
+ * Every relation the notebook's cells write, in the order `defaultSource`
+ * prefers them (nearest above `at` first, those DuckDB holds before the
+ * others): a new cell that needs a particular kind of table (a scored one)
+ * takes the first that fits.
+ */
+export function notebookSources(cells: NotebookCell[], at: number, loaded: string[] = []): string[] {
 	const nearestFirst = [...cells.slice(0, at).reverse(), ...cells.slice(at).reverse()];
 	// A cell writing several relations: its last one is the most recent.
 	const candidates = nearestFirst.flatMap((c) => cellWrites(c.type, c.params).slice().reverse());
 	const held = new Set(loaded.map((name) => name.toLowerCase()));
-	return candidates.find((name) => held.has(name.toLowerCase())) ?? candidates[0] ?? '';
+	return [...candidates.filter((name) => held.has(name.toLowerCase())), ...candidates.filter((name) => !held.has(name.toLowerCase()))];
 }

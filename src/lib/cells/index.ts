@@ -15,6 +15,7 @@ import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
 import SqlCell from './sql/SqlCell.svelte';
 import TextCell from './text/TextCell.svelte';
+import DashboardCell from './dashboard/DashboardCell.svelte';
 
 /** Each cell type's view, typed by its params: a view for other params does not compile here. */
 export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
@@ -27,7 +28,8 @@ export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
 	segments: SegmentsCell,
 	rfm: RfmCell,
 	predict: PredictCell,
-	text: TextCell
+	text: TextCell,
+	dashboard: DashboardCell
 };
 
 /**
@@ -59,7 +61,7 @@ export {
 } from './definitions';
 export type { CellType, ParamsOf } from './definitions';
 export type { AddEntry, CellDefinition, CellKeeps, CellPhase, CellView, CellViewProps, StartContext } from './types';
-export { defaultSource } from './default-source';
+export { defaultSource, notebookSources } from './default-source';
 export { combine, exclusive, holdingsOf, needsOf, type Holdings } from './holdings';
 export { runOrder } from './run-order';
 export { churnDemoCells } from './demo';

@@ -61,6 +61,8 @@ export interface AddEntry {
 export interface StartContext {
 	/** The notebook's most recent table or view above the new cell ('' = none). */
 	source: string;
+	/** Every table or view the notebook writes, most recent above the new cell first (absent = only `source` is known). */
+	sources?: string[];
 	/** `prefix` followed by the smallest number no relation of this tab uses ("q1"). */
 	freeName(prefix: string): string;
 }

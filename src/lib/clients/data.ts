@@ -22,6 +22,7 @@ export type {
 	LoadReport,
 	Progress,
 	ProgressFn,
+	QueryRows,
 	RfmResult,
 	RowsPage,
 	SortSpec,
@@ -32,6 +33,8 @@ export type {
 } from '$workers/data/api';
 export { COLUMN_TYPES, DEFAULT_CSV_OPTIONS } from '$workers/data/api';
 export { sanitizeTableName } from '$workers/data/table-name';
+export { csvField, safeCsvText } from '$workers/data/formula-safe';
+export { quoteIdent, quoteString } from '$workers/data/sql-quote';
 export { isCancelledError } from './cancelled';
 
 let remote: Comlink.Remote<DataApi> | null = null;
@@ -126,6 +129,11 @@ export async function exportCsvBlob(relation: string): Promise<Blob> {
 /** Writes `outName` = rows of `source` + prediction columns (see DataApi.writeScored). */
 export function writeScoredTable(source: string, outName: string, columns: Record<string, Float64Array | string[]>) {
 	return getData().writeScored(source, outName, columns);
+}
+
+/** At most `maxRows` rows of one read-only query, computed in the data worker (KPIs, counts by group). */
+export function queryRows(sql: string, maxRows = 1000) {
+	return getData().queryRows(sql, maxRows);
 }
 
 /** A relation as Arrow IPC bytes (e.g. to hand to the training worker). */

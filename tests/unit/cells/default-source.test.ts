@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSource } from '$lib/cells/default-source';
+import { defaultSource, notebookSources } from '$lib/cells/default-source';
 import { startParams } from '$lib/cells/definitions';
 import type { NotebookCell } from '$lib/notebook';
 
@@ -53,5 +53,14 @@ describe('startParams(type, {source, freeName})', () => {
 	it('startParams(type, {source: ""}) keeps the defaults; a SQL cell still gets a free result name', () => {
 		expect(startParams('churn', around(''))).toEqual({});
 		expect(startParams('sql', around(''))).toEqual({ view: 'q1' });
+	});
+});
+
+describe('notebookSources(cells, at, loaded)', () => {
+	it('lists every relation the notebook writes, nearest above first, held ones before the others; a dashboard takes the latest scored table', () => {
+		const cells = [data('customers'), data('customers_scored'), data('orders')];
+		expect(notebookSources(cells, 2, ['customers', 'customers_scored'])).toEqual(['customers_scored', 'customers', 'orders']);
+		const sources = notebookSources(cells, 3, ['customers', 'customers_scored', 'orders']);
+		expect(startParams('dashboard', { source: sources[0], sources, freeName: (p) => `${p}1` })).toEqual({ table: 'customers_scored', view: 'dashboard1' });
 	});
 });

@@ -13,6 +13,7 @@ describe('the cell registry', () => {
 			'+ RFM',
 			'+ Predict segment',
 			'+ Sentiment',
+			'+ Retention dashboard',
 			'+ Text'
 		]);
 	});

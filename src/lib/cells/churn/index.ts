@@ -1,6 +1,7 @@
 import { param } from '$lib/notebook';
 import { M } from './messages';
 import { defineCell } from '../types';
+import type { RiskLevel } from '../scored-table';
 import { TABULAR_KINDS, type TabularKind } from '$models/catalog';
 
 /** 'auto' tunes every tabular kind of the catalogue (and may blend them); a kind tunes only that model. */
@@ -93,7 +94,7 @@ export const churnCell = defineCell<ChurnParams>({
 });
 
 /** Risk level of a churn probability with the cell's cut-offs. */
-export function riskLevel(probability: number, medium: number, high: number): 'Low' | 'Medium' | 'High' {
+export function riskLevel(probability: number, medium: number, high: number): RiskLevel {
 	return probability >= high ? 'High' : probability >= medium ? 'Medium' : 'Low';
 }
 

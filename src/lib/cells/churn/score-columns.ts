@@ -3,6 +3,7 @@
  * table, computed from the probabilities alone (pure: no worker, no DuckDB).
  */
 import { riskLevel, type ChurnParams } from './index';
+import { REASON_COLUMNS, SCORE_COLUMNS } from '../scored-table';
 
 /** Each explained customer's top three reasons in words, by row of the scored table. */
 export interface CustomerReasons {
@@ -10,9 +11,7 @@ export interface CustomerReasons {
 	reasons: string[][];
 }
 
-/** Output columns added to the scored table. */
-export const SCORE_COLUMNS = { probability: 'churn_probability', predicted: 'predicted_churn', threshold: 'threshold', risk: 'risk_level' } as const;
-export const REASON_COLUMNS = ['reason_1', 'reason_2', 'reason_3'] as const;
+export { REASON_COLUMNS, SCORE_COLUMNS } from '../scored-table';
 
 /** Row indexes, highest probability first (ties by row, so the order is stable). */
 export function byRisk(probability: Float64Array): number[] {
