@@ -55,6 +55,7 @@ export {
 	definitionOf,
 	isCellType,
 	newCell,
+	offeredBy,
 	startParams
 } from './definitions';
 export type { CellType, ParamsOf } from './definitions';

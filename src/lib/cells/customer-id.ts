@@ -1,12 +1,11 @@
 /**
  * Which column names a customer (customerID, customer_id, client, code client…):
- * guessed from the scored table, editable in the scoring controls, and used
- * wherever the cell names a customer instead of a row number.
+ * guessed from a customer table, editable in the cells that use it, and used
+ * wherever a cell names a customer instead of a row number (churn alerts and
+ * explanations, recommendations and offers).
  */
 import type { ColumnInfo } from '$lib/clients/data';
-import { M } from './messages';
-
-const T = M.cell;
+import { T } from '$lib/ui/messages';
 
 /** Words that mark an identifier in a column name, in English and French. */
 const ID_WORDS = new Set(['id', 'ids', 'identifier', 'identifiant', 'uuid', 'guid', 'key', 'code', 'ref', 'reference', 'référence', 'number', 'num', 'no', 'nr', 'numero', 'numéro']);
