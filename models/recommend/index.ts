@@ -16,7 +16,9 @@ export { blendFormula, blendScores, standardise, tuneWeights, weightGrid } from 
 export { applyPlatt, fitPlatt, type Calibration } from './calibrate';
 export { popularityModel, type PopularityState } from './popularity';
 export { itemKnnModel, type ItemKnnParams, type ItemKnnState } from './item-knn';
-export { RECOMMENDERS, recommenderOf } from './registry';
+export { alsModel, type AlsParams, type AlsState } from './als';
+export { propensityModel, type PropensityParams, type PropensityState } from './propensity';
+export { RECOMMENDERS, recommenderOf, type AnyRecommender } from './registry';
 export { runRecommend, type RecommendJobContext, type RecommendProgress } from './pipeline';
 export { checkState } from './state';
 export type { RecommendKind, RecommendLearnerKind } from '../catalog';

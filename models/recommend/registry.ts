@@ -3,17 +3,23 @@
  * 'recommend'); the hybrid is their blend (`blend.ts`), not a learner.
  */
 import type { RecommendLearnerKind } from '../catalog';
+import { alsModel } from './als';
 import { itemKnnModel } from './item-knn';
 import { popularityModel } from './popularity';
+import { propensityModel } from './propensity';
 import type { Recommender, RecommenderState } from './types';
 
-export const RECOMMENDERS: Partial<Record<RecommendLearnerKind, Recommender<object, RecommenderState>>> = {
-	popularity: popularityModel as unknown as Recommender<object, RecommenderState>,
-	item_knn: itemKnnModel as unknown as Recommender<object, RecommenderState>
-};
+export const RECOMMENDERS = {
+	popularity: popularityModel,
+	item_knn: itemKnnModel,
+	als: alsModel,
+	propensity: propensityModel
+} as const satisfies Record<RecommendLearnerKind, unknown>;
 
-export function recommenderOf(kind: RecommendLearnerKind): Recommender<object, RecommenderState> {
-	const model = RECOMMENDERS[kind];
-	if (!model) throw new Error(`invalid recommendation model: ${kind}`);
-	return model;
+/** A recommender seen through the contract alone (params and states as plain records). */
+export type AnyRecommender = Recommender<object, RecommenderState>;
+
+export function recommenderOf(kind: string): AnyRecommender {
+	if (!Object.hasOwn(RECOMMENDERS, kind)) throw new Error(`invalid recommendation model: ${kind}`);
+	return RECOMMENDERS[kind as RecommendLearnerKind] as unknown as AnyRecommender;
 }
