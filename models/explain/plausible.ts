@@ -35,3 +35,22 @@ export function pairsSeen(seen: Features): PairsSeen {
 		has: (i, a, j, b) => (i < j ? pairs.has(`${i}:${a}|${j}:${b}`) : pairs.has(`${j}:${b}|${i}:${a}`))
 	};
 }
+
+/**
+ * Whether a row whose categorical codes are `code(column)` (-1 = missing or
+ * not categorical) pairs each of its `changed` columns' values with every
+ * other categorical value as some real customer does: the rule of the
+ * counterfactual search, and of next-best offers (never an internet add-on
+ * for a customer without internet).
+ */
+export function plausibleCodes(seen: PairsSeen, code: (column: number) => number, changed: number[]): boolean {
+	return changed.every((column) => {
+		const a = code(column);
+		if (a < 0) return true;
+		return seen.columns.every((other) => {
+			if (other === column) return true;
+			const b = code(other);
+			return b < 0 || seen.has(column, a, other, b);
+		});
+	});
+}
