@@ -14,6 +14,7 @@ import { markdownCell } from './markdown';
 import { profileCell } from './profile';
 import { sqlCell } from './sql';
 import { textCell } from './text';
+import { recommendCell } from './recommend';
 
 export const CELL_DEFINITIONS = {
 	markdown: markdownCell,
@@ -25,7 +26,8 @@ export const CELL_DEFINITIONS = {
 	segments: segmentsCell,
 	rfm: rfmCell,
 	predict: predictCell,
-	text: textCell
+	text: textCell,
+	recommend: recommendCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

@@ -15,6 +15,7 @@ import MarkdownCell from './markdown/MarkdownCell.svelte';
 import ProfileCell from './profile/ProfileCell.svelte';
 import SqlCell from './sql/SqlCell.svelte';
 import TextCell from './text/TextCell.svelte';
+import RecommendCell from './recommend/RecommendCell.svelte';
 
 /** Each cell type's view, typed by its params: a view for other params does not compile here. */
 export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
@@ -27,7 +28,8 @@ export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
 	segments: SegmentsCell,
 	rfm: RfmCell,
 	predict: PredictCell,
-	text: TextCell
+	text: TextCell,
+	recommend: RecommendCell
 };
 
 /**
