@@ -57,21 +57,47 @@ export interface OffersFound {
 /** Columns with at most this many values take part in the plausibility pairs (flags, services, contract types). */
 const PAIR_COLUMN_VALUES = 12;
 
-/** A column of an Arrow table as text (null for missing). */
-type TextColumn = (string | null)[];
+/** The low-cardinality columns of a relation as categorical codes (values as text), for the plausibility pairs and the owned values. */
+interface PairColumns {
+	rows: number;
+	names: string[];
+	codes: Int32Array[];
+	levels: string[][];
+}
 
-async function readColumns(relation: string): Promise<{ rows: number; columns: Map<string, TextColumn> }> {
+/** Reads the relation once; a column stops being read as soon as it has too many values (amounts, ids). Numbers come as Float64 (0/1 flags too). */
+async function readPairColumns(relation: string): Promise<PairColumns> {
 	const { tableFromIPC } = await import('apache-arrow');
 	const table = tableFromIPC(await relationArrow(relation));
-	const columns = new Map<string, TextColumn>();
+	const rows = table.numRows;
+	const out: PairColumns = { rows, names: [], codes: [], levels: [] };
 	for (const field of table.schema.fields) {
-		const vector = table.getChild(field.name)!;
-		const values: TextColumn = new Array(table.numRows);
-		let i = 0;
-		for (const v of vector) values[i++] = v === null || v === undefined ? null : String(v);
-		columns.set(field.name, values);
+		const index = new Map<string, number>();
+		const codes = new Int32Array(rows);
+		let r = 0;
+		for (const v of table.getChild(field.name)!) {
+			if (v === null || v === undefined) codes[r++] = -1;
+			else {
+				const text = String(v);
+				let code = index.get(text);
+				if (code === undefined) index.set(text, (code = index.size));
+				if (index.size > PAIR_COLUMN_VALUES) break;
+				codes[r++] = code;
+			}
+		}
+		if (r < rows) continue;
+		out.names.push(field.name);
+		out.codes.push(codes);
+		out.levels.push([...index.keys()]);
 	}
-	return { rows: table.numRows, columns };
+	return out;
+}
+
+/** One column of a relation as text (null for missing). */
+async function readTextColumn(relation: string, column: string): Promise<(string | null)[]> {
+	const { tableFromIPC } = await import('apache-arrow');
+	const table = tableFromIPC(await relationArrow(relation));
+	return Array.from(table.getChild(column) ?? [], (v) => (v === null || v === undefined ? null : String(v)));
 }
 
 /** Probability of the positive (last) class for every row of an Arrow table. */
@@ -99,37 +125,37 @@ const sqlText = (v: string) => `'${v.replaceAll("'", "''")}'`;
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The most frequent value meaning "owned" of an item column ('Yes', 1, 'Fiber optic'). */
-function ownedValue(values: TextColumn): string | null {
-	const counts = new Map<string, number>();
-	for (const v of values) if (v !== null && isOwnedValue(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
-	return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+function ownedValue(levels: string[], codes: Int32Array): string | null {
+	const counts = new Array<number>(levels.length).fill(0);
+	for (const code of codes) if (code >= 0) counts[code]++;
+	const owned = levels.map((level, i) => ({ level, n: counts[i] })).filter((l) => isOwnedValue(l.level));
+	return owned.sort((x, y) => y.n - x.n || (x.level < y.level ? -1 : 1))[0]?.level ?? null;
 }
 
-/** Categorical codes of the low-cardinality columns, for the plausibility pairs. */
-function pairColumns(rows: number, columns: Map<string, TextColumn>) {
-	const names: string[] = [];
-	const codes: Int32Array[] = [];
-	const levels: string[][] = [];
-	for (const [name, values] of columns) {
-		const index = new Map<string, number>();
-		const c = new Int32Array(rows);
-		let ok = true;
-		for (let r = 0; r < rows && ok; r++) {
-			const v = values[r];
-			if (v === null) c[r] = -1;
-			else {
-				if (!index.has(v)) index.set(v, index.size);
-				c[r] = index.get(v)!;
-				ok = index.size <= PAIR_COLUMN_VALUES;
-			}
-		}
-		if (!ok) continue;
-		names.push(name);
-		codes.push(c);
-		levels.push([...index.keys()]);
+/**
+ * Arrow bytes of the customers' rows with one item set to its owned value,
+ * one row per candidate in the order given: built in one pass by DuckDB (the
+ * candidates joined to the numbered rows) into a temporary table, so the
+ * query runs once.
+ */
+async function candidateRows(table: string, columnsInfo: ColumnInfo[], items: string[], owned: (string | null)[], candidates: OfferCandidate[]): Promise<Uint8Array> {
+	const types = new Map(columnsInfo.map((c) => [c.name, c.type]));
+	const offered = [...new Set(candidates.map((c) => c.item))];
+	const replace = offered.map((i) => `CASE WHEN __offer_item = ${i} THEN CAST(${sqlText(owned[i]!)} AS ${types.get(items[i]) ?? 'VARCHAR'}) ELSE ${ident(items[i])} END AS ${ident(items[i])}`);
+	const list = (values: number[]) => `[${values.join(',')}]`;
+	const name = '__offer_candidates';
+	await getData().runSql(
+		`CREATE OR REPLACE TABLE ${name} AS
+		 WITH base AS (SELECT *, row_number() OVER () - 1 AS __offer_row FROM ${ident(table)}),
+		      wanted AS (SELECT unnest(${list(candidates.map((c) => c.user))}) AS __offer_row, unnest(${list(candidates.map((c) => c.item))}) AS __offer_item, unnest(${list(candidates.map((_, k) => k))}) AS __offer_order)
+		 SELECT * REPLACE (${replace.join(', ')}) FROM base JOIN wanted USING (__offer_row) ORDER BY __offer_order`,
+		''
+	);
+	try {
+		return await relationArrow(name);
+	} finally {
+		await getData().dropRelation(name);
 	}
-	const features = { rows, columns: names.map((name, i) => ({ name, kind: 'categorical' as const, codes: codes[i], levels: levels[i] })) };
-	return { names, codes, levels, seen: pairsSeen(features) };
 }
 
 /**
@@ -139,12 +165,15 @@ function pairColumns(rows: number, columns: Map<string, TextColumn>) {
  */
 async function wideOffers(table: string, columnsInfo: ColumnInfo[], result: RecommendResult, model: ChurnModel, riskAt: number, settings: OfferSettings, started: number): Promise<OffersFound> {
 	const ipc = await relationArrow(table);
-	const [risk, data] = await Promise.all([churnProbabilities(ipc, model.state), readColumns(table)]);
+	const [risk, pairs] = await Promise.all([churnProbabilities(ipc, model.state), readPairColumns(table)]);
 	const candidates = candidatesOf(result, risk, riskAt);
 	const atRisk = risk.reduce((n, p) => n + (p >= riskAt ? 1 : 0), 0);
-	const pairs = pairColumns(data.rows, data.columns);
+	const seen = pairsSeen({ rows: pairs.rows, columns: pairs.names.map((name, i) => ({ name, kind: 'categorical' as const, codes: pairs.codes[i], levels: pairs.levels[i] })) });
 	const modelled = new Set(model.features);
-	const owned = result.items.map((item) => (modelled.has(item) && data.columns.has(item) ? ownedValue(data.columns.get(item)!) : null));
+	const owned = result.items.map((item) => {
+		const column = pairs.names.indexOf(item);
+		return modelled.has(item) && column >= 0 ? ownedValue(pairs.levels[column], pairs.codes[column]) : null;
+	});
 	const rescore: OfferCandidate[] = [];
 	const unscored: OfferCandidate[] = [];
 	let implausible = 0;
@@ -157,7 +186,7 @@ async function wideOffers(table: string, columnsInfo: ColumnInfo[], result: Reco
 		const column = pairs.names.indexOf(result.items[c.item]);
 		if (column >= 0) {
 			const code = pairs.levels[column].indexOf(value);
-			const plausible = plausibleCodes(pairs.seen, (j) => (j === column ? code : pairs.codes[j][c.user]), [column]);
+			const plausible = plausibleCodes(seen, (j) => (j === column ? code : pairs.codes[j][c.user]), [column]);
 			if (!plausible) {
 				implausible++;
 				continue;
@@ -165,29 +194,12 @@ async function wideOffers(table: string, columnsInfo: ColumnInfo[], result: Reco
 		}
 		rescore.push({ ...c, riskNow: risk[c.user], riskWith: NaN });
 	}
-	// Rows in (item, customer) order: the order of `rescore` once sorted the same way.
-	rescore.sort((a, b) => a.item - b.item || a.user - b.user);
 	if (rescore.length) {
-		const types = new Map(columnsInfo.map((c) => [c.name, c.type]));
-		const byItem = new Map<number, number[]>();
-		for (const c of rescore) {
-			if (!byItem.has(c.item)) byItem.set(c.item, []);
-			byItem.get(c.item)!.push(c.user);
-		}
-		const parts = [...byItem].map(([item, rows]) => {
-			const name = result.items[item];
-			return `SELECT * REPLACE (CAST(${sqlText(owned[item]!)} AS ${types.get(name) ?? 'VARCHAR'}) AS ${ident(name)}), ${item} AS __offer_item FROM (SELECT *, row_number() OVER () - 1 AS __offer_row FROM ${ident(table)}) WHERE __offer_row IN (${rows.join(',')})`;
-		});
-		const view = '__offer_candidates';
-		await getData().runSql(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY __offer_item, __offer_row`, view);
-		try {
-			const withItem = await churnProbabilities(await relationArrow(view), model.state);
-			rescore.forEach((c, i) => (c.riskWith = withItem[i]));
-		} finally {
-			await getData().dropRelation(view);
-		}
+		const withItem = await churnProbabilities(await candidateRows(table, columnsInfo, result.items, owned, rescore), model.state);
+		rescore.forEach((c, i) => (c.riskWith = withItem[i]));
 	}
-	const ranked = rankOffers([...rescore, ...unscored], settings);
+	// An item the churn model cannot see has no risk change to compare with the others: it is offered only when no item can be re-scored.
+	const ranked = rankOffers(rescore.length ? rescore : unscored, settings);
 	return { risk, atRisk, ranked, implausible, rescored: rescore.length > 0, ms: performance.now() - started };
 }
 
@@ -206,8 +218,7 @@ async function longOffers(result: RecommendResult, model: ChurnModel, riskAt: nu
 	const idColumn = await guessIdColumn(info.columns, isUnique);
 	if (idColumn) {
 		const ipc = await relationArrow(model.table);
-		const [probability, data] = await Promise.all([churnProbabilities(ipc, model.state), readColumns(model.table)]);
-		const ids = data.columns.get(idColumn)!;
+		const [probability, ids] = await Promise.all([churnProbabilities(ipc, model.state), readTextColumn(model.table, idColumn)]);
 		const byId = new Map<string, number>();
 		ids.forEach((id, r) => id !== null && byId.set(id, probability[r]));
 		result.users.forEach((id, u) => (risk[u] = byId.get(id) ?? NaN));
