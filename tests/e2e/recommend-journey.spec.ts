@@ -6,9 +6,18 @@
  * table read by a SQL cell, and everything back after a reload without
  * recomputing.
  */
+import type { Locator } from '@playwright/test';
 import { expect, loadFiles, newCustomersCsv, runSql, TELCO_ID, test, trainChurn } from './fixtures';
 
 const MODELS = ['Popularity', 'Item similarity (co-ownership)', 'Matrix factorisation (ALS)', 'Propensity (one classifier per item)', 'Hybrid blend'];
+/** The values of a SQL cell's one-row result, once its grid shows them. */
+async function oneRow(cell: Locator, columns: number): Promise<string[]> {
+	await expect(cell.getByTestId('sql-summary')).toContainText(`1 rows × ${columns} columns`);
+	await expect(cell.getByRole('gridcell')).toHaveCount(columns);
+	await expect(cell.getByRole('gridcell').first()).not.toHaveText('…'); // the row is still being read
+	return cell.getByRole('gridcell').allInnerTexts();
+}
+
 const REASON = /^(.+) lowers this customer's risk from (0\.\d\d) to (0\.\d\d); customers like them take it \d+ % of the time\.$/;
 
 test('telco demo → churn model → recommendations → next-best offers → SQL → reload', async ({ page }) => {
@@ -55,11 +64,33 @@ test('telco demo → churn model → recommendations → next-best offers → SQ
 		page,
 		"SELECT count(DISTINCT r.customerID) AS customers, count(*) FILTER (WHERE offer_rank = 1) AS best_offers, count(*) FILTER (WHERE c.internet_service = 'No' AND r.item IN ('online_security', 'tech_support', 'streaming_tv') AND offer_rank IS NOT NULL) AS implausible FROM new_customers_recommendations r JOIN new_customers c USING (customerID)"
 	);
-	await expect(sql.getByTestId('sql-summary')).toContainText('1 rows × 3 columns');
-	const [customers, bestOffers, implausible] = (await sql.getByRole('grid').innerText()).trim().split(/\s+/).slice(-3).map((v) => Number(v.replace(/,/g, '')));
+	const [customers, bestOffers, implausible] = (await oneRow(sql, 3)).map((v) => Number(v.replace(/,/g, '')));
 	expect(customers).toBeGreaterThan(6000);
 	expect(bestOffers).toBeGreaterThan(0);
 	expect(implausible).toBe(0);
+
+	// The reasons agree with the what-if panel: the churn cell scores the same customers, and its
+	// most at-risk customer with their next-best offer set gets the risk the offer's reason gives.
+	const churn = page.locator('[data-cell-type="churn"]');
+	await churn.getByRole('combobox', { name: 'Table to score' }).selectOption('new_customers');
+	await expect(churn.getByTestId('score-summary')).toContainText('into table new_customers_scored', { timeout: 30_000 });
+	await expect(churn.getByRole('combobox', { name: 'Customer id' })).toHaveValue('customerID');
+	const alert = churn.getByRole('list', { name: 'Customers at risk' }).getByRole('listitem').first();
+	const customer = (await alert.innerText()).match(TELCO_ID)![0];
+	const check = await runSql(page, `SELECT item, round(risk_with_item * 100, 1) AS pct FROM new_customers_recommendations WHERE customerID = '${customer}' AND offer_rank = 1`);
+	const [item, pct] = await oneRow(check, 2);
+	await alert.getByRole('button').first().click();
+	// A Yes/No service is a select, a 0/1 flag a number.
+	const input = churn.getByRole('combobox', { name: `Value of ${item}`, exact: true }).or(churn.getByRole('spinbutton', { name: `Value of ${item}`, exact: true }));
+	await expect(input).toBeVisible({ timeout: 60_000 });
+	if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption('Yes');
+	else {
+		await input.fill('1');
+		await input.press('Tab');
+	}
+	await expect(churn.getByTestId('what-if-probability')).toContainText('New churn probability');
+	const whatIf = Number((await churn.getByTestId('what-if-probability').innerText()).match(/New churn probability ([\d.]+) %/)![1]);
+	expect(Math.abs(whatIf - Number(pct))).toBeLessThanOrEqual(0.11);
 
 	// Reload: the kept recommendations and the offers come back without recomputing.
 	await page.reload();
