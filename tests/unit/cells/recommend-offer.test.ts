@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { locale } from '$lib/i18n';
 import { offerBenefit, offerReason, rankOffers, type OfferCandidate } from '$lib/cells/recommend/offer';
 
 const candidate = (user: number, item: number, pAccept: number, riskNow: number, riskWith: number | null): OfferCandidate => ({ user, item, pAccept, riskNow, riskWith });
@@ -53,5 +54,14 @@ describe('next-best offer', () => {
 		const [offer] = rankOffers([c], NO_VALUE)[0].offers;
 		expect(offerReason(offer, 'tech_support')).toContain('from 0.82 to 0.61');
 		expect(offer.benefit).toBeCloseTo(0.38 * (0.8234 - 0.6071), 10);
+	});
+
+	afterEach(() => {
+		locale.current = 'en';
+	});
+
+	it('offerReason in French uses decimal commas', () => {
+		locale.current = 'fr';
+		expect(offerReason(candidate(0, 0, 0.38, 0.82, 0.61), 'tech_support')).toBe('Tech support fait passer le risque de ce client de 0,82 à 0,61 ; les clients qui lui ressemblent le prennent 38 % du temps.');
 	});
 });
