@@ -66,6 +66,7 @@ export interface CatalogEntry {
 
 const TABULAR_TASKS = ['binary', 'multiclass'] as const;
 const TABULAR_EXPORTS = ['model-file', 'scored-table'] as const;
+const RECOMMEND = { family: 'recommend', tasks: [], searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: [] } as const;
 const TEXT = { family: 'text', tasks: TABULAR_TASKS, searchOrder: null, search: null, shap: null, reasons: null, exports: ['scored-table'] } as const;
 
 const ENTRIES = {
@@ -81,7 +82,13 @@ const ENTRIES = {
 	pretrained: { ...TEXT, label: 'Pretrained, fine-tuned', blend: false, budgetShare: 8, earlyStopping: 'always' },
 	/** The text cell's blend of its best models (its persisted kind is 'auto'). */
 	auto: { ...TEXT, label: 'Blend of the best', blend: true, budgetShare: 0, earlyStopping: 'none' },
-	kmeans: { label: 'k-means', family: 'cluster', tasks: ['segmentation'], blend: false, searchOrder: null, search: null, budgetShare: 0, shap: null, earlyStopping: 'none', reasons: null, exports: ['segments'] }
+	kmeans: { label: 'k-means', family: 'cluster', tasks: ['segmentation'], blend: false, searchOrder: null, search: null, budgetShare: 0, shap: null, earlyStopping: 'none', reasons: null, exports: ['segments'] },
+	/** Recommenders of customer × item ownership (budget shares: the recommendation job's progress bar). */
+	popularity: { ...RECOMMEND, label: 'Popularity', blend: false, budgetShare: 0.5 },
+	item_knn: { ...RECOMMEND, label: 'Item similarity (co-ownership)', blend: false, budgetShare: 1 },
+	als: { ...RECOMMEND, label: 'Matrix factorisation (ALS)', blend: false, budgetShare: 4 },
+	propensity: { ...RECOMMEND, label: 'Propensity (one classifier per item)', blend: false, budgetShare: 6 },
+	hybrid: { ...RECOMMEND, label: 'Hybrid blend', blend: true, budgetShare: 1 }
 } as const satisfies Record<string, CatalogEntry>;
 
 type Entries = typeof ENTRIES;
@@ -98,6 +105,12 @@ export type TextKind = KindsWhere<'text', false>;
 /** The text cell's blend ('auto'). */
 export type TextBlendKind = KindsWhere<'text', true>;
 export type ClusterKind = KindsWhere<'cluster', false>;
+/** Recommenders with a learner of their own (popularity, item_knn, als, propensity). */
+export type RecommendLearnerKind = KindsWhere<'recommend', false>;
+/** The recommenders' blend ('hybrid'). */
+export type RecommendBlendKind = KindsWhere<'recommend', true>;
+/** Every recommendation kind a request may ask for, the blend included. */
+export type RecommendKind = RecommendLearnerKind | RecommendBlendKind;
 
 function deepFreeze<T>(value: T): T {
 	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -116,6 +129,10 @@ const kindsWhere = <K extends CatalogKind>(family: ModelFamily, blend: boolean) 
 export const TABULAR_KINDS = kindsWhere<TabularKind>('tabular', false);
 export const TEXT_KINDS = kindsWhere<TextKind>('text', false);
 export const CLUSTER_KINDS = kindsWhere<ClusterKind>('cluster', false);
+export const RECOMMEND_LEARNER_KINDS = kindsWhere<RecommendLearnerKind>('recommend', false);
+export const RECOMMEND_BLEND_KIND: RecommendBlendKind = kindsWhere<RecommendBlendKind>('recommend', true)[0];
+/** The recommendation kinds in catalogue order, the blend last. */
+export const RECOMMEND_KINDS: readonly RecommendKind[] = Object.freeze([...RECOMMEND_LEARNER_KINDS, RECOMMEND_BLEND_KIND]);
 export const TABULAR_BLEND_KIND: TabularBlendKind = kindsWhere<TabularBlendKind>('tabular', true)[0];
 export const TEXT_BLEND_KIND: TextBlendKind = kindsWhere<TextBlendKind>('text', true)[0];
 /** The automatic mode's kinds in search order: the usual winner first, the slowest last. */
@@ -124,6 +141,7 @@ export const AUTO_KINDS: readonly TabularKind[] = Object.freeze([...TABULAR_KIND
 export const isCatalogKind = (kind: unknown): kind is CatalogKind => typeof kind === 'string' && Object.hasOwn(MODEL_CATALOG, kind);
 export const isTabularKind = (kind: unknown): kind is TabularKind => (TABULAR_KINDS as readonly unknown[]).includes(kind);
 export const isTextKind = (kind: unknown): kind is TextKind => (TEXT_KINDS as readonly unknown[]).includes(kind);
+export const isRecommendKind = (kind: unknown): kind is RecommendKind => (RECOMMEND_KINDS as readonly unknown[]).includes(kind);
 export const isClusterKind = (kind: unknown): kind is ClusterKind => (CLUSTER_KINDS as readonly unknown[]).includes(kind);
 
 /** The catalogue label of `kind`; an unknown kind reads as itself. */

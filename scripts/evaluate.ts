@@ -7,6 +7,7 @@
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
+ *   npm run evaluate -- recommend --data <file.csv> --items <a,b,c> [--user-column <id>] [--k 3] [--seed 42]  (see evaluate-recommend.ts)
  *
  * Prints one JSON object per line per model. Each kind is tuned by cross-validation within the
  * budget (`auto` tunes all four and may blend them, exactly as the churn cell does); `fit_ms` is
@@ -25,13 +26,14 @@ import { useFastestNodeBackend } from './node-backend';
 import { loadTable } from './load-table';
 import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
 import { parseSentimentArgs, runSentiment } from './evaluate-sentiment';
+import { parseRecommendArgs, runRecommendEvaluation } from './evaluate-recommend';
 
 /** `--models` choices: every tabular kind of the catalogue, and `auto`. */
 const KINDS = [...TABULAR_KINDS, 'auto'] as const;
 
 function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;
-	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster|sentiment --data <file.csv> --target <column> [...]');
+	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster|sentiment|recommend --data <file.csv> --target <column> [...]');
 	const flags = new Map<string, string>();
 	const booleans = new Set<string>();
 	for (let i = 0; i < rest.length; i += 2) {
@@ -154,6 +156,11 @@ async function main() {
 		const sentimentArgs = parseSentimentArgs(process.argv.slice(3), fail);
 		await useFastestNodeBackend();
 		return runSentiment(await loadTable(sentimentArgs.data), sentimentArgs);
+	}
+	if (process.argv[2] === 'recommend') {
+		const recommendArgs = parseRecommendArgs(process.argv.slice(3), fail);
+		await useFastestNodeBackend();
+		return runRecommendEvaluation(await loadTable(recommendArgs.data), recommendArgs);
 	}
 	const args = parseArgs(process.argv.slice(2));
 	await useFastestNodeBackend();

@@ -5,7 +5,7 @@
  */
 import type { Features } from '../types';
 import { predictRows, readValue, repeatRow, throwIfAborted, writeValue, type CellValue } from './perturb';
-import { pairsSeen, type PairsSeen } from './plausible';
+import { pairsSeen, plausibleCodes, type PairsSeen } from './plausible';
 import type { Predictor } from './types';
 
 export interface Change {
@@ -171,13 +171,9 @@ function plausibility(customer: Features, seen: PairsSeen): (edits: Edit[]) => b
 		return edit ? c.levels.indexOf(String(edit.value)) : c.codes[0];
 	};
 	return (edits) =>
-		edits.every((edit) => {
-			const a = code(edit.column, edits);
-			if (a < 0) return true;
-			return seen.columns.every((other) => {
-				if (other === edit.column) return true;
-				const b = code(other, edits);
-				return b < 0 || seen.has(edit.column, a, other, b);
-			});
-		});
+		plausibleCodes(
+			seen,
+			(column) => code(column, edits),
+			edits.map((e) => e.column)
+		);
 }

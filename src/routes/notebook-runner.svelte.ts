@@ -4,9 +4,9 @@
  * single cell on request, and re-runs of the cells that read a table or view
  * whenever it changes (a reloaded file, an edited query).
  */
-import { cellReads } from '$lib/cells/definitions';
+import { cellReads, offeredBy } from '$lib/cells/definitions';
 import { runOrder } from '$lib/cells/run-order';
-import type { NotebookCell } from '$lib/notebook';
+import type { NotebookCell, OfferKind, Offered } from '$lib/notebook';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -32,6 +32,11 @@ export class NotebookRunner {
 		this.#cells = cells;
 		this.#listRelations = listRelations;
 		this.#trusted = trusted;
+	}
+
+	/** What the notebook's cells offer of `kind` (see `CellDefinition.offers`). */
+	offered<K extends OfferKind>(kind: K): Offered<K>[] {
+		return offeredBy(this.#cells(), kind);
 	}
 
 	register(cellId: string, run: () => Promise<void>): void {

@@ -5,17 +5,7 @@
  * scores, reload, and find the model, the results and the reasons still there.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, loadFiles, test } from './fixtures';
-
-/** Telco-style ids (7590-VHVEG): the shipped demo has none, so the "new customers" file gets them. */
-const telcoId = (i: number) => `${String(i % 10_000).padStart(4, '0')}-${Array.from({ length: 5 }, (_, k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
-const TELCO_ID = /\d{4}-[A-Z]{5}/;
-
-/** datasets/wa_churn.csv with a customerID column in front. */
-async function newCustomersCsv(): Promise<Buffer> {
-	const [header, ...rows] = (await readFile('datasets/wa_churn.csv', 'utf8')).trimEnd().split('\n');
-	return Buffer.from([`"customerID",${header}`, ...rows.map((row, i) => `"${telcoId(i)}",${row}`)].join('\n') + '\n');
-}
+import { expect, loadFiles, newCustomersCsv, TELCO_ID, test } from './fixtures';
 
 /** A downloaded CSV's text; the file must start with a UTF-8 byte-order mark (Excel reads accents right). */
 async function downloadedCsv(path: string): Promise<string> {

@@ -5,6 +5,7 @@
  * Content-Security-Policy stopped inside the browser never left it: it is
  * kept apart (`blockedByPolicy`) for journeys that prove the policy holds.
  */
+import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface Watch {
@@ -82,4 +83,14 @@ export async function trainChurn(page: Page, mode: string, budgetS = 5): Promise
 	const leaderboard = churn.getByRole('table', { name: 'Leaderboard' });
 	await expect(leaderboard).toBeVisible({ timeout: 120_000 });
 	return leaderboard;
+}
+
+/** Telco-style ids (7590-VHVEG): the shipped demo has none, so the "new customers" file gets them. */
+const telcoId = (i: number) => `${String(i % 10_000).padStart(4, '0')}-${Array.from({ length: 5 }, (_, k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
+export const TELCO_ID = /\d{4}-[A-Z]{5}/;
+
+/** datasets/wa_churn.csv with a customerID column in front ("new customers" named by their id). */
+export async function newCustomersCsv(): Promise<Buffer> {
+	const [header, ...rows] = (await readFile('datasets/wa_churn.csv', 'utf8')).trimEnd().split('\n');
+	return Buffer.from([`"customerID",${header}`, ...rows.map((row, i) => `"${telcoId(i)}",${row}`)].join('\n') + '\n');
 }

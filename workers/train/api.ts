@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi, RecommendApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -298,4 +298,21 @@ export interface TextApi {
 	explainText(job: TextExplainJob): Promise<TextExplainResult>;
 	/** Reads a CSV word list; the error says what is wrong with the file. */
 	parseWordList(csvText: string): Promise<WordScore[]>;
+}
+
+/* ---------- Recommendations ---------- */
+
+export type { RecommendKind, RecommendMetric, RecommendRequest, RecommendResult, TopItems } from '../../models/recommend';
+import type { RecommendRequest, RecommendResult } from '../../models/recommend';
+
+/** A recommendation job: the table as Arrow bytes (transferred) and what to fit and evaluate. */
+export interface RecommendJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	request: RecommendRequest;
+}
+
+export interface RecommendApi {
+	/** Fits and evaluates the recommenders (hidden items), tunes the hybrid and ranks every customer's items; cancellable by `jobId`. */
+	recommendItems(job: RecommendJob, onProgress?: (p: TabularProgress) => void): Promise<RecommendResult>;
 }

@@ -32,7 +32,9 @@ import type {
 	TrainApi,
 	TrainProgress,
 	TrainProgressFn,
-	WordScore
+	WordScore,
+	RecommendJob,
+	RecommendResult
 } from './api';
 import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
@@ -40,6 +42,7 @@ import { explainTable } from './explain';
 import * as local from './local';
 import { segmentTable } from './segment';
 import { umapTable } from './umap';
+import { recommendTable } from './recommend';
 import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 import { nextTask } from '../../models/shared';
@@ -199,6 +202,12 @@ export class TrainEngine implements TrainApi {
 	async umap(job: UmapJob, onProgress?: (p: TabularProgress) => void): Promise<UmapResult> {
 		await this.ready();
 		return this.withJob(job.jobId, (signal) => umapTable(job, signal, onProgress));
+	}
+
+	/** Recommendation models, their hidden-item evaluation and every customer's top items; cancellable by `jobId`. */
+	async recommendItems(job: RecommendJob, onProgress?: (p: TabularProgress) => void): Promise<RecommendResult> {
+		await this.ready();
+		return this.withJob(job.jobId, (signal) => recommendTable(job, signal, onProgress));
 	}
 
 	/** Trains and compares text models (sentiment, message classes); cancellable by `jobId`. */

@@ -1,9 +1,11 @@
 /**
- * Which column names a customer (customerID, customer_id, client, code client…),
- * guessed from a table's columns: used wherever a cell names a customer by
- * their id instead of a row number (churn scoring, the retention dashboard).
+ * Which column names a customer (customerID, customer_id, client, code client…):
+ * guessed from a customer table, editable in the cells that use it, and used
+ * wherever a cell names a customer instead of a row number (churn alerts and
+ * explanations, recommendations and offers).
  */
 import type { ColumnInfo } from '$lib/clients/data';
+import { T } from '$lib/ui/messages';
 
 /** Words that mark an identifier in a column name, in English and French. */
 const ID_WORDS = new Set(['id', 'ids', 'identifier', 'identifiant', 'uuid', 'guid', 'key', 'code', 'ref', 'reference', 'référence', 'number', 'num', 'no', 'nr', 'numero', 'numéro']);
@@ -40,4 +42,11 @@ export async function guessIdColumn(columns: ColumnInfo[], isUnique: (column: st
 		.sort((a, b) => idNameScore(b.name) - idNameScore(a.name));
 	for (const c of named) if (await isUnique(c.name)) return c.name;
 	return '';
+}
+
+/** How the cell names the customer of `row`: "customer 7590-VHVEG" by id when it has one, else by row number. */
+export function customerName(id: unknown, row: number, { capital = false } = {}): string {
+	const text = id === null || id === undefined ? '' : String(id).trim();
+	if (!text) return capital ? T.customerLabel(row) : T.customerRow(row);
+	return capital ? T.customerNamedLabel(text) : T.customerNamed(text);
 }

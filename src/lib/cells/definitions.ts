@@ -2,7 +2,7 @@
  * The cell registry without views: one line per cell type. Keys are persisted
  * in notebooks; never rename one (add a migration in notebook/serialize.ts).
  */
-import { newId, type CellSchemas, type NotebookCell } from '$lib/notebook';
+import { newId, type CellSchemas, type NotebookCell, type OfferKind, type Offered } from '$lib/notebook';
 import type { CellDefinition, CellKeeps, CellPhase, StartContext } from './types';
 import { chartCell } from './chart';
 import { churnCell } from './churn';
@@ -15,6 +15,7 @@ import { profileCell } from './profile';
 import { sqlCell } from './sql';
 import { textCell } from './text';
 import { dashboardCell } from './dashboard';
+import { recommendCell } from './recommend';
 
 export const CELL_DEFINITIONS = {
 	markdown: markdownCell,
@@ -27,7 +28,8 @@ export const CELL_DEFINITIONS = {
 	rfm: rfmCell,
 	predict: predictCell,
 	text: textCell,
-	dashboard: dashboardCell
+	dashboard: dashboardCell,
+	recommend: recommendCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;
@@ -113,4 +115,12 @@ export function cellPhase(type: string): CellPhase {
 export function cellKeeps(type: string, params: object): Required<CellKeeps> {
 	const keeps = definitionOf(type)?.keeps?.(params as Record<string, unknown>);
 	return { files: keeps?.files ?? [], results: keeps?.results ?? [] };
+}
+
+/** What the cells of a notebook offer of `kind` (a churn model…), in notebook order, each named by its cell's title. */
+export function offeredBy<K extends OfferKind>(cells: NotebookCell[], kind: K): Offered<K>[] {
+	return cells.flatMap((cell) => {
+		const value = definitionOf(cell.type)?.offers?.(cell.params)[kind];
+		return value ? [{ cellId: cell.id, title: cell.title || cellLabel(cell.type), value: value as Offered<K>['value'] }] : [];
+	});
 }

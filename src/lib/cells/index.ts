@@ -16,6 +16,7 @@ import ProfileCell from './profile/ProfileCell.svelte';
 import SqlCell from './sql/SqlCell.svelte';
 import TextCell from './text/TextCell.svelte';
 import DashboardCell from './dashboard/DashboardCell.svelte';
+import RecommendCell from './recommend/RecommendCell.svelte';
 
 /** Each cell type's view, typed by its params: a view for other params does not compile here. */
 export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
@@ -29,7 +30,8 @@ export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
 	rfm: RfmCell,
 	predict: PredictCell,
 	text: TextCell,
-	dashboard: DashboardCell
+	dashboard: DashboardCell,
+	recommend: RecommendCell
 };
 
 /**
@@ -57,6 +59,7 @@ export {
 	definitionOf,
 	isCellType,
 	newCell,
+	offeredBy,
 	startParams
 } from './definitions';
 export type { CellType, ParamsOf } from './definitions';

@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import { param, type ParamSchema } from '$lib/notebook';
+import { param, type CellOffers, type ParamSchema } from '$lib/notebook';
 
 /**
  * What every cell type declares, without its Svelte view (so the notebook
@@ -47,6 +47,11 @@ export interface CellDefinition<P extends object> {
 	phase?: CellPhase;
 	/** Keys of what the cell keeps in browser storage (deleted with the cell or its notebook). */
 	keeps?(params: P): CellKeeps;
+	/**
+	 * What the cell offers the other cells of its notebook (a trained churn
+	 * model…), read through `NotebookServices.offered(kind)`; none = nothing.
+	 */
+	offers?(params: P): CellOffers;
 }
 
 /** A cell type's button in the add bar. */

@@ -32,3 +32,6 @@ export const loadDependenceCharts = () => import('./dependence-charts');
 
 /** Segmentation charts (elbow, silhouette, profile heatmap, PCA map), loaded on demand. */
 export const loadSegmentCharts = () => import('./segment-charts');
+
+/** Recommendation evaluation (hit rate and NDCG per model), loaded on demand. */
+export const loadRecommendCharts = () => import('./recommend-charts');

@@ -48,5 +48,12 @@ export const M = messages({
 		prediction: 'Churn probability',
 		otherColumns: (n: number) => `${n} other ${n === 1 ? 'column' : 'columns'}`,
 		gap: 'Approximation gap'
+	},
+	// Recommendation evaluation (recommend-charts.ts).
+	recommend: {
+		score: 'Share of test customers (0–1)',
+		hitRate: (k: number) => `Hit rate@${k}`,
+		ndcg: (k: number) => `NDCG@${k}`,
+		measure: 'Measure'
 	}
 });

@@ -26,7 +26,9 @@ import type {
 	TextExplainResult,
 	TextRequest,
 	TextResult,
-	WordScore
+	WordScore,
+	RecommendRequest,
+	RecommendResult
 } from '$workers/train/api';
 import { cancelledError } from '$models/shared';
 
@@ -39,7 +41,12 @@ export type {
 	CustomerValues,
 	LeaderboardRow,
 	LexiconSource,
+	RecommendKind,
+	RecommendMetric,
+	RecommendRequest,
+	RecommendResult,
 	SegmentResult,
+	TopItems,
 	TableReceipt,
 	TabularProgress,
 	TabularRequest,
@@ -333,4 +340,15 @@ export async function explainText(state: unknown, text: string, classIndex: numb
 /** A user's CSV word list (word,score) for the lexicon; rejects with what is wrong with the file. */
 export function parseWordList(csvText: string): Promise<WordScore[]> {
 	return getTrain().parseWordList(csvText);
+}
+
+/* ---------- Recommendations ---------- */
+
+/**
+ * Fits and evaluates the recommendation models on `ipc` (an Arrow table; its buffer is
+ * transferred), tunes the hybrid and ranks every customer's items. Progress carries the
+ * time left; keep `jobId` for `stopJob(jobId)`.
+ */
+export function recommendItems(ipc: Uint8Array, request: RecommendRequest, onProgress?: (p: TabularProgress) => void): { jobId: string; result: Promise<RecommendResult> } {
+	return runJob((jobId, progress) => getTrain().recommendItems(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progress), onProgress);
 }

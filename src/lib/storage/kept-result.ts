@@ -29,6 +29,11 @@ export async function loadKept<R>(key: string, fingerprint: () => Promise<string
 	return kept ? { result: kept.result, stale: kept.fingerprint !== (await fingerprint()) } : null;
 }
 
+/** The result kept under `key` as it is, whatever it was computed from (another cell's model); null when none. */
+export async function readKeptResult<R>(key: string): Promise<R | null> {
+	return key ? ((await readKept<R>(key))?.result ?? null) : null;
+}
+
 /**
  * The result kept under `key` when it matches `fingerprint` (`reused`), else
  * `train()`'s result, kept under `key` (or a new key when there is none).

@@ -1,12 +1,16 @@
 /** Notebook-wide services handed to cell views through Svelte context. */
 import { getContext, setContext } from 'svelte';
+import type { OfferKind, Offered } from '$lib/notebook';
 
 /**
  * What a cell view may ask of the notebook it sits in: the tables and views
- * DuckDB knows now (for the table pickers). The notebook's runner provides it.
+ * DuckDB knows now (for the table pickers), and what the other cells offer
+ * (a trained churn model…). The notebook's runner provides it.
  */
 export interface NotebookServices {
 	readonly relations: string[];
+	/** What the notebook's cells offer of `kind`, in notebook order (reactive: follows the cells' params). */
+	offered<K extends OfferKind>(kind: K): Offered<K>[];
 }
 
 const RUNNER = Symbol('runner');

@@ -161,7 +161,12 @@ export const MESSAGES = messages({
 		seconds: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
 		budgetUse: (spentS: number, budgetS: number) => `Trained in ${spentS.toFixed(1)} s of the ${budgetS} s budget.`,
 		budgetSkipped: (models: string[]) => `The budget had no room for ${models.join(', ')}: a larger budget trains ${models.length > 1 ? 'them' : 'it'} too.`
-	}
+	},
+	/** How a customer is named by the cells that list customers (by id, else by row number). */
+	customerRow: (row: number) => `customer in row ${(row + 1).toLocaleString('en-US')}`,
+	customerNamed: (id: string) => `customer ${id}`,
+	customerLabel: (row: number) => `Customer in row ${(row + 1).toLocaleString('en-US')}`,
+	customerNamedLabel: (id: string) => `Customer ${id}`
 });
 
 export const T = MESSAGES;

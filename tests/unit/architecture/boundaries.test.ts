@@ -18,6 +18,9 @@ export const PUBLIC_MODEL_ENTRIES = [
 	'models/cluster/index.ts', // $models/cluster: k-means, silhouette, PCA
 	'models/cluster/light.ts', // $models/cluster/light: default clustering columns, without TensorFlow.js
 	'models/explain/index.ts', // $models/explain: SHAP, LIME, dependence, counterfactuals, explanation types
+	'models/explain/light.ts', // $models/explain/light: the plausibility rule of counterfactuals (pairs of values real customers have), without TensorFlow.js
+	'models/recommend/index.ts', // $models/recommend: recommenders, hidden-item evaluation, the recommendation job
+	'models/recommend/light.ts', // $models/recommend/light: request/result types and the "owned" rule, without TensorFlow.js
 	'models/shared/index.ts', // $models/shared: columns, features, metrics, splits, cancellation
 	'models/text/index.ts', // $models/text: the text learners and their types
 	'models/text/light.ts' // $models/text/light: text kinds, labels, cleaning, without TensorFlow.js

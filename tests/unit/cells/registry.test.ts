@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addEntries, cellFromFile, cellLabel, cellRuns, CELL_DEFINITIONS, copyParams, newCell } from '$lib/cells/definitions';
+import { addEntries, cellFromFile, cellLabel, cellRuns, CELL_DEFINITIONS, copyParams, newCell, offeredBy } from '$lib/cells/definitions';
 
 describe('the cell registry', () => {
 	it('addEntries() is the add bar, in order, with the data cell opening the file picker', () => {
@@ -9,6 +9,7 @@ describe('the cell registry', () => {
 			'+ Profile',
 			'+ Chart',
 			'+ Churn model',
+			'+ Recommendations',
 			'+ Segments',
 			'+ RFM',
 			'+ Predict segment',
@@ -40,5 +41,14 @@ describe('the cell registry', () => {
 		expect(Object.keys(CELL_DEFINITIONS).filter((t) => !cellRuns(t))).toEqual(['markdown']);
 		expect(cellLabel('churn')).toBe('Churn');
 		expect(cellLabel('spreadsheet')).toBe('spreadsheet');
+	});
+
+	it('offeredBy(cells, kind) lists what cells offer: a trained churn model, named by its cell', () => {
+		const untrained = newCell('churn', { table: 'customers' });
+		const trained = { ...newCell('churn', { table: 'customers', resultKey: 'r_1', selected: 'gbdt', threshold: 0.4, scoredName: 'customers_scored' }), title: 'Churn A' };
+		const offered = offeredBy([newCell('sql'), untrained, trained, newCell('recommend')], 'churnModel');
+		expect(offered).toEqual([
+			{ cellId: trained.id, title: 'Churn A', value: { resultKey: 'r_1', selected: 'gbdt', table: 'customers', threshold: 0.4, scoredName: 'customers_scored', valuePerRetained: 500, costPerContact: 20 } }
+		]);
 	});
 });

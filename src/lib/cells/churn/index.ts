@@ -90,6 +90,11 @@ export const churnCell = defineCell<ChurnParams>({
 	reads: (p) => [p.table, p.scoreTable].filter(Boolean),
 	writes: (p) => (p.scoredName ? [p.scoredName] : []),
 	keeps: (p) => ({ results: [p.resultKey, p.reasonsKey ?? ''].filter(Boolean) }),
+	// A trained model is offered to the notebook's other cells (next-best offers re-score customers with it).
+	offers: (p) =>
+		p.resultKey
+			? { churnModel: { resultKey: p.resultKey, selected: p.selected, table: p.table, threshold: p.threshold, scoredName: p.scoredName, valuePerRetained: p.valuePerRetained, costPerContact: p.costPerContact } }
+			: {},
 	start: ({ source }) => (source ? { table: source } : {})
 });
 

@@ -58,8 +58,6 @@ export const M = messages({
 		downloadCsv: 'Download CSV',
 		alertsTitle: (n: number, at: number) => `${n.toLocaleString('en-US')} alerts (probability ≥ ${at})`,
 		alertsLabel: 'Customers at risk',
-		customerRow: (row: number) => `customer in row ${(row + 1).toLocaleString('en-US')}`,
-		customerNamed: (id: string) => `customer ${id}`,
 		customerId: 'Customer id',
 		rowNumbers: 'none (row numbers)',
 		predictedAt: (n: number, threshold: number) => `Predicted to churn at threshold ${threshold.toFixed(2)}: ${n.toLocaleString('en-US')}`,
@@ -82,9 +80,7 @@ export const M = messages({
 		backgroundSize: 'Background customers for sampled SHAP (10-100)',
 		pdpTitle: 'Partial dependence and ICE',
 		pdpColumn: 'Column',
-		pdpLabel: (f: string) => `Partial dependence of churn probability on ${f}, with one thin line per customer`,
-		customerLabel: (row: number) => `Customer in row ${(row + 1).toLocaleString('en-US')}`,
-		customerNamedLabel: (id: string) => `Customer ${id}`
+		pdpLabel: (f: string) => `Partial dependence of churn probability on ${f}, with one thin line per customer`
 	},
 	evaluation: {
 		accuracy: 'Accuracy',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerName } from '$lib/cells/churn/customer-id';
-import { guessIdColumn, idNameScore } from '$lib/cells/customer-id';
+import { customerName, guessIdColumn, idNameScore } from '$lib/cells/customer-id';
 import type { ColumnInfo } from '$workers/data/api';
 
 const text = (name: string): ColumnInfo => ({ name, type: 'VARCHAR' });
