@@ -84,8 +84,11 @@ describe('dashboard SQL on DuckDB', () => {
 		expect(filtered.map((r) => r.customerID)).toEqual(['B-5', 'A-3']);
 	});
 
-	it('recommendationColumns prefers a next-best-offer column and needs an id and an item', () => {
-		expect(recommendationColumns(['customer_id', 'item', 'rank', 'next_best_offer', 'expected_benefit'], 'customerID')).toEqual({ id: 'customer_id', offer: 'next_best_offer', order: '"rank" ASC' });
+	it('recommendationColumns takes the next-best offer first (offer_rank), else the best-ranked item, and needs an id and an item', () => {
+		const written = ['customer_id', 'rank', 'item', 'score', 'p_accept', 'churn_risk', 'risk_with_item', 'expected_benefit', 'offer_rank', 'reason'];
+		expect(recommendationColumns(written, 'customerID')).toEqual({ id: 'customer_id', offer: 'item', order: '"offer_rank" ASC NULLS LAST, "rank" ASC' });
+		expect(recommendationColumns(['customer_id', 'item', 'score'], 'customerID')).toEqual({ id: 'customer_id', offer: 'item', order: '"score" DESC' });
+		expect(recommendationColumns(['customer_id', 'risk_with_item'], 'customerID')).toBeNull();
 		expect(recommendationColumns(['score'], 'customerID')).toBeNull();
 	});
 

@@ -92,19 +92,23 @@ export interface RecommendationColumns {
 }
 
 /**
- * Which columns of a recommendations table (written by another cell; columns
- * such as customer id, rank, item, score, p_accept, next-best-offer ones)
- * give each customer's offer: a next-best-offer column first, else the item,
- * ordered by rank or score. Null when it has no usable id or item column.
+ * Which columns of a recommendations table (the recommendation cell writes
+ * customer id, rank, item, score, p_accept, churn_risk, risk_with_item,
+ * expected_benefit, offer_rank, reason) give each customer's offer: the item
+ * with the best offer rank (the next-best offer) when offers were ranked,
+ * else the best recommendation. Null when it has no usable id or item column.
  */
 export function recommendationColumns(names: string[], idColumn: string): RecommendationColumns | null {
 	const find = (test: RegExp) => names.find((n) => test.test(n)) ?? '';
 	const id = names.includes(idColumn) ? idColumn : find(/(^|_)(customer|user|client)(_?id)?$|^id$/i);
-	const offer = find(/offer/i) || find(/^item$/i) || find(/item/i);
+	const offer = find(/^(item|offer|product|service)$/i);
 	if (!id || !offer) return null;
-	const rank = find(/^rank$/i);
-	const order = rank ? `${q(rank)} ASC` : names.includes('expected_benefit') ? `${q('expected_benefit')} DESC` : find(/^score$/i) ? `${q(find(/^score$/i))} DESC` : q(offer);
-	return { id, offer, order };
+	const orders = [
+		find(/^offer_rank$/i) && `${q('offer_rank')} ASC NULLS LAST`,
+		find(/^rank$/i) && `${q(find(/^rank$/i))} ASC`,
+		!find(/^rank$/i) && find(/^score$/i) && `${q(find(/^score$/i))} DESC`
+	].filter(Boolean);
+	return { id, offer, order: orders.join(', ') || q(offer) };
 }
 
 /** Each customer's first offer, as a relation of (id, offer). */
