@@ -10,12 +10,20 @@ import type { Locator } from '@playwright/test';
 import { expect, loadFiles, newCustomersCsv, runSql, TELCO_ID, test, trainChurn } from './fixtures';
 
 const MODELS = ['Popularity', 'Item similarity (co-ownership)', 'Matrix factorisation (ALS)', 'Propensity (one classifier per item)', 'Hybrid blend'];
-/** The values of a SQL cell's one-row result, once its grid shows them. */
+/**
+ * The values of a SQL cell's one-row result, once its grid shows them all. The cell may run again
+ * meanwhile (a table it reads is rewritten when the churn cell scores), so wait for a full row.
+ */
 async function oneRow(cell: Locator, columns: number): Promise<string[]> {
 	await expect(cell.getByTestId('sql-summary')).toContainText(`1 rows × ${columns} columns`);
-	await expect(cell.getByRole('gridcell')).toHaveCount(columns);
-	await expect(cell.getByRole('gridcell').first()).not.toHaveText('…'); // the row is still being read
-	return cell.getByRole('gridcell').allInnerTexts();
+	let values: string[] = [];
+	await expect
+		.poll(async () => {
+			values = await cell.getByRole('gridcell').allInnerTexts();
+			return values.length === columns && values.every((v) => v.trim() && v !== '…');
+		})
+		.toBe(true);
+	return values;
 }
 
 const REASON = /^(.+) lowers this customer's risk from (0\.\d\d) to (0\.\d\d); customers like them take it \d+ % of the time\.$/;

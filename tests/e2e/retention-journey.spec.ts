@@ -1,8 +1,10 @@
 /**
- * Journey: telco demo → churn model → score customers with ids → retention
- * dashboard (KPIs, a filter, chosen columns, an alert named by customer id)
- * → outreach drafts exported as a zip of .eml files (opened here) and as CSV
- * → reload: the dashboard comes back as it was left.
+ * Journey: telco demo → churn model → score customers with ids → their
+ * recommendations and next-best offers → retention dashboard (KPIs, a filter,
+ * chosen columns, an alert named by customer id, the customer's reasons and
+ * recommendations) → outreach drafts with each customer's offer, exported as
+ * a zip of .eml files (opened here) and as CSV → reload: the dashboard comes
+ * back as it was left.
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
@@ -10,6 +12,8 @@ import { expect, loadFiles, test, trainChurn } from './fixtures';
 
 const telcoId = (i: number) => `${String(i % 10_000).padStart(4, '0')}-${Array.from({ length: 5 }, (_, k) => String.fromCharCode(65 + (Math.floor(i / 26 ** k) % 26))).join('')}`;
 const TELCO_ID = /\d{4}-[A-Z]{5}/;
+/** One of the telco services the recommendation cell offers. */
+const SERVICE = /(phone_service|multiple_lines|internet_service|online_security|online_backup|device_protection|tech_support|streaming_tv|streaming_movies)/;
 
 /** A name a spreadsheet would run and a page would execute, if either treated it as code. */
 const HOSTILE_NAME = '=SUM(1) <script>window.__hostile = 1</script>';
@@ -31,6 +35,14 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	await expect(page.locator('[data-cell-type="data"]', { hasText: 'from new_customers.csv' }).getByTestId('table-shape')).toHaveText('7,043 rows × 23 columns');
 	await churn.getByRole('combobox', { name: 'Table to score' }).selectOption('new_customers');
 	await expect(churn.getByTestId('score-summary')).toContainText('into table new_customers_scored', { timeout: 30_000 });
+
+	// Recommendations for the same customers: their next-best offers go into the drafts.
+	await page.getByRole('button', { name: '+ Recommendations' }).click();
+	const reco = page.locator('[data-cell-type="recommend"]');
+	await reco.getByRole('combobox', { name: 'Customer table' }).selectOption('new_customers');
+	await expect(reco.getByRole('combobox', { name: 'Customer id' })).toHaveValue('customerID');
+	await reco.getByRole('button', { name: 'Recommend' }).click();
+	await expect(reco.getByTestId('recommendations-written')).toContainText('in table new_customers_recommendations', { timeout: 120_000 });
 
 	// The dashboard finds the scored table, guesses the id, value, segment and churn columns.
 	await page.getByRole('button', { name: '+ Retention dashboard' }).click();
@@ -73,6 +85,11 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	// Opening an alerted customer shows their risk.
 	await alerts.getByRole('button').first().click();
 	await expect(dash.getByTestId('detail-risk')).toContainText('Churn probability');
+	await expect(dash.getByRole('table', { name: 'Recommendations' }).locator('tbody tr').first()).toContainText(SERVICE);
+	// What if this customer signed a two-year contract: re-scored by the notebook's churn model.
+	await dash.getByRole('combobox', { name: 'Change' }).selectOption('contract');
+	await dash.getByRole('combobox', { name: 'to', exact: true }).selectOption('Two year');
+	await expect(dash.getByTestId('what-if-result')).toContainText(/^With contract = Two year: churn probability [\d.]+\s?% \(now [\d.]+\s?%; Logistic regression.*\)\.$/);
 
 	// Outreach: the template with a column placeholder, previewed, then exported.
 	await dash.getByRole('textbox', { name: 'Subject' }).fill('{name}: an offer for {customer_id}');
@@ -99,7 +116,8 @@ test('churn model → retention dashboard → filter, columns, alerts → outrea
 	expect(eml).toMatch(/^Subject: =SUM\(1\) <script>window\.__hostile = 1<\/script>: an offer for \d{4}-[A-Z]{5}\r$/m);
 	expect(eml).toContain('Content-Type: text/plain; charset=UTF-8\r\n');
 	expect(eml).toContain('Content-Transfer-Encoding: quoted-printable\r\n');
-	expect(eml).toMatch(/\r\n\r\nHello \d{4}-[A-Z]{5},\r\nyou pay \d+\.\d\d a month\. We offer you a loyalty offer\./);
+	// Each draft offers the customer's next-best offer (or best recommendation) from the recommendation cell.
+	expect(eml).toMatch(new RegExp(`\\r\\n\\r\\nHello \\d{4}-[A-Z]{5},\\r\\nyou pay \\d+\\.\\d\\d a month\\. We offer you ${SERVICE.source}\\.`));
 
 	const csvDownload = page.waitForEvent('download');
 	await dash.getByRole('button', { name: 'Download drafts (CSV)' }).click();

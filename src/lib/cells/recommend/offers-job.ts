@@ -8,37 +8,12 @@
  * proposed: the counterfactuals' plausibility rule decides.
  */
 import { getData, relationArrow, type ColumnInfo } from '$lib/clients/data';
-import { scoreTable, type RecommendResult, type TabularResult } from '$lib/clients/train';
-import { readKeptResult } from '$lib/storage/kept-result';
-import type { ChurnModelOffer } from '$lib/notebook';
+import { scoreTable, type RecommendResult } from '$lib/clients/train';
 import { pairsSeen, plausibleCodes } from '$models/explain/light';
 import { isOwnedValue } from '$models/recommend/light';
 import { guessIdColumn } from '../customer-id';
+import type { ChurnModel } from '../churn-model';
 import { rankOffers, type Offer, type OfferCandidate, type OfferSettings } from './offer';
-
-/** The churn model offered by another cell, as the offers need it. */
-export interface ChurnModel {
-	state: unknown;
-	label: string;
-	/** Columns the model reads (an item column it lacks cannot be re-scored). */
-	features: string[];
-	/** The churn cell's decision threshold. */
-	threshold: number;
-	/** The table it was trained on (long layouts match customers by id there). */
-	table: string;
-}
-
-/** The selected model of a kept churn result (the leaderboard's pick, else the best by CV); null when the result is gone. */
-export async function loadChurnModel(offer: ChurnModelOffer): Promise<ChurnModel | null> {
-	const result = await readKeptResult<TabularResult>(offer.resultKey);
-	if (!result) return null;
-	const models = result.models as Record<string, { state: unknown } | undefined>;
-	const kind = offer.selected && models[offer.selected] ? offer.selected : result.best;
-	const model = models[kind];
-	if (!model) return null;
-	const label = result.leaderboard.find((r) => r.kind === kind)?.label ?? kind;
-	return { state: model.state, label, features: result.features.map((f) => f.name), threshold: offer.threshold, table: offer.table };
-}
 
 export interface OffersFound {
 	/** Churn probability of every customer of the result (NaN where unknown: a long table's customer the churn table lacks). */
