@@ -14,6 +14,9 @@ async function downloadedCsv(path: string): Promise<string> {
 	return bytes.subarray(3).toString('utf8');
 }
 
+/** The automatic mode's time budget in the main journey. */
+const BUDGET_S = 15;
+
 test('churn demo → automatic training → threshold → scoring → CSV → reload', async ({ page }) => {
 	test.setTimeout(240_000);
 	await page.goto('/');
@@ -22,7 +25,8 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	await expect(churn.getByRole('combobox', { name: 'Target' })).toHaveValue('churn');
 
 	// Automatic mode with a short budget; the page keeps answering while the worker trains.
-	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('10');
+	// 15 s leaves room for every kind on a quiet machine (a busy one may leave the slowest out).
+	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).fill(String(BUDGET_S));
 	await churn.getByRole('spinbutton', { name: 'Time budget (s)' }).press('Tab');
 	await churn.getByRole('button', { name: 'Train' }).click();
 	const trainClicked = Date.now();
@@ -37,9 +41,9 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	// The budget is kept: the search stops in time for the final fits and the report. The margin covers
 	// what the trainer does not count (the table's trip to the worker, the backend's start) and a busy machine.
 	const trainingS = (Date.now() - trainClicked) / 1000;
-	console.log(`churn journey: 10 s budget, leaderboard after ${trainingS.toFixed(1)} s`);
-	expect(trainingS).toBeLessThan(10 + 10);
-	await expect(churn.getByRole('note').filter({ hasText: /Trained in \d+\.\d s of the 10 s budget/ })).toBeVisible();
+	console.log(`churn journey: ${BUDGET_S} s budget, leaderboard after ${trainingS.toFixed(1)} s`);
+	expect(trainingS).toBeLessThan(BUDGET_S + 10);
+	await expect(churn.getByRole('note').filter({ hasText: new RegExp(`Trained in \\d+\\.\\d s of the ${BUDGET_S} s budget`) })).toBeVisible();
 	// Every kind is on the leaderboard or named as one the budget had no room for.
 	const budgetNote = await churn.getByRole('note').filter({ hasText: 'Trained in' }).innerText();
 	for (const model of ['Gradient-boosted trees', 'Logistic regression', 'Random forest', 'Neural network']) {
