@@ -67,6 +67,8 @@ export interface CatalogEntry {
 const TABULAR_TASKS = ['binary', 'multiclass'] as const;
 const TABULAR_EXPORTS = ['model-file', 'scored-table'] as const;
 const RECOMMEND = { family: 'recommend', tasks: [], searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: [] } as const;
+const VALUE = { family: 'value', tasks: [], blend: false, searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: ['scored-table'] } as const;
+const SURVIVAL = { family: 'survival', tasks: [], blend: false, searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: ['scored-table'] } as const;
 const TEXT = { family: 'text', tasks: TABULAR_TASKS, searchOrder: null, search: null, shap: null, reasons: null, exports: ['scored-table'] } as const;
 
 const ENTRIES = {
@@ -88,7 +90,13 @@ const ENTRIES = {
 	item_knn: { ...RECOMMEND, label: 'Item similarity (co-ownership)', blend: false, budgetShare: 1 },
 	als: { ...RECOMMEND, label: 'Matrix factorisation (ALS)', blend: false, budgetShare: 4 },
 	propensity: { ...RECOMMEND, label: 'Propensity (one classifier per item)', blend: false, budgetShare: 6 },
-	hybrid: { ...RECOMMEND, label: 'Hybrid blend', blend: true, budgetShare: 1 }
+	hybrid: { ...RECOMMEND, label: 'Hybrid blend', blend: true, budgetShare: 1 },
+	/** Customer value from a purchase log: how many more purchases (BG/NBD) and how much each (Gamma-Gamma). */
+	bgnbd: { ...VALUE, label: 'BG/NBD (purchases and P(alive))', budgetShare: 1 },
+	gamma_gamma: { ...VALUE, label: 'Gamma-Gamma (spend per purchase)', budgetShare: 0.2 },
+	/** Churn timing from durations and churn events. */
+	kaplan_meier: { ...SURVIVAL, label: 'Kaplan–Meier', budgetShare: 0.2 },
+	cox: { ...SURVIVAL, label: 'Cox proportional hazards', budgetShare: 1 }
 } as const satisfies Record<string, CatalogEntry>;
 
 type Entries = typeof ENTRIES;
@@ -111,6 +119,10 @@ export type RecommendLearnerKind = KindsWhere<'recommend', false>;
 export type RecommendBlendKind = KindsWhere<'recommend', true>;
 /** Every recommendation kind a request may ask for, the blend included. */
 export type RecommendKind = RecommendLearnerKind | RecommendBlendKind;
+/** Purchase and spend models of the lifetime value cell (bgnbd, gamma_gamma). */
+export type ValueKind = KindsWhere<'value', false>;
+/** Churn-timing models of the survival cell (kaplan_meier, cox). */
+export type SurvivalKind = KindsWhere<'survival', false>;
 
 function deepFreeze<T>(value: T): T {
 	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -133,6 +145,8 @@ export const RECOMMEND_LEARNER_KINDS = kindsWhere<RecommendLearnerKind>('recomme
 export const RECOMMEND_BLEND_KIND: RecommendBlendKind = kindsWhere<RecommendBlendKind>('recommend', true)[0];
 /** The recommendation kinds in catalogue order, the blend last. */
 export const RECOMMEND_KINDS: readonly RecommendKind[] = Object.freeze([...RECOMMEND_LEARNER_KINDS, RECOMMEND_BLEND_KIND]);
+export const VALUE_KINDS = kindsWhere<ValueKind>('value', false);
+export const SURVIVAL_KINDS = kindsWhere<SurvivalKind>('survival', false);
 export const TABULAR_BLEND_KIND: TabularBlendKind = kindsWhere<TabularBlendKind>('tabular', true)[0];
 export const TEXT_BLEND_KIND: TextBlendKind = kindsWhere<TextBlendKind>('text', true)[0];
 /** The automatic mode's kinds in search order: the usual winner first, the slowest last. */

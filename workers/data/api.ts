@@ -196,6 +196,51 @@ export interface RfmResult {
 	notes: string[];
 }
 
+/** The time unit of recency, T and predictions in the lifetime value cell. */
+export type ValueUnit = 'day' | 'week' | 'month';
+
+/** A purchase log summarised per customer for the BG/NBD and Gamma-Gamma models. */
+export interface PurchaseSummaryRequest {
+	/** Transactions table or view: one row per purchase. */
+	source: string;
+	/** Columns as for RFM: customer ids, purchase dates (any format RFM reads), amounts. */
+	customer: string;
+	date: string;
+	amount: string;
+	/** Last day of the calibration period (ISO); default: the latest purchase. */
+	calibrationEnd?: string | null;
+	/** Last day of the holdout period (ISO); default: the latest purchase when it is after the calibration end, else none. */
+	holdoutEnd?: string | null;
+	unit: ValueUnit;
+	/** Table created (or replaced), one row per customer ordered by customer. */
+	outName: string;
+}
+
+/** Outcome of `purchaseSummary`. */
+export interface PurchaseSummaryResult {
+	/**
+	 * Table `outName`: the customer column (named as in the source), first_purchase, frequency (repeat purchase days
+	 * up to the calibration end), recency and T (in units), monetary_value (mean amount of the repeat purchase days; 0 without one),
+	 * and holdout_frequency (repeat purchase days in the holdout) when there is a holdout.
+	 */
+	info: TableInfo;
+	calibrationEnd: string;
+	holdoutEnd: string | null;
+	/** Days in one unit (7 for weeks). */
+	unitDays: number;
+	/** The first purchase of the log (ISO): time 0 of the tracking chart. */
+	firstDay: string;
+	/** Units from the first purchase of the log to the calibration end. */
+	calibrationPeriods: number;
+	/** Units of the holdout; null without one. */
+	holdoutPeriods: number | null;
+	/** Customers by first purchase, in units since `firstDay`. */
+	births: { at: number; customers: number }[];
+	/** Repeat purchase days by whole unit since `firstDay` (calibration customers only). */
+	repeats: { period: number; repeats: number }[];
+	notes: string[];
+}
+
 /** Rows of a query answered as plain values (see `DataApi.queryRows`). */
 export interface QueryRows {
 	columns: string[];
@@ -240,6 +285,8 @@ export interface DataApi {
 	distinctValues(relation: string, column: string, limit: number): Promise<{ value: string; count: number }[]>;
 	/** RFM segmentation of a transactions table, computed in SQL into table `request.outName`. */
 	rfm(request: RfmRequest): Promise<RfmResult>;
+	/** Purchase summary per customer (BG/NBD input) of a transactions table, in SQL, into table `request.outName`. */
+	purchaseSummary(request: PurchaseSummaryRequest): Promise<PurchaseSummaryResult>;
 	/** A relation as CSV text bytes (for export). */
 	exportCsv(relation: string): Promise<Uint8Array>;
 	/** Drops a table or view if it exists. */

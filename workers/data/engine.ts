@@ -12,6 +12,8 @@ import type {
 	FileSource,
 	LoadReport,
 	ProgressFn,
+	PurchaseSummaryRequest,
+	PurchaseSummaryResult,
 	QueryRows,
 	RfmRequest,
 	RfmResult,
@@ -29,6 +31,7 @@ import type { FileStore } from './file-store';
 import { loadFile } from './load-file';
 import { PageOrder } from './page-order';
 import { profileRelation } from './profile';
+import { purchaseSummary } from './purchase-summary';
 import { rfmSegments } from './rfm';
 import { columnsOf, describeRelation, pageOf, rowCountOf } from './relations';
 import { queryRows } from './query-rows';
@@ -154,6 +157,12 @@ export class DataEngine implements DataApi {
 		const db = await this.#ready();
 		this.#order.invalidate(db); // replaces table outName
 		return rfmSegments(db, request);
+	}
+
+	async purchaseSummary(request: PurchaseSummaryRequest): Promise<PurchaseSummaryResult> {
+		const db = await this.#ready();
+		this.#order.invalidate(db); // replaces table outName
+		return purchaseSummary(db, request);
 	}
 
 	async exportCsv(relation: string): Promise<Uint8Array> {

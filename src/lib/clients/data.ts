@@ -22,6 +22,8 @@ export type {
 	LoadReport,
 	Progress,
 	ProgressFn,
+	PurchaseSummaryRequest,
+	PurchaseSummaryResult,
 	QueryRows,
 	RfmResult,
 	RowsPage,
@@ -29,7 +31,8 @@ export type {
 	SqlResult,
 	StoredFile,
 	TableInfo,
-	TableProfile
+	TableProfile,
+	ValueUnit
 } from '$workers/data/api';
 export { COLUMN_TYPES, DEFAULT_CSV_OPTIONS } from '$workers/data/api';
 export { sanitizeTableName } from '$workers/data/table-name';
