@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi, RecommendApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi, RecommendApi, ValueApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -315,4 +315,72 @@ export interface RecommendJob {
 export interface RecommendApi {
 	/** Fits and evaluates the recommenders (hidden items), tunes the hybrid and ranks every customer's items; cancellable by `jobId`. */
 	recommendItems(job: RecommendJob, onProgress?: (p: TabularProgress) => void): Promise<RecommendResult>;
+}
+
+/* ---------- Customer value and churn timing ---------- */
+
+export type { BgNbdParams, CustomerValueResult, FitReport, GammaGammaParams, ValueRequest } from '../../models/value';
+export type { CoxModel, LogRankResult, SurvivalCurve, SurvivalResult } from '../../models/survival';
+import type { CustomerValueResult, ValueRequest } from '../../models/value';
+import type { SurvivalResult } from '../../models/survival';
+
+/** What the value job needs beyond the models' request: the holdout and the cohort's first purchases (tracking chart). */
+export interface ValueJobRequest extends ValueRequest {
+	/** Units of the holdout; null without one. */
+	holdoutPeriods: number | null;
+	/** Customers by first purchase, in units since the log's first day. */
+	births: { at: number; customers: number }[];
+	/** Units from the log's first day to the end of the data (calibration + holdout). */
+	trackingPeriods: number;
+}
+
+/** A customer value job: the purchase summary (one row per customer) as Arrow bytes. */
+export interface ValueJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	request: ValueJobRequest;
+}
+
+export interface ValueJobResult extends CustomerValueResult {
+	/** Per customer: expected repeat purchase days in the holdout given the calibration; null without a holdout. */
+	holdoutExpected: Float64Array | null;
+	/** The cohort's expected cumulative repeat purchases at the end of each unit since the first day. */
+	tracking: { period: number[]; expected: number[] };
+	/** P(alive) of a customer of the oldest age, by frequency and recency. */
+	matrix: { frequency: number[]; recency: number[]; value: Float64Array };
+}
+
+/** Which columns say how long each customer stayed and whether they left. */
+export interface SurvivalJobRequest {
+	duration: string;
+	event: string;
+	/** The event column's value that marks a churned customer (as text, e.g. "Yes" or "1"). */
+	eventValue: string;
+	group: string | null;
+	covariates: string[];
+	/** Times at which survival is reported (in the duration's unit). */
+	times: number[];
+}
+
+/** A survival job: the customer table as Arrow bytes. */
+export interface SurvivalJob {
+	jobId: string;
+	table: ArrowTableBytes;
+	request: SurvivalJobRequest;
+}
+
+export interface SurvivalJobResult extends SurvivalResult {
+	/** The times survival is reported at (the request's). */
+	times: number[];
+	/** Customers analysed (rows with a duration and an event status). */
+	customers: number;
+	/** Per source row (NaN for rows left out or without a Cox model): exp(linear predictor), predicted median, S at each requested time. */
+	perCustomer: { relativeRisk: Float64Array; median: Float64Array; at: Float64Array[] };
+}
+
+export interface ValueApi {
+	/** BG/NBD and Gamma-Gamma on a purchase summary, each customer's value and the holdout figures; cancellable by `jobId`. */
+	customerValue(job: ValueJob, onProgress?: (p: TabularProgress) => void): Promise<ValueJobResult>;
+	/** Kaplan–Meier, log-rank and Cox on a customer table; cancellable by `jobId`. */
+	survival(job: SurvivalJob, onProgress?: (p: TabularProgress) => void): Promise<SurvivalJobResult>;
 }

@@ -34,7 +34,11 @@ import type {
 	TrainProgressFn,
 	WordScore,
 	RecommendJob,
-	RecommendResult
+	RecommendResult,
+	SurvivalJob,
+	SurvivalJobResult,
+	ValueJob,
+	ValueJobResult
 } from './api';
 import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
@@ -43,6 +47,8 @@ import * as local from './local';
 import { segmentTable } from './segment';
 import { umapTable } from './umap';
 import { recommendTable } from './recommend';
+import { survivalTable } from './survival';
+import { customerValueTable } from './value';
 import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 import { nextTask } from '../../models/shared';
@@ -208,6 +214,16 @@ export class TrainEngine implements TrainApi {
 	async recommendItems(job: RecommendJob, onProgress?: (p: TabularProgress) => void): Promise<RecommendResult> {
 		await this.ready();
 		return this.withJob(job.jobId, (signal) => recommendTable(job, signal, onProgress));
+	}
+
+	/** BG/NBD and Gamma-Gamma on a purchase summary (plain arithmetic: no backend needed); cancellable by `jobId`. */
+	async customerValue(job: ValueJob, onProgress?: (p: TabularProgress) => void): Promise<ValueJobResult> {
+		return this.withJob(job.jobId, (signal) => customerValueTable(job, signal, onProgress));
+	}
+
+	/** Kaplan–Meier, log-rank and Cox (plain arithmetic: no backend needed); cancellable by `jobId`. */
+	async survival(job: SurvivalJob, onProgress?: (p: TabularProgress) => void): Promise<SurvivalJobResult> {
+		return this.withJob(job.jobId, (signal) => survivalTable(job, signal, onProgress));
 	}
 
 	/** Trains and compares text models (sentiment, message classes); cancellable by `jobId`. */

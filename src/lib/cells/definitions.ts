@@ -16,6 +16,8 @@ import { sqlCell } from './sql';
 import { textCell } from './text';
 import { dashboardCell } from './dashboard';
 import { recommendCell } from './recommend';
+import { valueCell } from './value';
+import { survivalCell } from './survival';
 
 export const CELL_DEFINITIONS = {
 	markdown: markdownCell,
@@ -29,7 +31,9 @@ export const CELL_DEFINITIONS = {
 	predict: predictCell,
 	text: textCell,
 	dashboard: dashboardCell,
-	recommend: recommendCell
+	recommend: recommendCell,
+	value: valueCell,
+	survival: survivalCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

@@ -17,6 +17,8 @@ import SqlCell from './sql/SqlCell.svelte';
 import TextCell from './text/TextCell.svelte';
 import DashboardCell from './dashboard/DashboardCell.svelte';
 import RecommendCell from './recommend/RecommendCell.svelte';
+import ValueCell from './value/ValueCell.svelte';
+import SurvivalCell from './survival/SurvivalCell.svelte';
 
 /** Each cell type's view, typed by its params: a view for other params does not compile here. */
 export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
@@ -31,7 +33,9 @@ export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
 	predict: PredictCell,
 	text: TextCell,
 	dashboard: DashboardCell,
-	recommend: RecommendCell
+	recommend: RecommendCell,
+	value: ValueCell,
+	survival: SurvivalCell
 };
 
 /**

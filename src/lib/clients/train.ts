@@ -28,7 +28,11 @@ import type {
 	TextResult,
 	WordScore,
 	RecommendRequest,
-	RecommendResult
+	RecommendResult,
+	SurvivalJobRequest,
+	SurvivalJobResult,
+	ValueJobRequest,
+	ValueJobResult
 } from '$workers/train/api';
 import { cancelledError } from '$models/shared';
 
@@ -60,7 +64,17 @@ export type {
 	TextResult,
 	TokenContribution,
 	TrainProgress,
-	WordScore
+	WordScore,
+	BgNbdParams,
+	CoxModel,
+	FitReport,
+	GammaGammaParams,
+	LogRankResult,
+	SurvivalCurve,
+	SurvivalJobRequest,
+	SurvivalJobResult,
+	ValueJobRequest,
+	ValueJobResult
 } from '$workers/train/api';
 
 export type BackendPreference = BackendName | 'auto';
@@ -351,4 +365,14 @@ export function parseWordList(csvText: string): Promise<WordScore[]> {
  */
 export function recommendItems(ipc: Uint8Array, request: RecommendRequest, onProgress?: (p: TabularProgress) => void): { jobId: string; result: Promise<RecommendResult> } {
 	return runJob((jobId, progress) => getTrain().recommendItems(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progress), onProgress);
+}
+
+/** BG/NBD and Gamma-Gamma on a purchase summary (Arrow bytes, transferred); keep `jobId` for `stopJob(jobId)`. */
+export function customerValue(ipc: Uint8Array, request: ValueJobRequest, onProgress?: (p: TabularProgress) => void): { jobId: string; result: Promise<ValueJobResult> } {
+	return runJob((jobId, progress) => getTrain().customerValue(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progress), onProgress);
+}
+
+/** Kaplan–Meier, log-rank and Cox on a customer table (Arrow bytes, transferred); keep `jobId` for `stopJob(jobId)`. */
+export function survivalAnalysis(ipc: Uint8Array, request: SurvivalJobRequest, onProgress?: (p: TabularProgress) => void): { jobId: string; result: Promise<SurvivalJobResult> } {
+	return runJob((jobId, progress) => getTrain().survival(Comlink.transfer({ jobId, table: { ipc }, request }, transferList(ipc)), progress), onProgress);
 }

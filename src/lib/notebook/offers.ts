@@ -23,8 +23,19 @@ export interface ChurnModelOffer {
 }
 
 /** Every kind of offer, with the value it carries. */
+/** A lifetime value cell's table, one row per customer: P(alive), expected purchases, spend and CLV. */
+export interface CustomerValueOffer {
+	/** The table written (`<transactions>_value`), absent until the cell ran. */
+	table: string;
+	/** Its customer id column (named as in the transactions). */
+	idColumn: string;
+	/** The CLV horizon in months, for labels ("CLV over 12 months"). */
+	horizonMonths: number;
+}
+
 export interface CellOffers {
 	churnModel?: ChurnModelOffer;
+	customerValue?: CustomerValueOffer;
 }
 
 export type OfferKind = keyof CellOffers;

@@ -11,9 +11,13 @@ const OUTPUTS = new Set<string>([...Object.values(SCORE_COLUMNS), ...REASON_COLU
 
 const first = (columns: ColumnInfo[], name: RegExp, type: RegExp) => columns.find((c) => !OUTPUTS.has(c.name) && name.test(c.name) && type.test(c.type))?.name ?? '';
 
-/** A value per period: monthly_charges, revenue, arpu, amount… ('' when none). */
+/**
+ * A customer's value: the lifetime value a value cell added (`clv`: revenue at risk is then
+ * the CLV the churn would lose), else a value per period: monthly_charges, revenue, arpu, amount…
+ * ('' when none).
+ */
 export function guessValueColumn(columns: ColumnInfo[]): string {
-	return first(columns, /monthly.?charge|monthly|revenue|arpu|mrr|charge|value|amount|spend/i, NUMERIC);
+	return first(columns, /^clv$|lifetime.?value/i, NUMERIC) || first(columns, /monthly.?charge|monthly|revenue|arpu|mrr|charge|value|amount|spend/i, NUMERIC);
 }
 
 /** The segment for the risk chart: contract, segment, plan, tier… ('' when none). */

@@ -1,0 +1,87 @@
+/**
+ * Churn timing in the training worker: Kaplan–Meier curves per group, the
+ * log-rank test and a Cox model on the customer table (Arrow), plus each
+ * customer's predicted survival for the written table.
+ */
+import { coxLinearPredictor, encodeCovariates, predictSurvivalCurve, runSurvival } from '../../models/survival';
+import type { RawColumn } from '../../models/shared/columns';
+import { textAt } from '../../models/shared/columns';
+import { inputError } from '../../models/shared/input-error';
+import type { SurvivalJob, SurvivalJobResult, TabularProgress } from './api';
+import { columnsOf } from './tabular';
+
+function columnNamed(columns: RawColumn[], name: string): RawColumn {
+	const column = columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+	if (!column) throw inputError(`There is no column named "${name}" in the table.`);
+	return column;
+}
+
+/** A duration as a number: numeric columns as they are, text read with a decimal point or comma; NaN when missing. */
+function durationAt(column: RawColumn, row: number): number {
+	if (column.type === 'numeric') return column.values[row];
+	const text = column.values[row];
+	return text == null ? NaN : Number(text.trim().replace(',', '.'));
+}
+
+/** S(t) of a step curve (the last step at or before t). */
+function stepAt(curve: { time: number[]; survival: number[] }, t: number): number {
+	let s = 1;
+	for (let i = 0; i < curve.time.length && curve.time[i] <= t; i++) s = curve.survival[i];
+	return s;
+}
+
+/** The first time S(t) ≤ 0.5; NaN when the curve never gets there. */
+function medianOf(curve: { time: number[]; survival: number[] }): number {
+	const i = curve.survival.findIndex((s) => s <= 0.5);
+	return i < 0 ? NaN : curve.time[i];
+}
+
+export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<SurvivalJobResult> {
+	const { request } = job;
+	const all = columnsOf(job.table);
+	const durationColumn = columnNamed(all, request.duration);
+	const eventColumn = columnNamed(all, request.event);
+	const groupColumn = request.group ? columnNamed(all, request.group) : null;
+	const covariateColumns = request.covariates.map((name) => columnNamed(all, name));
+	const rows = durationColumn.values.length;
+	onProgress?.({ jobId: job.jobId, stage: 'Reading durations and events', fraction: 0.05 });
+
+	// Rows without a duration or an event status cannot be placed on the time axis: left out (and said).
+	const kept: number[] = [];
+	let negative = 0;
+	for (let r = 0; r < rows; r++) {
+		const d = durationAt(durationColumn, r);
+		if (Number.isFinite(d) && d < 0) negative++;
+		else if (Number.isFinite(d) && textAt(eventColumn, r) != null) kept.push(r);
+	}
+	if (kept.length === 0) throw inputError(`No customer has both a duration in "${request.duration}" and a value in "${request.event}".`);
+	const duration = Float64Array.from(kept, (r) => durationAt(durationColumn, r));
+	const event = Uint8Array.from(kept, (r) => (textAt(eventColumn, r) === request.eventValue ? 1 : 0));
+	if (!event.some((e) => e === 1)) throw inputError(`No customer has "${request.eventValue}" in "${request.event}": pick the value that marks a churned customer.`);
+	const group = groupColumn ? kept.map((r) => textAt(groupColumn, r)) : null;
+	const pick = (c: RawColumn): RawColumn => (c.type === 'numeric' ? { ...c, values: Float64Array.from(kept, (r) => c.values[r]) } : { ...c, values: kept.map((r) => c.values[r]) });
+	const covariates = covariateColumns.map(pick);
+
+	const result = await runSurvival(duration, event, group, covariates, { times: request.times, covariates: request.covariates, group: request.group }, { signal });
+	if (negative) result.notes.push(`${negative} ${negative === 1 ? 'customer has' : 'customers have'} a negative duration and ${negative === 1 ? 'is' : 'are'} left out.`);
+	const missing = rows - kept.length - negative;
+	if (missing) result.notes.push(`${missing} ${missing === 1 ? 'customer has' : 'customers have'} no duration or event status and ${missing === 1 ? 'is' : 'are'} left out.`);
+	onProgress?.({ jobId: job.jobId, stage: 'Predicting each customer\u2019s survival', fraction: 0.9 });
+
+	// Per customer (source rows, NaN for those left out): relative risk exp(lp), median and survival at the chosen times.
+	const perCustomer = { relativeRisk: new Float64Array(rows).fill(NaN), median: new Float64Array(rows).fill(NaN), at: request.times.map(() => new Float64Array(rows).fill(NaN)) };
+	const cox = result.cox;
+	if (cox) {
+		const { X } = encodeCovariates(covariates, request.covariates);
+		const p = cox.names.length;
+		kept.forEach((r, i) => {
+			const row = X.subarray(i * p, (i + 1) * p);
+			perCustomer.relativeRisk[r] = Math.exp(coxLinearPredictor(cox, row));
+			const curve = predictSurvivalCurve(cox, row);
+			perCustomer.median[r] = medianOf(curve);
+			request.times.forEach((t, k) => (perCustomer.at[k][r] = stepAt(curve, t)));
+		});
+	}
+	onProgress?.({ jobId: job.jobId, stage: 'Done', fraction: 1 });
+	return { ...result, times: [...request.times], customers: kept.length, perCustomer };
+}
