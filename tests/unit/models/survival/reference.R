@@ -58,10 +58,27 @@ breslow <- coxph(formula, data = wa, ties = "breslow")
 # Rows 1..3 as new data (predicted survival columns are row 1, 2, 3; times 12, 24, 48 within each).
 newdata <- wa[1:3, ]
 
+# Small hand cases: tied times, a censoring tied with a churn, a curve falling to 0, medians on a 0.5 plateau.
+small <- data.frame(time = c(1, 1, 2, 3, 4, 4, 5, 6), status = c(1, 1, 1, 1, 0, 1, 1, 0),
+                    x = c(0.5, 1, 0, 2, 1, 1.5, 0, 0.2), g = c(0, 0, 1, 1, 0, 1, 0, 1))
+skm <- survfit(Surv(time, status) ~ 1, data = small)
+small_km <- obj(time = arr(skm$time), survival = arr(skm$surv), std_err = arr(summary(skm, times = skm$time)$std.err),
+                lower = arr(skm$lower), upper = arr(skm$upper), median = num(summary(skm)$table["median"]))
+zero <- survfit(Surv(c(1, 2, 3, 4), c(1, 1, 1, 1)) ~ 1)
+plateau <- survfit(Surv(c(1, 2, 3, 4), c(1, 1, 0, 0)) ~ 1)
+slr <- survdiff(Surv(time, status) ~ g, data = small)
+scox <- coxph(Surv(time, status) ~ x, data = small, ties = "efron")
+sbre <- coxph(Surv(time, status) ~ x, data = small, ties = "breslow")
+small_json <- obj(km = small_km, median_to_zero = num(summary(zero)$table["median"]), surv_to_zero = arr(zero$surv),
+                  median_plateau = num(summary(plateau)$table["median"]),
+                  logrank_chisq = num(slr$chisq), logrank_expected = arr(slr$exp),
+                  cox_efron = obj(coefficient = num(coef(scox)), se = num(sqrt(vcov(scox))), loglik = arr(scox$loglik), concordance = num(scox$concordance["concordance"])),
+                  cox_breslow = obj(coefficient = num(coef(sbre)), se = num(sqrt(vcov(sbre))), loglik = arr(sbre$loglik)))
+
 cat(obj(
   command = '"Rscript tests/unit/models/survival/reference.R > tests/unit/models/survival/r-reference.json"',
   r_version = paste0('"', R.version.string, '"'), survival_version = paste0('"', as.character(packageVersion("survival")), '"'),
   km_times = arr(times), km_groups = paste0("[", paste(at, collapse = ","), "]"),
   km_medians = arr(medians), km_median_groups = strs(groups), km_all = full, logrank = logrank,
-  cox_efron = coxjson(efron, newdata), cox_breslow = coxjson(breslow, newdata)
+  cox_efron = coxjson(efron, newdata), cox_breslow = coxjson(breslow, newdata), small = small_json
 ), "\n")
