@@ -20,7 +20,8 @@ export interface EncodedCovariates {
 	rows: number;
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** R's `sort()` of factor levels in the C collation: by code point, not by the browser's locale. */
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function categorical(column: { name: string; values: (string | null)[] }): CategoricalColumn {
 	const levels = [...new Set(column.values.filter((v): v is string => v !== null))].sort(byCodePoint);

@@ -7,7 +7,7 @@ import { yieldAndCheck } from '../shared/cancel';
 import type { RawColumn } from '../shared/columns';
 import { inputError } from '../shared/input-error';
 import { fitCox, type CoxModel } from './cox';
-import { encodeCovariates } from './encode-covariates';
+import { byCodePoint, encodeCovariates } from './encode-covariates';
 import { kaplanMeier, medianSurvival, survivalAt, type SurvivalCurve } from './kaplan-meier';
 import { logRank, type LogRankResult } from './log-rank';
 
@@ -41,8 +41,6 @@ export interface SurvivalResult {
 /** More groups than this make an unreadable chart and a meaningless test. */
 export const MAX_GROUPS = 20;
 export const ALL_CUSTOMERS = 'All customers';
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * `event`: 1 churned, 0 still a customer, anything else missing; `duration`: NaN missing.
