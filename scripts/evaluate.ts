@@ -157,6 +157,7 @@ async function main() {
 		await useFastestNodeBackend();
 		return runSentiment(await loadTable(sentimentArgs.data), sentimentArgs);
 	}
+	if (process.argv[2] === 'survival') return (await import('./evaluate-survival')).main(process.argv.slice(3), fail);
 	if (process.argv[2] === 'recommend') {
 		const recommendArgs = parseRecommendArgs(process.argv.slice(3), fail);
 		await useFastestNodeBackend();
