@@ -29,7 +29,7 @@ test('telco demo → survival cell → curves by contract, log-rank and the Cox 
 	await expect(cell.getByRole('img', { name: 'Kaplan–Meier survival curves (95 % bands, Greenwood)' }).locator('svg').first()).toBeVisible();
 
 	const cox = cell.getByRole('table', { name: 'Cox proportional hazards (Efron ties)' });
-	await expect(cox.getByRole('row', { name: /^contract = Two year/ })).toBeVisible();
+	await expect(cox.getByRole('row', { name: /^contract=Two year/ })).toBeVisible();
 	await expect(cell.getByTestId('survival-concordance')).toContainText('Concordance 0.');
 	await expect(cell.getByRole('img', { name: /^Customer #\d+/ }).locator('svg').first()).toBeVisible();
 
