@@ -1,0 +1,122 @@
+/**
+ * The Gamma-Gamma spend model (Fader & Hardie 2013, "The Gamma-Gamma model of
+ * monetary value"): each purchase of a customer is Gamma(p, ν) with the
+ * customer's rate ν ~ Gamma(q, γ); fitted on repeat customers' mean spend,
+ * assuming spend is independent of purchase frequency (check it with
+ * `frequencyMonetaryCorrelation`).
+ */
+import { inputError } from '../shared/input-error';
+import { throwIfAborted } from '../shared/cancel';
+import { digamma, lgamma } from './special';
+import { minimizeFromStarts, numericalHessian, standardErrorsFromLogHessian } from './optimize';
+import type { FitReport, GammaGammaParams } from './types';
+
+/**
+ * ln f(m | p, q, γ, x) of a customer's mean spend m over x purchases (the note's eq. 4, as lifetimes):
+ * ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + px ln x + (px−1) ln m − (px+q) ln(γ + m x).
+ */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, x: number, m: number): number {
+	const { p, q, v } = params;
+	const px = p * x;
+	return lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(v) + px * Math.log(x) + (px - 1) * Math.log(m) - (px + q) * Math.log(v + m * x);
+}
+
+/** Σ ln f and its gradient in (ln p, ln q, ln γ) over the repeat customers. */
+function logLikelihoodAndGradient(x: Float64Array, m: Float64Array, logParams: Float64Array): { ll: number; grad: Float64Array } {
+	const p = Math.exp(logParams[0]), q = Math.exp(logParams[1]), v = Math.exp(logParams[2]);
+	const lgq = lgamma(q), psq = digamma(q), logV = Math.log(v);
+	let ll = 0, gp = 0, gq = 0, gv = 0;
+	for (let i = 0; i < x.length; i++) {
+		const xi = x[i], mi = m[i], px = p * xi;
+		const logX = Math.log(xi), logM = Math.log(mi), logVMX = Math.log(v + mi * xi);
+		const pspxq = digamma(px + q);
+		ll += lgamma(px + q) - lgamma(px) - lgq + q * logV + px * logX + (px - 1) * logM - (px + q) * logVMX;
+		gp += xi * (pspxq - digamma(px) + logX + logM - logVMX);
+		gq += pspxq - psq + logV - logVMX;
+		gv += q / v - (px + q) / (v + mi * xi);
+	}
+	return { ll, grad: Float64Array.of(gp * p, gq * q, gv * v) };
+}
+
+/** The customers the model is fitted on: at least one repeat purchase and a positive mean spend. */
+export function spendingRepeatCustomers(frequency: Float64Array, monetary: Float64Array): { x: Float64Array; m: Float64Array } {
+	if (frequency.length !== monetary.length) throw inputError(`invalid summary: frequency has ${frequency.length} rows, monetary ${monetary.length}`);
+	const x: number[] = [], m: number[] = [];
+	for (let i = 0; i < frequency.length; i++) {
+		if (frequency[i] > 0 && monetary[i] > 0 && Number.isFinite(monetary[i])) {
+			x.push(frequency[i]);
+			m.push(monetary[i]);
+		}
+	}
+	return { x: Float64Array.from(x), m: Float64Array.from(m) };
+}
+
+const fromLog = (v: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), v: Math.exp(v[2]) });
+
+/**
+ * Maximum likelihood on repeat customers with m > 0 (the others carry no spend
+ * information), from starts spread around the mean spend; `penalizer` as in fitBgNbd.
+ */
+export function fitGammaGamma(frequency: Float64Array, monetary: Float64Array, opts: { signal?: AbortSignal; penalizer?: number } = {}): FitReport<GammaGammaParams> {
+	const { x, m } = spendingRepeatCustomers(frequency, monetary);
+	const n = x.length;
+	if (n < 2) throw inputError(`only ${n} repeat customers with a positive spend: the Gamma-Gamma model needs more`);
+	const penalizer = opts.penalizer ?? 0;
+	const objective = (logParams: Float64Array) => {
+		throwIfAborted(opts.signal);
+		const { ll, grad } = logLikelihoodAndGradient(x, m, logParams);
+		let loss = -ll / n;
+		const g = grad.map((v) => -v / n);
+		for (let i = 0; i < 3; i++) {
+			const theta = Math.exp(logParams[i]);
+			loss += penalizer * theta * theta;
+			g[i] += 2 * penalizer * theta * theta;
+		}
+		return { loss, grad: g };
+	};
+	// E[m] = p γ / (q − 1): starts that match the mean spend with light and heavy tails.
+	const meanSpend = m.reduce((s, v) => s + v, 0) / n;
+	const starts = [
+		[1, 1, 1],
+		[5, 4, (3 * meanSpend) / 5],
+		[2, 2, meanSpend / 2],
+		[10, 10, (9 * meanSpend) / 10]
+	].map((v) => Float64Array.from(v, Math.log));
+	const found = minimizeFromStarts(objective, starts, opts.signal);
+	const H = numericalHessian((lp) => logLikelihoodAndGradient(x, m, lp).grad.map((v) => -v), found.logParams);
+	const se = standardErrorsFromLogHessian(H, found.logParams);
+	return {
+		params: fromLog(found.logParams),
+		standardErrors: se && fromLog(se.map(Math.log)),
+		logLikelihood: logLikelihoodAndGradient(x, m, found.logParams).ll,
+		customers: n,
+		converged: found.converged,
+		starts: starts.length
+	};
+}
+
+/** E[M | p, q, γ, x, m] = p (γ + x m) / (p x + q − 1); the population mean p γ / (q − 1) when x = 0. */
+export function conditionalExpectedSpend(params: GammaGammaParams, x: number, m: number): number {
+	const { p, q, v } = params;
+	if (x === 0) return (p * v) / (q - 1);
+	return (p * (v + x * m)) / (p * x + q - 1);
+}
+
+/** Pearson correlation of frequency and mean spend over the customers the Gamma-Gamma model uses (NaN below 2). */
+export function frequencyMonetaryCorrelation(frequency: Float64Array, monetary: Float64Array): number {
+	const { x, m } = spendingRepeatCustomers(frequency, monetary);
+	const n = x.length;
+	if (n < 2) return NaN;
+	let mx = 0, mm = 0;
+	for (let i = 0; i < n; i++) {
+		mx += x[i] / n;
+		mm += m[i] / n;
+	}
+	let sxy = 0, sxx = 0, syy = 0;
+	for (let i = 0; i < n; i++) {
+		sxy += (x[i] - mx) * (m[i] - mm);
+		sxx += (x[i] - mx) ** 2;
+		syy += (m[i] - mm) ** 2;
+	}
+	return sxy / Math.sqrt(sxx * syy);
+}
