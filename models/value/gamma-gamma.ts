@@ -21,19 +21,51 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: number, m: 
 	return lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(v) + px * Math.log(x) + (px - 1) * Math.log(m) - (px + q) * Math.log(v + m * x);
 }
 
+/** Repeat customers prepared for the likelihood: the Γ and ψ terms depend on x only, so they are computed per distinct x. */
+interface SpendData {
+	x: Float64Array;
+	m: Float64Array;
+	xIndex: Int32Array;
+	distinctX: Float64Array;
+	xWeight: Float64Array;
+	/** Σ x ln m and Σ ln m: the (px − 1) ln m term is linear in p. */
+	sumXLogM: number;
+	sumLogM: number;
+}
+
+function prepare(x: Float64Array, m: Float64Array): SpendData {
+	const distinct = [...new Set(x)].sort((u, v) => u - v);
+	const position = new Map(distinct.map((value, k) => [value, k]));
+	const xWeight = new Float64Array(distinct.length);
+	let sumXLogM = 0, sumLogM = 0;
+	const xIndex = Int32Array.from(x, (value, i) => {
+		const k = position.get(value)!;
+		xWeight[k]++;
+		sumXLogM += value * Math.log(m[i]);
+		sumLogM += Math.log(m[i]);
+		return k;
+	});
+	return { x, m, xIndex, distinctX: Float64Array.from(distinct), xWeight, sumXLogM, sumLogM };
+}
+
 /** Σ ln f and its gradient in (ln p, ln q, ln γ) over the repeat customers. */
-function logLikelihoodAndGradient(x: Float64Array, m: Float64Array, logParams: Float64Array): { ll: number; grad: Float64Array } {
+function logLikelihoodAndGradient(d: SpendData, logParams: Float64Array): { ll: number; grad: Float64Array } {
 	const p = Math.exp(logParams[0]), q = Math.exp(logParams[1]), v = Math.exp(logParams[2]);
 	const lgq = lgamma(q), psq = digamma(q), logV = Math.log(v);
-	let ll = 0, gp = 0, gq = 0, gv = 0;
-	for (let i = 0; i < x.length; i++) {
-		const xi = x[i], mi = m[i], px = p * xi;
-		const logX = Math.log(xi), logM = Math.log(mi), logVMX = Math.log(v + mi * xi);
-		const pspxq = digamma(px + q);
-		ll += lgamma(px + q) - lgamma(px) - lgq + q * logV + px * logX + (px - 1) * logM - (px + q) * logVMX;
-		gp += xi * (pspxq - digamma(px) + logX + logM - logVMX);
-		gq += pspxq - psq + logV - logVMX;
-		gv += q / v - (px + q) / (v + mi * xi);
+	let ll = p * d.sumXLogM - d.sumLogM, gp = d.sumXLogM, gq = 0, gv = 0;
+	for (let k = 0; k < d.distinctX.length; k++) {
+		const x = d.distinctX[k], w = d.xWeight[k], px = p * x, logX = Math.log(x), pspxq = digamma(px + q);
+		ll += w * (lgamma(px + q) - lgamma(px) - lgq + q * logV + px * logX);
+		gp += w * x * (pspxq - digamma(px) + logX);
+		gq += w * (pspxq - psq + logV);
+		gv += (w * q) / v;
+	}
+	for (let i = 0; i < d.x.length; i++) {
+		const x = d.x[i], total = v + d.m[i] * x, logTotal = Math.log(total);
+		ll -= (p * x + q) * logTotal;
+		gp -= x * logTotal;
+		gq -= logTotal;
+		gv -= (p * x + q) / total;
 	}
 	return { ll, grad: Float64Array.of(gp * p, gq * q, gv * v) };
 }
@@ -60,11 +92,12 @@ const fromLog = (v: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(v[0])
 export function fitGammaGamma(frequency: Float64Array, monetary: Float64Array, opts: { signal?: AbortSignal; penalizer?: number } = {}): FitReport<GammaGammaParams> {
 	const { x, m } = spendingRepeatCustomers(frequency, monetary);
 	const n = x.length;
+	const data = prepare(x, m);
 	if (n < 2) throw inputError(`only ${n} repeat customers with a positive spend: the Gamma-Gamma model needs more`);
 	const penalizer = opts.penalizer ?? 0;
 	const objective = (logParams: Float64Array) => {
 		throwIfAborted(opts.signal);
-		const { ll, grad } = logLikelihoodAndGradient(x, m, logParams);
+		const { ll, grad } = logLikelihoodAndGradient(data, logParams);
 		let loss = -ll / n;
 		const g = grad.map((v) => -v / n);
 		for (let i = 0; i < 3; i++) {
@@ -83,12 +116,12 @@ export function fitGammaGamma(frequency: Float64Array, monetary: Float64Array, o
 		[10, 10, (9 * meanSpend) / 10]
 	].map((v) => Float64Array.from(v, Math.log));
 	const found = minimizeFromStarts(objective, starts, opts.signal);
-	const H = numericalHessian((lp) => logLikelihoodAndGradient(x, m, lp).grad.map((v) => -v), found.logParams);
+	const H = numericalHessian((lp) => logLikelihoodAndGradient(data, lp).grad.map((v) => -v), found.logParams);
 	const se = standardErrorsFromLogHessian(H, found.logParams);
 	return {
 		params: fromLog(found.logParams),
 		standardErrors: se && fromLog(se.map(Math.log)),
-		logLikelihood: logLikelihoodAndGradient(x, m, found.logParams).ll,
+		logLikelihood: logLikelihoodAndGradient(data, found.logParams).ll,
 		customers: n,
 		converged: found.converged,
 		starts: starts.length
@@ -106,6 +139,7 @@ export function conditionalExpectedSpend(params: GammaGammaParams, x: number, m:
 export function frequencyMonetaryCorrelation(frequency: Float64Array, monetary: Float64Array): number {
 	const { x, m } = spendingRepeatCustomers(frequency, monetary);
 	const n = x.length;
+	const data = prepare(x, m);
 	if (n < 2) return NaN;
 	let mx = 0, mm = 0;
 	for (let i = 0; i < n; i++) {
