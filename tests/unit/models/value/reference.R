@@ -73,5 +73,14 @@ gg_hat <- exp(gg_fit$par)
 gg_se <- sqrt(diag(solve(optimHess(gg_hat, gg_nll))))
 cat('  "bgnbd_fit": {"params": ', json(bg_hat), ', "se": ', json(bg_se), ', "loglik": ', sprintf("%.17g", -bg_fit$value), "},\n", sep = "")
 cat('  "gamma_gamma_fit": {"params": ', json(gg_hat), ', "se": ', json(gg_se), ', "loglik": ', sprintf("%.17g", -gg_fit$value), ', "customers": ', nrow(rep), "},\n", sep = "")
+# CLV as lifetimes defines it: 12 monthly increments of E[Y(t)] (t_i = i × 30.4375 / 7 weeks)
+# times the Gamma-Gamma expected spend p(γ + x m)/(px + q − 1), discounted 1 % a month.
+clv <- function(x, tx, T, m, months = 12, d = 0.01) {
+  e <- sapply(0:months, function(i) if (i == 0) 0 else posterior(x, tx, T, i * (365.25 / 12) / 7)$expected)
+  spend <- with(gg, if (x > 0) p * (v + x * m) / (p * x + q - 1) else p * v / (q - 1))
+  sum(diff(e) * spend / (1 + d)^(1:months))
+}
+clv_cases <- list(c(2, 30.43, 38.86, 22.35), c(0, 0, 38.86, 0), c(10, 35, 38, 41.2))
+cat('  "clv": [', paste(sapply(clv_cases, function(c) json(c(c, clv(c[1], c[2], c[3], c[4])))), collapse = ", "), "],\n", sep = "")
 cat('  "unconditional": [', paste(sapply(c(1, 39, 78, 520), function(t) json(c(t, unconditional(t)))), collapse = ", "), "]\n", sep = "")
 cat("}\n")
