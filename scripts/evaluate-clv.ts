@@ -79,7 +79,11 @@ function dayNumbers(column: RawColumn): Float64Array {
 const sig = (x: number) => Number(x.toPrecision(7));
 
 export async function runClvEvaluation(raw: RawColumn[], args: ClvArgs): Promise<void> {
-	const column = (name: string) => raw.find((c) => c.name === name) ?? (() => { throw new Error(`no column named ${name} (columns: ${raw.map((c) => c.name).join(', ')})`); })();
+	const column = (name: string) => {
+		const found = raw.find((c) => c.name === name);
+		if (!found) throw new Error(`no column named ${name} (columns: ${raw.map((c) => c.name).join(', ')})`);
+		return found;
+	};
 	const customers = column(args.customer);
 	const amount = column(args.amount);
 	if (amount.type !== 'numeric') throw new Error(`invalid amount column: ${args.amount} is not numeric`);

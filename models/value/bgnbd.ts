@@ -4,10 +4,9 @@
  * repeat purchase they leave with probability p ~ Beta(a, b).
  */
 import { inputError } from '../shared/input-error';
-import { throwIfAborted } from '../shared/cancel';
 import { digamma, lgamma, logAddExp } from './special';
 import { hyp2f1ExcessOverB } from './hyp2f1';
-import { minimizeFromStarts, numericalHessian, standardErrorsFromLogHessian } from './optimize';
+import { maximumLikelihood } from './optimize';
 import type { BgNbdParams, FitReport, PurchaseSummary } from './types';
 
 /**
@@ -133,20 +132,6 @@ export function fitBgNbd(s: Pick<PurchaseSummary, 'frequency' | 'recency' | 'age
 	}
 	if (repeats === 0) throw inputError('no customer bought twice in the calibration period: the BG/NBD model needs repeat purchases (pick a later calibration end)');
 	if (!(totalAge > 0)) throw inputError('every customer has age 0: pick a calibration end after the first purchases');
-	const penalizer = opts.penalizer ?? 0;
-	const n = d.customers;
-	const objective = (logParams: Float64Array) => {
-		throwIfAborted(opts.signal);
-		const { ll, grad } = logLikelihoodAndGradient(d, logParams);
-		let loss = -ll / n;
-		const g = grad.map((v) => -v / n);
-		for (let i = 0; i < 4; i++) {
-			const theta = Math.exp(logParams[i]);
-			loss += penalizer * theta * theta;
-			g[i] += 2 * penalizer * theta * theta;
-		}
-		return { loss, grad: g };
-	};
 	const rate = repeats / totalAge;
 	const starts = [
 		[1, 1, 1, 1],
@@ -154,15 +139,13 @@ export function fitBgNbd(s: Pick<PurchaseSummary, 'frequency' | 'recency' | 'age
 		[2, 2 / rate, 0.5, 1],
 		[0.2, 0.2 / rate, 2, 10]
 	].map((v) => Float64Array.from(v, Math.log));
-	const found = minimizeFromStarts(objective, starts, opts.signal);
-	const H = numericalHessian((p) => logLikelihoodAndGradient(d, p).grad.map((v) => -v), found.logParams);
-	const se = standardErrorsFromLogHessian(H, found.logParams);
+	const fit = maximumLikelihood((lp) => logLikelihoodAndGradient(d, lp), d.customers, starts, opts.penalizer ?? 0, opts.signal);
 	return {
-		params: fromLog(found.logParams),
-		standardErrors: se && fromLog(se.map(Math.log)),
-		logLikelihood: logLikelihoodAndGradient(d, found.logParams).ll,
-		customers: n,
-		converged: found.converged,
+		params: fromLog(fit.logParams),
+		standardErrors: fit.standardErrors && fromLog(fit.standardErrors.map(Math.log)),
+		logLikelihood: fit.logLikelihood,
+		customers: d.customers,
+		converged: fit.converged,
 		starts: starts.length
 	};
 }

@@ -6,9 +6,8 @@
  * `frequencyMonetaryCorrelation`).
  */
 import { inputError } from '../shared/input-error';
-import { throwIfAborted } from '../shared/cancel';
 import { digamma, lgamma } from './special';
-import { minimizeFromStarts, numericalHessian, standardErrorsFromLogHessian } from './optimize';
+import { maximumLikelihood } from './optimize';
 import type { FitReport, GammaGammaParams } from './types';
 
 /**
@@ -92,21 +91,8 @@ const fromLog = (v: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(v[0])
 export function fitGammaGamma(frequency: Float64Array, monetary: Float64Array, opts: { signal?: AbortSignal; penalizer?: number } = {}): FitReport<GammaGammaParams> {
 	const { x, m } = spendingRepeatCustomers(frequency, monetary);
 	const n = x.length;
-	const data = prepare(x, m);
 	if (n < 2) throw inputError(`only ${n} repeat customers with a positive spend: the Gamma-Gamma model needs more`);
-	const penalizer = opts.penalizer ?? 0;
-	const objective = (logParams: Float64Array) => {
-		throwIfAborted(opts.signal);
-		const { ll, grad } = logLikelihoodAndGradient(data, logParams);
-		let loss = -ll / n;
-		const g = grad.map((v) => -v / n);
-		for (let i = 0; i < 3; i++) {
-			const theta = Math.exp(logParams[i]);
-			loss += penalizer * theta * theta;
-			g[i] += 2 * penalizer * theta * theta;
-		}
-		return { loss, grad: g };
-	};
+	const data = prepare(x, m);
 	// E[m] = p γ / (q − 1): starts that match the mean spend with light and heavy tails.
 	const meanSpend = m.reduce((s, v) => s + v, 0) / n;
 	const starts = [
@@ -115,15 +101,13 @@ export function fitGammaGamma(frequency: Float64Array, monetary: Float64Array, o
 		[2, 2, meanSpend / 2],
 		[10, 10, (9 * meanSpend) / 10]
 	].map((v) => Float64Array.from(v, Math.log));
-	const found = minimizeFromStarts(objective, starts, opts.signal);
-	const H = numericalHessian((lp) => logLikelihoodAndGradient(data, lp).grad.map((v) => -v), found.logParams);
-	const se = standardErrorsFromLogHessian(H, found.logParams);
+	const fit = maximumLikelihood((lp) => logLikelihoodAndGradient(data, lp), n, starts, opts.penalizer ?? 0, opts.signal);
 	return {
-		params: fromLog(found.logParams),
-		standardErrors: se && fromLog(se.map(Math.log)),
-		logLikelihood: logLikelihoodAndGradient(data, found.logParams).ll,
+		params: fromLog(fit.logParams),
+		standardErrors: fit.standardErrors && fromLog(fit.standardErrors.map(Math.log)),
+		logLikelihood: fit.logLikelihood,
 		customers: n,
-		converged: found.converged,
+		converged: fit.converged,
 		starts: starts.length
 	};
 }

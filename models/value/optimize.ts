@@ -11,6 +11,45 @@
  */
 import { throwIfAborted } from '../shared/cancel';
 
+/** Σ ln L over the customers and its gradient, in log-parameters. */
+export type LogLikelihood = (logParams: Float64Array) => { ll: number; grad: Float64Array };
+
+export interface MaximumLikelihood {
+	logParams: Float64Array;
+	/** Standard errors of the natural parameters (null when the Hessian is not positive definite). */
+	standardErrors: number[] | null;
+	logLikelihood: number;
+	converged: boolean;
+}
+
+/**
+ * Maximises Σ ln L over n customers: minimises −(Σ ln L)/n + penalizer Σθ² (lifetimes'
+ * `penalizer_coef`, on the natural parameters θ = e^φ; 0 gives the plain MLE), then takes
+ * standard errors from the Hessian of −Σ ln L without the penalty.
+ */
+export function maximumLikelihood(logLikelihood: LogLikelihood, customers: number, starts: Float64Array[], penalizer: number, signal?: AbortSignal): MaximumLikelihood {
+	const objective: LogObjective = (logParams) => {
+		throwIfAborted(signal);
+		const { ll, grad } = logLikelihood(logParams);
+		let loss = -ll / customers;
+		const g = grad.map((v) => -v / customers);
+		for (let i = 0; i < logParams.length; i++) {
+			const theta = Math.exp(logParams[i]);
+			loss += penalizer * theta * theta;
+			g[i] += 2 * penalizer * theta * theta;
+		}
+		return { loss, grad: g };
+	};
+	const found = minimizeFromStarts(objective, starts, signal);
+	const H = numericalHessian((p) => logLikelihood(p).grad.map((v) => -v), found.logParams);
+	return {
+		logParams: found.logParams,
+		standardErrors: standardErrorsFromLogHessian(H, found.logParams),
+		logLikelihood: logLikelihood(found.logParams).ll,
+		converged: found.converged
+	};
+}
+
 /** Loss (a mean negative log-likelihood) and its gradient, both in log-parameters. */
 export type LogObjective = (logParams: Float64Array) => { loss: number; grad: Float64Array };
 
