@@ -43,6 +43,8 @@ export async function runCustomerValue(s: PurchaseSummary, request: ValueRequest
 	const bgnbd = fitBgNbd(s, { signal: opts.signal });
 	if (!bgnbd.converged) notes.push('The BG/NBD fit did not fully converge: the parameters are the best found, treat them with care.');
 	if (bgnbd.standardErrors === null) notes.push('The BG/NBD likelihood is flat at the optimum: no standard errors.');
+	if (atBoundary(bgnbd.params))
+		notes.push(`The BG/NBD estimates ran to a boundary (${describe(bgnbd.params)}): the purchases show too little repeat buying or drop-out to pin the model down, so treat its predictions with care.`);
 	opts.progress?.(0.4);
 	await yieldAndCheck(opts.signal);
 
@@ -53,6 +55,7 @@ export async function runCustomerValue(s: PurchaseSummary, request: ValueRequest
 	} else {
 		gammaGamma = fitGammaGamma(s.frequency, s.monetary, { signal: opts.signal });
 		if (!gammaGamma.converged) notes.push('The Gamma-Gamma fit did not fully converge: the parameters are the best found, treat them with care.');
+		if (atBoundary(gammaGamma.params)) notes.push(`The Gamma-Gamma estimates ran to a boundary (${describe(gammaGamma.params)}): spend varies too little between or within customers to pin the model down.`);
 		if (!(gammaGamma.params.q > 1)) notes.push(`The Gamma-Gamma q is ${gammaGamma.params.q.toFixed(3)} ≤ 1: the mean spend has no finite expectation, so expected spend and CLV are not meaningful.`);
 	}
 	const correlation = frequencyMonetaryCorrelation(s.frequency, s.monetary);
@@ -79,6 +82,13 @@ export async function runCustomerValue(s: PurchaseSummary, request: ValueRequest
 	opts.progress?.(1);
 	return { bgnbd, gammaGamma, frequencyMonetaryCorrelation: correlation, probabilityAlive: alive, expectedPurchases: purchases, expectedSpend: spend, clv, notes };
 }
+
+/** Estimates beyond 1e±6 mean the likelihood kept improving towards 0 or ∞ (a degenerate optimum). */
+function atBoundary(params: BgNbdParams | GammaGammaParams): boolean {
+	return Object.values(params).some((v) => !(v > 1e-6 && v < 1e6));
+}
+
+const describe = (params: BgNbdParams | GammaGammaParams) => Object.entries(params).map(([name, v]) => `${name} = ${Number(v.toPrecision(3))}`).join(', ');
 
 /** Mean of the repeat customers' mean spend (0 when there are none): the fallback without a Gamma-Gamma fit. */
 function meanRepeatSpend(s: PurchaseSummary): number {

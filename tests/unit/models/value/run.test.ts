@@ -40,3 +40,12 @@ describe('runCustomerValue', () => {
 		await expect(runCustomerValue(cdnowSummary(), REQUEST, { signal: controller.signal })).rejects.toMatchObject({ name: 'CancelledError' });
 	});
 });
+
+describe('runCustomerValue on data that cannot identify the model', () => {
+	it('says when the BG/NBD estimates run to a boundary (every customer bought at the end: no drop-out seen)', async () => {
+		const five = (v: number) => new Float64Array(5).fill(v);
+		const result = await runCustomerValue({ frequency: Float64Array.of(3, 5, 2, 4, 1), recency: five(30), age: five(30), monetary: five(10) }, REQUEST);
+		expect(result.notes.join(' ')).toMatch(/BG\/NBD estimates ran to a boundary/);
+		expect(result.clv.every(Number.isFinite)).toBe(true);
+	});
+});
