@@ -24,8 +24,9 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 	if (z === 0 || a === 0 || b === 0) return 1;
 	if (z < 0) {
 		const w = z / (z - 1);
-		// Either parameter may be kept; keeping the one with the smaller |c − ·| shortens the series.
-		return Math.abs(c - b) <= Math.abs(c - a)
+		// Either parameter may be kept. Kept a, the terms go like n^(a − b − 1) wⁿ: keeping the
+		// smaller one makes them decay fastest (and keeps a terminating polynomial one).
+		return a <= b
 			? Math.pow(1 - z, -a) * hyp2f1Series(a, c - b, c, w)
 			: Math.pow(1 - z, -b) * hyp2f1Series(c - a, b, c, w);
 	}
