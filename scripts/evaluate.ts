@@ -27,6 +27,7 @@ import { loadTable } from './load-table';
 import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
 import { parseSentimentArgs, runSentiment } from './evaluate-sentiment';
 import { parseRecommendArgs, runRecommendEvaluation } from './evaluate-recommend';
+import { runClvCommand } from './evaluate-clv';
 
 /** `--models` choices: every tabular kind of the catalogue, and `auto`. */
 const KINDS = [...TABULAR_KINDS, 'auto'] as const;
@@ -158,6 +159,7 @@ async function main() {
 		return runSentiment(await loadTable(sentimentArgs.data), sentimentArgs);
 	}
 	if (process.argv[2] === 'survival') return (await import('./evaluate-survival')).main(process.argv.slice(3), fail);
+	if (process.argv[2] === 'clv') return runClvCommand(process.argv.slice(3), fail);
 	if (process.argv[2] === 'recommend') {
 		const recommendArgs = parseRecommendArgs(process.argv.slice(3), fail);
 		await useFastestNodeBackend();
