@@ -4,9 +4,7 @@
  * customer's predicted survival for the written table.
  */
 import { coxLinearPredictor, encodeCovariates, predictSurvivalCurve, runSurvival } from '../../models/survival';
-import type { RawColumn } from '../../models/shared/columns';
-import { textAt } from '../../models/shared/columns';
-import { inputError } from '../../models/shared/input-error';
+import { inputError, textAt, type RawColumn } from '../../models/shared';
 import type { SurvivalJob, SurvivalJobResult, TabularProgress } from './api';
 import { columnsOf } from './tabular';
 

@@ -6,8 +6,7 @@
  */
 import { conditionalExpectedPurchases, expectedPurchases, probabilityAliveMatrix, runCustomerValue } from '../../models/value';
 import type { PurchaseSummary } from '../../models/value';
-import type { RawColumn } from '../../models/shared/columns';
-import { inputError } from '../../models/shared/input-error';
+import { inputError, type RawColumn } from '../../models/shared';
 import type { TabularProgress, ValueJob, ValueJobResult } from './api';
 import { columnsOf } from './tabular';
 

@@ -22,8 +22,10 @@ export const PUBLIC_MODEL_ENTRIES = [
 	'models/recommend/index.ts', // $models/recommend: recommenders, hidden-item evaluation, the recommendation job
 	'models/recommend/light.ts', // $models/recommend/light: request/result types and the "owned" rule, without TensorFlow.js
 	'models/shared/index.ts', // $models/shared: columns, features, metrics, splits, cancellation
+	'models/survival/index.ts', // $models/survival: Kaplan–Meier, log-rank, Cox (plain arithmetic)
 	'models/text/index.ts', // $models/text: the text learners and their types
-	'models/text/light.ts' // $models/text/light: text kinds, labels, cleaning, without TensorFlow.js
+	'models/text/light.ts', // $models/text/light: text kinds, labels, cleaning, without TensorFlow.js
+	'models/value/index.ts' // $models/value: BG/NBD, Gamma-Gamma, CLV (plain arithmetic)
 ] as const;
 
 /** `src/lib` folders every cell may use, which therefore use no cell. */

@@ -18,7 +18,7 @@ export interface HoldoutRow {
 }
 
 /** Actual and predicted in two categorical colours, with a legend (and the predicted line dashed: not by colour alone). */
-const series = () => ({ domain: [M.actual, M.predicted], scheme: CATEGORICAL_SCHEME, legend: true });
+const series = () => ({ domain: [M.actual, M.predicted], scheme: CATEGORICAL_SCHEME, legend: true }) as const;
 
 /** Mean holdout repeat purchases by calibration frequency, actual beside predicted (the paper's fig. 3). */
 export function holdoutOptions(rows: HoldoutRow[], top: number, theme: ChartTheme): PlotOptions {
@@ -89,7 +89,7 @@ export function clvOptions(clv: Float64Array, months: number, theme: ChartTheme)
 		style: themeStyle(theme.dark),
 		x: { label: M.clvX },
 		y: { label: M.customers, grid: true },
-		marks: [Plot.rectY(values, Plot.binX({ y: 'count' }, { x: (d: number) => d, fill: seriesColour(theme.dark), tip: true, thresholds: 30 })), Plot.ruleY([0])],
+		marks: [Plot.rectY(values, { ...Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 30 }), fill: seriesColour(theme.dark), tip: true }), Plot.ruleY([0])],
 		caption: M.clvTitle(months)
 	};
 }
