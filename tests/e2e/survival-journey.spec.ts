@@ -42,5 +42,5 @@ test('telco demo → survival cell → curves by contract, log-rank and the Cox 
 		`SELECT count(*) AS customers, bool_and(survival_at_12 >= survival_at_24 AND survival_at_24 >= survival_at_48) AS decreasing,
 		 bool_and(relative_risk > 0) AS risks FROM wa_churn_survival`
 	);
-	await expect(sql.getByRole('grid').getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['7043', 'true', 'true']);
+	await expect(sql.getByRole('grid').getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['7,043', 'true', 'true']);
 });

@@ -25,14 +25,14 @@ function points(group: string, curve: SurvivalCurve): CurvePoint[] {
 }
 
 /** One step curve per group with its 95 % band; groups told apart by colour and by the legend's names. */
-export function curvesOptions(groups: { label: string; curve: SurvivalCurve }[], theme: ChartTheme): PlotOptions {
+export function curvesOptions(groups: { label: string; curve: SurvivalCurve }[], timeLabel: string, theme: ChartTheme): PlotOptions {
 	const rows = groups.flatMap((g) => points(g.label, g.curve));
 	return {
 		width: theme.width,
 		height: 300,
 		style: themeStyle(theme.dark),
-		x: { label: M.time },
-		y: { label: M.survival, domain: [0, 1], grid: true, percent: true },
+		x: { label: timeLabel },
+		y: { label: M.survival, domain: [0, 1], grid: true, tickFormat: '.0%' },
 		color: { legend: groups.length > 1, scheme: CATEGORICAL_SCHEME, domain: groups.map((g) => g.label) },
 		marks: [
 			Plot.areaY(rows, { x: 'time', y1: 'lower', y2: 'upper', fill: 'group', fillOpacity: 0.15, curve: 'step-after' }),
@@ -43,13 +43,15 @@ export function curvesOptions(groups: { label: string; curve: SurvivalCurve }[],
 }
 
 /** Hazard ratios on a log axis with their 95 % intervals, 1 marked. */
-export function hazardOptions(rows: { name: string; ratio: number; lower: number; upper: number }[], theme: ChartTheme): PlotOptions {
+export function hazardOptions(all: { name: string; ratio: number; lower: number; upper: number }[], theme: ChartTheme): PlotOptions {
+	// A covariate redundant with the others has no ratio (NaN): it stays in the table, not on a log axis.
+	const rows = all.filter((r) => Number.isFinite(r.ratio) && Number.isFinite(r.lower) && Number.isFinite(r.upper));
 	return {
 		width: theme.width,
 		height: 60 + 24 * rows.length,
 		marginLeft: 180,
 		style: themeStyle(theme.dark),
-		x: { type: 'log', label: M.hazardRatio, grid: true },
+		x: { type: 'log', label: M.hazardRatio, grid: true, tickFormat: '~g' },
 		y: { label: null, domain: rows.map((r) => r.name) },
 		marks: [
 			Plot.ruleX([1], { stroke: 'currentColor', strokeOpacity: 0.5 }),
@@ -60,14 +62,14 @@ export function hazardOptions(rows: { name: string; ratio: number; lower: number
 }
 
 /** A customer's predicted curve S(t) = exp(−H₀(t) × relative risk) against the average customer's (dashed). */
-export function customerOptions(baseline: { time: number[]; cumulativeHazard: number[] }, relativeRisk: number, label: string, theme: ChartTheme): PlotOptions {
+export function customerOptions(baseline: { time: number[]; cumulativeHazard: number[] }, relativeRisk: number, label: string, timeLabel: string, theme: ChartTheme): PlotOptions {
 	const curve = (name: string, risk: number) => [{ name, time: 0, survival: 1 }, ...baseline.time.map((time, i) => ({ name, time, survival: Math.exp(-baseline.cumulativeHazard[i] * risk) }))];
 	return {
 		width: theme.width,
 		height: 260,
 		style: themeStyle(theme.dark),
-		x: { label: M.time },
-		y: { label: M.survival, domain: [0, 1], grid: true, percent: true },
+		x: { label: timeLabel },
+		y: { label: M.survival, domain: [0, 1], grid: true, tickFormat: '.0%' },
 		color: { legend: true, scheme: CATEGORICAL_SCHEME, domain: [M.average, label] },
 		marks: [
 			// Dashed for the average: told apart by more than colour.

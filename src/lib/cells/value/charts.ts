@@ -79,7 +79,7 @@ export function aliveOptions(matrix: { frequency: number[]; recency: number[]; v
 }
 
 /** Customers by CLV (the long tail is cut at the 99th percentile so the bulk stays readable). */
-export function clvOptions(clv: Float64Array, months: number, theme: ChartTheme): PlotOptions {
+export function clvOptions(clv: Float64Array, theme: ChartTheme): PlotOptions {
 	const sorted = Float64Array.from(clv.filter(Number.isFinite)).sort();
 	const cap = sorted[Math.floor(0.99 * (sorted.length - 1))] ?? 0;
 	const values = Array.from(sorted, (v) => Math.min(v, cap));
@@ -89,7 +89,6 @@ export function clvOptions(clv: Float64Array, months: number, theme: ChartTheme)
 		style: themeStyle(theme.dark),
 		x: { label: M.clvX },
 		y: { label: M.customers, grid: true },
-		marks: [Plot.rectY(values, { ...Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 30 }), fill: seriesColour(theme.dark), tip: true }), Plot.ruleY([0])],
-		caption: M.clvTitle(months)
+		marks: [Plot.rectY(values, { ...Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 30 }), fill: seriesColour(theme.dark), tip: true }), Plot.ruleY([0])]
 	};
 }
