@@ -6,16 +6,14 @@
  * a likelihood term, the slower case). Target: BG/NBD ≤ 2 s. One JSON line per data set.
  *   npm run bench:value [runs]
  */
-import { readFileSync } from 'node:fs';
-import { fitBgNbd, fitGammaGamma, runCustomerValue, simulateBgNbd, simulateGammaGamma, summarisePurchases, type PurchaseSummary } from '../models/value';
+import { fitBgNbd, fitGammaGamma, runCustomerValue, simulateBgNbd, simulateGammaGamma, type PurchaseSummary } from '../models/value';
+import { summariseFile } from './purchase-summary';
 
 const RUNS = Number(process.argv[2] ?? 5);
-const MS_PER_DAY = 86_400_000;
-
-function cdnowMaster(): PurchaseSummary {
-	const rows = readFileSync('datasets/cdnow_master.csv', 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
-	const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
-	return summarisePurchases(rows.map((r) => Number(r[0])), Float64Array.from(rows, (r) => day(r[1])), Float64Array.from(rows, (r) => Number(r[3])), day('1997-09-30'), null, 7).summary;
+/** The full CDNOW cohort summarised by the value cell's SQL, 39-week calibration. */
+async function cdnowMaster(): Promise<PurchaseSummary> {
+	const request = { customer: 'customer_id', date: 'date', amount: 'amount', calibrationEnd: '1997-09-30', holdoutEnd: null, unit: 'week' } as const;
+	return (await summariseFile('datasets/cdnow_master.csv', request)).summary;
 }
 
 function simulated(customers: number): PurchaseSummary {
@@ -37,7 +35,7 @@ async function medianSeconds(work: () => unknown): Promise<number> {
 
 async function main() {
 	for (const [data, summary] of [
-		['cdnow_master', cdnowMaster()],
+		['cdnow_master', await cdnowMaster()],
 		['simulated', simulated(25_000)]
 	] as const) {
 		const bgnbd = await medianSeconds(() => fitBgNbd(summary));

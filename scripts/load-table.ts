@@ -11,12 +11,22 @@ import { openNodeDuckDB } from '../workers/data/duckdb-node';
 import { rawColumnsFromArrow } from '../workers/train/arrow-columns';
 import { rowCount, textAt, type RawColumn } from '../models/shared';
 
-export async function loadTable(file: string): Promise<RawColumn[]> {
+/** A data engine on Node's DuckDB holding `file` as table `table`, for commands that run the data worker's SQL. */
+export async function loadEngine(file: string, table: string): Promise<DataEngine> {
 	const engine = new DataEngine(await openNodeDuckDB(), new MemoryStore());
 	await engine.init();
 	const bytes = readFileSync(file);
-	await engine.loadFile({ fileKey: 'cli', fileName: basename(file), bytes: new Uint8Array(bytes).buffer }, 'customers', DEFAULT_CSV_OPTIONS);
-	return rawColumnsFromArrow(tableFromIPC((await engine.exportArrow('customers')).ipc));
+	await engine.loadFile({ fileKey: 'cli', fileName: basename(file), bytes: new Uint8Array(bytes).buffer }, table, DEFAULT_CSV_OPTIONS);
+	return engine;
+}
+
+/** A relation of the engine as the columns the trainers take. */
+export async function relationColumns(engine: DataEngine, relation: string): Promise<RawColumn[]> {
+	return rawColumnsFromArrow(tableFromIPC((await engine.exportArrow(relation)).ipc));
+}
+
+export async function loadTable(file: string): Promise<RawColumn[]> {
+	return relationColumns(await loadEngine(file, 'customers'), 'customers');
 }
 
 /** The table as one record per row, every value as text ('' when missing). */

@@ -17,5 +17,4 @@ export { customerLifetimeValue, DAYS_PER_MONTH, type ClvOptions } from './clv';
 export { hyp2f1 } from './hyp2f1';
 export { lgamma, digamma } from './special';
 export { simulateBgNbd, simulateGammaGamma } from './simulate';
-export { summarisePurchases, type SummarisedPurchases } from './summary';
 export { runCustomerValue, MIN_SPENDING_REPEAT_CUSTOMERS, type CustomerValueResult, type ValueRequest } from './run';
