@@ -342,6 +342,8 @@ export interface ValueJob {
 }
 
 export interface ValueJobResult extends CustomerValueResult {
+	/** Time the job took in the worker (both fits, every customer's values, the views' figures). */
+	elapsedMs: number;
 	/** Per customer: expected repeat purchase days in the holdout given the calibration; null without a holdout. */
 	holdoutExpected: Float64Array | null;
 	/** The cohort's expected cumulative repeat purchases at the end of each unit since the first day. */
@@ -370,6 +372,8 @@ export interface SurvivalJob {
 }
 
 export interface SurvivalJobResult extends SurvivalResult {
+	/** Time the job took in the worker (curves, test, Cox fit, every customer's predictions). */
+	elapsedMs: number;
 	/** The times survival is reported at (the request's). */
 	times: number[];
 	/** Customers analysed (rows with a duration and an event status). */

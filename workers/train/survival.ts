@@ -35,6 +35,7 @@ function medianOf(curve: { time: number[]; survival: number[] }): number {
 }
 
 export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<SurvivalJobResult> {
+	const started = performance.now();
 	const { request } = job;
 	const all = columnsOf(job.table);
 	const durationColumn = columnNamed(all, request.duration);
@@ -81,5 +82,5 @@ export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onPro
 		});
 	}
 	onProgress?.({ jobId: job.jobId, stage: 'Done', fraction: 1 });
-	return { ...result, times: [...request.times], customers: kept.length, perCustomer };
+	return { ...result, times: [...request.times], customers: kept.length, perCustomer, elapsedMs: performance.now() - started };
 }

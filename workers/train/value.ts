@@ -27,6 +27,7 @@ function quantile(values: Float64Array, q: number): number {
 }
 
 export async function customerValueTable(job: ValueJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<ValueJobResult> {
+	const started = performance.now();
 	const columns = columnsOf(job.table);
 	const summary: PurchaseSummary = { frequency: numeric(columns, 'frequency'), recency: numeric(columns, 'recency'), age: numeric(columns, 'T'), monetary: numeric(columns, 'monetary_value') };
 	const { request } = job;
@@ -53,5 +54,5 @@ export async function customerValueTable(job: ValueJob, signal: AbortSignal, onP
 	const maxFrequency = Math.max(1, Math.round(quantile(summary.frequency, MATRIX_FREQUENCY_QUANTILE)));
 	const matrix = probabilityAliveMatrix(params, maxFrequency, summary.age.reduce((m, v) => Math.max(m, v), 0), MATRIX_STEPS);
 	report('Done', 1);
-	return { ...result, holdoutExpected, tracking: { period, expected }, matrix };
+	return { ...result, holdoutExpected, tracking: { period, expected }, matrix, elapsedMs: performance.now() - started };
 }

@@ -30,6 +30,7 @@ export const M = messages(
 		unchanged: 'Same purchases and settings as the kept fit: shown as it is.',
 		summary: (customers: number, repeat: number, calibrationEnd: string, holdoutEnd: string | null, table: string) =>
 			`${formatCount(customers)} customers (${formatCount(repeat)} bought again) up to ${calibrationEnd}${holdoutEnd ? `, holdout to ${holdoutEnd}` : ''}; written to table ${table}.`,
+		fittedIn: (ms: number) => `Fitted in ${formatFixed(ms / 1000, 2)} s.`,
 		parameters: 'Fitted parameters (maximum likelihood, standard errors from the Hessian)',
 		model: 'Model',
 		parameter: 'Parameter',
@@ -96,6 +97,7 @@ export const M = messages(
 			unchanged: 'Mêmes achats et réglages que l’ajustement conservé : affiché tel quel.',
 			summary: (customers, repeat, calibrationEnd, holdoutEnd, table) =>
 				`${formatCount(customers)} clients (${formatCount(repeat)} ont racheté) jusqu’au ${calibrationEnd}${holdoutEnd ? `, test jusqu’au ${holdoutEnd}` : ''} ; écrit dans la table ${table}.`,
+			fittedIn: (ms) => `Ajusté en ${formatFixed(ms / 1000, 2)} s.`,
 			parameters: 'Paramètres ajustés (maximum de vraisemblance, erreurs types par la hessienne)',
 			model: 'Modèle',
 			parameter: 'Paramètre',
