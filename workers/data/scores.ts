@@ -41,6 +41,12 @@ function utf8Data(values: string[]) {
 	return makeData({ type: new Utf8(), data, valueOffsets });
 }
 
+/** A prediction column as written: NaN becomes NULL in number columns. */
+function missingAsNull(column: string, isDouble: boolean): string {
+	const c = `p.${quoteIdent(column)}`;
+	return isDouble ? `CASE WHEN isnan(${c}) THEN NULL ELSE ${c} END AS ${quoteIdent(column)}` : c;
+}
+
 export function writeScored(db: Db, source: string, outName: string, predictionsIpc: Uint8Array): TableInfo {
 	const sourceColumns = new Set(columnsOf(db, source).map((c) => c.name.toLowerCase()));
 	db.query(`DROP TABLE IF EXISTS ${SCORES}`);
@@ -53,10 +59,12 @@ export function writeScored(db: Db, source: string, outName: string, predictions
 		const kept = columnsOf(db, source)
 			.map((c) => c.name)
 			.filter((name) => !added.some((a) => a.toLowerCase() === name.toLowerCase()));
+		// NaN marks a prediction a row has none of (a customer left out): NULL in SQL, as every missing value.
+		const doubles = new Set(columnsOf(db, SCORES).filter((c) => c.type === 'DOUBLE').map((c) => c.name));
 		if (sourceColumns.has('__row')) throw new Error('The table to score has a column named "__row"; rename it first.');
 		db.query(
 			`CREATE OR REPLACE TABLE ${quoteIdent(outName)} AS
-			 SELECT ${[...kept.map((c) => `s.${quoteIdent(c)}`), ...added.map((c) => `p.${quoteIdent(c)}`)].join(', ')}
+			 SELECT ${[...kept.map((c) => `s.${quoteIdent(c)}`), ...added.map((c) => missingAsNull(c, doubles.has(c)))].join(', ')}
 			 FROM (SELECT *, row_number() OVER () - 1 AS __row FROM ${quoteIdent(source)}) s
 			 JOIN ${SCORES} p ON s.__row = p.__row
 			 ORDER BY s.__row`

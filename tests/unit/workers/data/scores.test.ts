@@ -18,6 +18,17 @@ describe('writeScored', () => {
 		]);
 		expect(await engine.listRelations()).not.toContain('__scores');
 	});
+
+	it('writeScored(source, out, {median: [NaN, …]}) writes NULL for a row without a prediction (a customer left out)', async () => {
+		const { engine } = await newEngine();
+		await load(engine, 'c.csv', 'customer,tenure\nA,1\nB,\n', 'c');
+		await engine.writeScored('c', 'c_survival', { predicted_median: Float64Array.from([12, NaN]) });
+		const { rows } = await engine.queryRows('SELECT customer, predicted_median, predicted_median IS NULL FROM c_survival', 10);
+		expect(rows).toEqual([
+			['A', 12, false],
+			['B', null, true]
+		]);
+	});
 });
 
 describe('distinctValues', () => {
