@@ -117,8 +117,10 @@ export class Workbench {
 			if (!doc || !this.#lock.holds(doc.id) || !writesAllowed()) return;
 			await store.saveNotebook(doc);
 			this.notify({ type: 'saved', id: doc.id });
+			// Inside the loop: an edit made while the list is read marks the document dirty and is
+			// written by the next turn (after the loop it was dropped: the save it joined had ended).
+			this.notebooks = await store.listNotebooks();
 		} while (this.#dirty);
-		this.notebooks = await store.listNotebooks();
 	}
 
 	/** Resolves once the edits made so far are written. */
