@@ -40,8 +40,9 @@ async function customers(name: string, rows: number) {
 async function trainLogistic(page: Page): Promise<void> {
 	const churn = page.locator('[data-cell-type="churn"]');
 	await trainChurn(page, 'logistic');
-	// Scoring follows the training and the saves: once it shows, the notebook is stored.
 	await expect(churn.getByTestId('score-summary')).toContainText('customers scored', { timeout: 60_000 });
+	// Autosave writes in the background (a busy machine takes a while): reload only once the table to score is stored.
+	await expect.poll(async () => (await storage(page)).notebooks.some((n) => n.cells.some((c) => c.params.scoreTable)), { timeout: 30_000 }).toBe(true);
 }
 
 /** What the browser keeps: kept file keys (OPFS `files`) and every IndexedDB key with the stored notebooks. */
