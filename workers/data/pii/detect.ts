@@ -7,7 +7,7 @@ import { isCardNumber, isFrenchNir, isIban } from './checksums';
 import { isEmail, isIpAddress, isPhone } from './contacts';
 import { ageSpread, parseBirthYear, parseDate } from './dates';
 import { piiInText } from './free-text';
-import { headerKind, isEventDateHeader } from './headers';
+import { headerKind, isEventDateHeader, namesOtherThing } from './headers';
 import type { PersonalDataFlag, PersonalDataKind, SampledColumn } from './kinds';
 import { maskValue } from './mask';
 import { isFirstName, isFullName, looksLikeSurname } from './names';
@@ -17,6 +17,12 @@ import { isAddress, isPostcode } from './places';
 const MAX_VALUES = 500;
 /** Values-only detection needs this many matching values: three e-mails in a column of four say little. */
 const MIN_MATCHES = 3;
+
+/**
+ * Birth dates without a birth header must spread over this many years (10th to 90th percentile):
+ * customers' ages do (18 to 90), a transaction log's dates seldom do.
+ */
+const MIN_AGE_SPREAD = 20;
 
 /** Options of `detectPersonalData`: `today` dates the ages of birth dates (tests pass a fixed day). */
 export interface DetectOptions {
@@ -50,7 +56,7 @@ export function detectPersonalData(column: SampledColumn, options: DetectOptions
 	if (type === 'other') return null;
 	const findings = [
 		...valueFindings(values, header, type),
-		...nameFindings(values, header, type, column.distinctRatio),
+		...(namesOtherThing(column.name) ? [] : nameFindings(values, header, type, column.distinctRatio)),
 		birthDateFinding(values, column.name, header, type, options.today ?? new Date()),
 		postcodeFinding(values, column.name, type),
 		freeTextFinding(values, type)
@@ -144,7 +150,7 @@ function nameFindings(values: string[], header: PersonalDataKind | null, type: T
 
 /**
  * Birth dates: dates (or years, under a birth header) whose header says birth, or, with no header
- * saying otherwise, dates 18 to 100 years back spread over at least 15 years (purchase and sign-up
+ * saying otherwise, dates 18 to 100 years back spread over at least 20 years (purchase and sign-up
  * dates are recent and clustered).
  */
 function birthDateFinding(values: string[], name: string, header: PersonalDataKind | null, type: TypeGroup, today: Date): Finding | null {
@@ -159,7 +165,7 @@ function birthDateFinding(values: string[], name: string, header: PersonalDataKi
 	if (agrees && share >= 0.8 && ages.livingAges >= 0.9 * ages.dates) {
 		return { kind: 'birth_date', matches, share, confidence: score(0.45, share, true), what: 'dates of a living person' };
 	}
-	if (!agrees && header === null && share >= 0.9 && ages.adultAges >= 0.9 * ages.dates && ages.spreadYears >= 15 && ages.dates >= 20) {
+	if (!agrees && header === null && share >= 0.9 && ages.adultAges >= 0.9 * ages.dates && ages.spreadYears >= MIN_AGE_SPREAD && ages.dates >= 20) {
 		return { kind: 'birth_date', matches, share, confidence: 0.6, what: `dates 18 to 100 years back spread over ${Math.round(ages.spreadYears)} years (ages, not purchases)` };
 	}
 	return null;

@@ -34,9 +34,14 @@ contract segment fichier file table colonne column marque brand societe company 
 banque bank domaine domain host serveur server modele model service services lines line type types canal channel
 source projet project equipe team evenement event groupe group variable feature champ field app application device
 appareil operateur operator nb nbr nombre count total montant amount fidelite loyalty cadeau gift commande order
-achat purchase facture invoice livraison delivery inscription signup creation created updated maj statut status
-protection streaming internet prix price user username login pseudo sujet subject objet template modele`.split(/\s+/)
+achat purchase inscription signup creation created updated maj statut status protection streaming internet prix price
+sujet subject objet template`.split(/\s+/)
 );
+
+/** Whether the header names something that is not a person (`nom_produit`, `couleur_article`): first names there are product names. */
+export function namesOtherThing(name: string): boolean {
+	return headerWords(name).some((w) => OTHER_THINGS.has(w));
+}
 
 /** The kind a header names (`courriel` → email, `code_postal` → postcode), or null. */
 export function headerKind(name: string): PersonalDataKind | null {
