@@ -186,8 +186,9 @@ function postcodeFinding(values: string[], name: string, type: TypeGroup): Findi
  */
 function freeTextFinding(values: string[], type: TypeGroup): Finding | null {
 	if (type !== 'text') return null;
-	const words = values.reduce((s, v) => s + v.split(/\s+/).length, 0) / values.length;
-	if (words < 4) return null;
+	// Words with letters: "+213 5 55 12 34 56" has six tokens and is a phone, not a text.
+	const words = values.reduce((s, v) => s + v.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length, 0) / values.length;
+	if (words < 3) return null;
 	const matches = values.filter((v) => piiInText(v).length > 0);
 	const share = matches.length / values.length;
 	if (matches.length < Math.max(2, Math.ceil(0.01 * values.length))) return null;

@@ -48,7 +48,8 @@ export function headerKind(name: string): PersonalDataKind | null {
 	const words = headerWords(name);
 	if (!words.length) return null;
 	for (const [kind, phrases] of PHRASES) {
-		for (const phrase of phrases) {
+		// Longest phrases first: "zip code" before "zip", so "code" is not read as a product code.
+		for (const phrase of [...phrases].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
 			const at = findPhrase(words, phrase.split(' '));
 			if (at < 0) continue;
 			const rest = [...words.slice(0, at), ...words.slice(at + phrase.split(' ').length)];

@@ -74,6 +74,8 @@ describe('detectPersonalData(column): decoys are not personal data', () => {
 		['nom', ['Chaussure Running Homme', 'T-shirt coton bio', 'Sac à dos urbain 20 L', 'Veste imperméable femme', 'Montre connectée Sport', 'Casquette brodée']], // product names under `nom`
 		['nom', ['Premium', 'Fidèle', 'Occasionnel', 'Nouveau'], 'VARCHAR', 0.001], // a segment under `nom`: few values repeated
 		['couleur_article', ['Rose', 'Jade', 'Ruby', 'Olive', 'Amber', 'Violet', 'Ivy']], // first names, but the header names a product
+		['telephone', ['Oui', 'Non']], // a phone header alone is not enough
+		['email', many(20, (i) => `contact ${i}`)],
 		['churn', ['Yes', 'No']],
 		['churn', ['Oui', 'Non']],
 		['phone_service', ['Yes', 'No']],
