@@ -22,7 +22,9 @@ const PHONE_CHARS = /^\+?[\d\s.\-/()]+$/;
 const NATIONAL: { digits: RegExp; bare: boolean }[] = [
 	{ digits: /^0[1-9]\d{8}$/, bare: true }, // France 0X XX XX XX XX; Algeria, Morocco mobiles 05/06/07 XX XX XX XX
 	{ digits: /^0[2-4]\d{7}$/, bare: true }, // Algeria fixed lines 0XX XX XX XX
-	{ digits: /^[2-9]\d{7}$/, bare: false } // Tunisia 2x/4x/5x/7x/9x XXX XXX
+	{ digits: /^[2-9]\d{7}$/, bare: false }, // Tunisia 2x/4x/5x/7x/9x XXX XXX
+	{ digits: /^0[1-9]\d{9}$/, bare: false }, // United Kingdom 020 7946 0958, 07700 900123
+	{ digits: /^1?[2-9]\d{2}[2-9]\d{6}$/, bare: false } // North America (415) 555-2671
 ];
 
 /** Digits after the country code, by country code, for the countries whose plans we know. */
@@ -34,7 +36,8 @@ const INTERNATIONAL: Record<string, RegExp> = {
 };
 
 /**
- * Whether `value` is a phone number: French, Algerian, Moroccan and Tunisian national formats,
+ * Whether `value` is a phone number: French, Algerian, Moroccan and Tunisian national formats (and
+ * British and North American ones written with separators),
  * +33/+213/+212/+216 (or 00…) with their plans, and other international numbers (+ and 8–15
  * digits in all); spaces, dots, dashes, slashes or none. `loose` also takes bare 8-digit numbers
  * (a header says phone).

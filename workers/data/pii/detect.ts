@@ -55,7 +55,7 @@ export function detectPersonalData(column: SampledColumn, options: DetectOptions
 	const type = typeGroup(column.type);
 	if (type === 'other') return null;
 	const findings = [
-		...valueFindings(values, header, type),
+		...valueFindings(values, header, type, namesOtherThing(column.name)),
 		...(namesOtherThing(column.name) ? [] : nameFindings(values, header, type, column.distinctRatio)),
 		birthDateFinding(values, column.name, header, type, options.today ?? new Date()),
 		postcodeFinding(values, column.name, type),
@@ -93,11 +93,18 @@ const VALUE_TESTS: { kind: PersonalDataKind; what: string; test: (v: string, hea
 	{ kind: 'address', what: 'street addresses (a street word and a number)', test: isAddress, base: 0.35, numeric: false }
 ];
 
-function valueFindings(values: string[], header: PersonalDataKind | null, type: TypeGroup): Finding[] {
+/** Kinds whose values alone are weak evidence: a header naming another thing (`montant`, `nom_produit`) overrules them. */
+const WEAK_KINDS: PersonalDataKind[] = ['phone', 'address'];
+
+/** "25 000 000", "1.500.000": thousands-grouped round amounts, which group like Tunisian numbers (XX XXX XXX). */
+const ROUND_AMOUNT = /^\d{1,3}(?:[\s.]\d{3})*[\s.]000$/;
+
+function valueFindings(values: string[], header: PersonalDataKind | null, type: TypeGroup, otherThing: boolean): Finding[] {
 	const findings: Finding[] = [];
 	for (const t of VALUE_TESTS) {
 		if (type === 'date' || ((type === 'integer' || type === 'number') && !t.numeric)) continue;
-		const matches = values.filter((v) => t.test(v, header));
+		if (otherThing && WEAK_KINDS.includes(t.kind)) continue;
+		const matches = values.filter((v) => t.test(v, header) && !(t.kind === 'phone' && header !== 'phone' && ROUND_AMOUNT.test(v)));
 		const agrees = header === t.kind;
 		const needed = t.kind === 'address' ? (agrees ? 0.4 : 0.6) : agrees ? 0.5 : 0.8;
 		const share = matches.length / values.length;

@@ -42,6 +42,9 @@ describe('isPhone(value)', () => {
 		// Other international numbers
 		['+44 20 7946 0958', true],
 		['+1 415 555 2671', true],
+		['(415) 555-2671', true],
+		['020 7946 0958', true],
+		['4155552671', false], // 10 bare digits without a leading 0: an id
 		// Not phones
 		['22123456', false], // 8 bare digits: an id or an amount unless a header says phone
 		['CMD-2024-00042', false],
