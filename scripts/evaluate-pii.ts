@@ -7,7 +7,8 @@
  *   {"column":"courriel","kind":"email","confidence":0.99,"examples":["j***@g***.com",…],"reason":"…"}
  *   {"column":"montant","kind":null,"confidence":0,"examples":[]}
  */
-import { detectPersonalData } from '../workers/data/pii';
+import type { DataEngine } from '../workers/data';
+import { detectPersonalData, type SampledColumn } from '../workers/data/pii';
 import { quoteIdent } from '../workers/data/sql-quote';
 import { loadEngine } from './load-table';
 
@@ -24,18 +25,30 @@ export function parsePiiArgs(rest: string[], fail: (message: string) => never): 
 	return { data: flags.get('data') ?? fail('--data <file.csv> is required'), sample };
 }
 
+/**
+ * Each column of `table` as the detector reads it: DuckDB type, up to `sample` distinct non-missing
+ * values as text (ordered by hash: a spread-out pick that is the same on every run) and the
+ * distinct ratio over the whole column.
+ */
+export async function sampledColumns(engine: DataEngine, table: string, sample: number): Promise<SampledColumn[]> {
+	const { columns } = await engine.describe(table);
+	const out: SampledColumn[] = [];
+	for (const column of columns) {
+		const col = quoteIdent(column.name);
+		const text = `CAST(${col} AS VARCHAR)`;
+		const sampled = await engine.queryRows(`SELECT v FROM (SELECT DISTINCT ${text} AS v FROM ${quoteIdent(table)} WHERE ${col} IS NOT NULL) ORDER BY hash(v), v`, sample);
+		const ratio = await engine.queryRows(`SELECT count(DISTINCT ${col})::DOUBLE / greatest(count(${col}), 1) AS r FROM ${quoteIdent(table)}`, 1);
+		out.push({ name: column.name, type: column.type, values: sampled.rows.map((r) => String(r[0])), distinctRatio: Number(ratio.rows[0]?.[0] ?? 0) });
+	}
+	return out;
+}
+
 /** The `pii` task of scripts/evaluate.ts. */
 export async function runPiiCommand(rest: string[], fail: (message: string) => never): Promise<void> {
 	const args = parsePiiArgs(rest, fail);
 	const engine = await loadEngine(args.data, TABLE);
-	const { columns } = await engine.describe(TABLE);
-	for (const column of columns) {
-		const col = quoteIdent(column.name);
-		const text = `CAST(${col} AS VARCHAR)`;
-		const sampled = await engine.queryRows(`SELECT v FROM (SELECT DISTINCT ${text} AS v FROM ${quoteIdent(TABLE)} WHERE ${col} IS NOT NULL) ORDER BY hash(v), v`, args.sample);
-		const ratio = await engine.queryRows(`SELECT count(DISTINCT ${col})::DOUBLE / greatest(count(${col}), 1) AS r FROM ${quoteIdent(TABLE)}`, 1);
-		const values = sampled.rows.map((r) => String(r[0]));
-		const flag = detectPersonalData({ name: column.name, type: column.type, values, distinctRatio: Number(ratio.rows[0]?.[0] ?? 0) });
+	for (const column of await sampledColumns(engine, TABLE, args.sample)) {
+		const flag = detectPersonalData(column);
 		console.log(JSON.stringify(flag ? { column: column.name, kind: flag.kind, confidence: flag.confidence, examples: flag.examples, reason: flag.reason } : { column: column.name, kind: null, confidence: 0, examples: [] }));
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCardNumber, isFrenchNir, isIban } from '../../../../../workers/data/pii';
+import { isCardNumber, isFrenchNir, isIban } from '$workers/data/pii';
 
 describe('isIban(value)', () => {
 	it.each([

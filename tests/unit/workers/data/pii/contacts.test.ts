@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmail, isIpAddress, isPhone } from '../../../../../workers/data/pii';
+import { isEmail, isIpAddress, isPhone } from '$workers/data/pii';
 
 describe('isEmail(value)', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPersonalData, type PersonalDataKind } from '../../../../../workers/data/pii';
+import { detectPersonalData, type PersonalDataKind } from '$workers/data/pii';
 
 const TODAY = new Date(Date.UTC(2026, 5, 1));
 const detect = (name: string, values: string[], type = 'VARCHAR', distinctRatio?: number) => detectPersonalData({ name, type, values, distinctRatio }, { today: TODAY });

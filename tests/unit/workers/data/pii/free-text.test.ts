@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { piiInText, textContainsPii } from '../../../../../workers/data/pii';
+import { piiInText, textContainsPii } from '$workers/data/pii';
 
 describe('textContainsPii(text)', () => {
 	it.each([

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectPersonalData } from '../../../../../workers/data/pii';
-import { FRENCH_CUSTOMER_KINDS, FRENCH_CUSTOMER_TYPES, frenchCustomers } from '../../../../shared/french-customers';
+import { detectPersonalData } from '$workers/data/pii';
+import { sampledColumns } from '../../../../../scripts/evaluate-pii';
+import { FRENCH_CUSTOMER_KINDS, FRENCH_CUSTOMER_TYPES, frenchCustomers, toCsv } from '../../../../shared/french-customers';
+import { load, newEngine } from '../engine-fixture';
 
 const TODAY = new Date(Date.UTC(2026, 5, 1));
 const file = frenchCustomers(500, 16);
@@ -40,5 +42,13 @@ describe('detectPersonalData on a generated French customer file (500 rows, FR/D
 			const flag = detectPersonalData(column, { today: TODAY })!;
 			for (const example of flag.examples) expect(column.values).not.toContain(example);
 		}
+	});
+
+	it('read through DuckDB as the workbench reads it, every personal column is found and no decoy', async () => {
+		const { engine } = await newEngine();
+		await load(engine, 'clients.csv', toCsv(file), 'clients');
+		const found: Record<string, string | null> = {};
+		for (const column of await sampledColumns(engine, 'clients', 500)) found[column.name] = detectPersonalData(column, { today: TODAY })?.kind ?? null;
+		expect(found).toEqual(Object.fromEntries(file.columns.map((c) => [c, FRENCH_CUSTOMER_KINDS[c] ?? null])));
 	});
 });

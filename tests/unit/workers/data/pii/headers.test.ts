@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerKind } from '../../../../../workers/data/pii';
+import { headerKind } from '$workers/data/pii';
 
 describe('headerKind(name)', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskValue, type PersonalDataKind } from '../../../../../workers/data/pii';
+import { maskValue, type PersonalDataKind } from '$workers/data/pii';
 
 describe('maskValue(kind, value)', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFirstName, isFullName, looksLikeSurname } from '../../../../../workers/data/pii';
+import { isFirstName, isFullName, looksLikeSurname } from '$workers/data/pii';
 
 describe('isFirstName(word)', () => {
 	it.each(['Jean', 'marie', 'CAMILLE', 'Léa', 'Lea', 'Jean-Pierre', 'Mohamed', 'Mohammed', 'Muhammad', 'Aïcha', 'Aicha', 'Khadidja', 'Youcef', 'Djamel', 'Sofiane', 'Meriem', 'Zineb', 'Emna', 'Mathieu', 'Oliver', 'Emily'])(

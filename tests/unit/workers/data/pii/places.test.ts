@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAddress, isPostcode } from '../../../../../workers/data/pii';
+import { isAddress, isPostcode } from '$workers/data/pii';
 
 describe('isAddress(value)', () => {
 	it.each(['12 rue des Lilas', '5 bis avenue Jean Jaurès', '23 bd Haussmann', 'Cité 500 logements, bloc B n° 12', 'Lotissement 45, Bab Ezzouar', 'Hay Riad, rue 7 n° 3', '221B Baker Street', '10 Downing St'])(
