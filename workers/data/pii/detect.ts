@@ -7,7 +7,7 @@ import { isCardNumber, isFrenchNir, isIban } from './checksums';
 import { isEmail, isIpAddress, isPhone } from './contacts';
 import { ageSpread, parseBirthYear, parseDate } from './dates';
 import { piiInText } from './free-text';
-import { headerKind, isEventDateHeader, namesOtherThing } from './headers';
+import { headerKind, isEventDateHeader, isSurnameHeader, namesOtherThing } from './headers';
 import type { PersonalDataFlag, PersonalDataKind, SampledColumn } from './kinds';
 import { maskValue } from './mask';
 import { isFirstName, isFullName, looksLikeSurname } from './names';
@@ -56,7 +56,7 @@ export function detectPersonalData(column: SampledColumn, options: DetectOptions
 	if (type === 'other') return null;
 	const findings = [
 		...valueFindings(values, header, type, namesOtherThing(column.name)),
-		...(namesOtherThing(column.name) ? [] : nameFindings(values, header, type, column.distinctRatio)),
+		...(namesOtherThing(column.name) ? [] : nameFindings(values, header, type, isSurnameHeader(column.name), column.distinctRatio)),
 		birthDateFinding(values, column.name, header, type, options.today ?? new Date()),
 		postcodeFinding(values, column.name, type),
 		freeTextFinding(values, type)
@@ -127,10 +127,11 @@ function score(base: number, share: number, headerAgrees: boolean): number {
 
 /**
  * Person names: full names ("Jean Dupont", "DUPONT Jean") and first names from the list are
- * seen in the values; surnames only with a name header (single capitalised words are also
- * cities, brands, product lines), and not when few distinct values repeat (a category).
+ * seen in the values; surnames only under a surname header (`nom`, `last_name`: single capitalised
+ * words are also cities, brands, companies, product lines), and not when few distinct values
+ * repeat (a category).
  */
-function nameFindings(values: string[], header: PersonalDataKind | null, type: TypeGroup, distinctRatio?: number): Finding[] {
+function nameFindings(values: string[], header: PersonalDataKind | null, type: TypeGroup, surnameHeader: boolean, distinctRatio?: number): Finding[] {
 	if (type !== 'text') return [];
 	const agrees = header === 'person_name';
 	const findings: Finding[] = [];
@@ -144,12 +145,12 @@ function nameFindings(values: string[], header: PersonalDataKind | null, type: T
 	if (first.length >= (agrees ? MIN_MATCHES : 5) && firstShare >= (agrees ? 0.4 : 0.7)) {
 		findings.push({ kind: 'person_name', matches: first, share: firstShare, confidence: score(0.35, firstShare, agrees), what: 'known first names' });
 	}
-	if (agrees && (distinctRatio === undefined || distinctRatio >= 0.2)) {
+	if (surnameHeader && (distinctRatio === undefined || distinctRatio >= 0.2)) {
 		const surnames = values.filter(looksLikeSurname);
 		const single = surnames.filter((v) => !/\s/.test(v.trim())).length;
 		const share = surnames.length / values.length;
 		if (surnames.length >= MIN_MATCHES && share >= 0.8 && single >= 0.6 * surnames.length) {
-			findings.push({ kind: 'person_name', matches: surnames, share, confidence: score(0.25, share, true) - 0.1, what: "capitalised single words, as surnames are written, under a name header" });
+			findings.push({ kind: 'person_name', matches: surnames, share, confidence: score(0.25, share, true) - 0.1, what: 'capitalised single words, as surnames are written, under a surname header' });
 		}
 	}
 	return findings;

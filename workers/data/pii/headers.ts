@@ -43,6 +43,16 @@ export function namesOtherThing(name: string): boolean {
 	return headerWords(name).some((w) => OTHER_THINGS.has(w));
 }
 
+/**
+ * Whether the header names a surname: `nom`, `nom_de_famille`, `last_name`, `surname`, `patronyme`.
+ * Not the generic English `name`, which as often holds a company, a product or a file.
+ */
+export function isSurnameHeader(name: string): boolean {
+	const words = headerWords(name);
+	const has = (...phrase: string[]) => findPhrase(words, phrase) >= 0;
+	return headerKind(name) === 'person_name' && (has('nom') || has('surname') || has('lastname') || has('last', 'name') || has('family', 'name') || has('patronyme'));
+}
+
 /** The kind a header names (`courriel` → email, `code_postal` → postcode), or null. */
 export function headerKind(name: string): PersonalDataKind | null {
 	const words = headerWords(name);

@@ -11,6 +11,6 @@ export { isEmail, isPhone, isIpAddress } from './contacts';
 export { isIban, isCardNumber, isFrenchNir } from './checksums';
 export { isAddress, isPostcode } from './places';
 export { isFirstName, isFullName, looksLikeSurname } from './names';
-export { headerKind } from './headers';
+export { headerKind, isSurnameHeader } from './headers';
 export { textContainsPii, piiInText, type TextHit } from './free-text';
 export { parseDate } from './dates';

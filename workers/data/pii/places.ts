@@ -6,7 +6,7 @@ import { headerKind } from './headers';
 const STREET_WORDS = new Set(
 	`rue avenue av ave bd blvd boulevard chemin impasse allee place route cite lotissement quai square
 residence hameau lieu-dit voie passage sentier faubourg fbg rte chaussee esplanade parvis promenade street st road rd
-lane ln drive crescent terrace highway hwy douar derb hay`.split(/\s+/)
+lane ln drive parkway pkwy crescent terrace highway hwy douar derb hay`.split(/\s+/)
 );
 
 /**

@@ -75,6 +75,8 @@ describe('detectPersonalData(column): decoys are not personal data', () => {
 		['id_magasin', many(60, (i) => String(75001 + i))], // zip-like numeric ids
 		['nom', ['Chaussure Running Homme', 'T-shirt coton bio', 'Sac à dos urbain 20 L', 'Veste imperméable femme', 'Montre connectée Sport', 'Casquette brodée']], // product names under `nom`
 		['nom', ['Premium', 'Fidèle', 'Occasionnel', 'Nouveau'], 'VARCHAR', 0.001], // a segment under `nom`: few values repeated
+		['name', ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Stark Industries', 'Wayne Enterprises']], // companies under the generic `name`
+		['city', ['Paris', 'Florence', 'Victoria', 'Madison', 'Austin', 'Lyon']], // cities that are also first names
 		['couleur_article', ['Rose', 'Jade', 'Ruby', 'Olive', 'Amber', 'Violet', 'Ivy']], // first names, but the header names a product
 		['telephone', ['Oui', 'Non']], // a phone header alone is not enough
 		['email', many(20, (i) => `contact ${i}`)],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerKind } from '$workers/data/pii';
+import { headerKind, isSurnameHeader } from '$workers/data/pii';
 
 describe('headerKind(name)', () => {
 	it.each([
@@ -41,4 +41,9 @@ describe('headerKind(name)', () => {
 		'headerKind(%j) is null',
 		(name) => expect(headerKind(name)).toBeNull()
 	);
+});
+
+describe('isSurnameHeader(name)', () => {
+	it.each(['nom', 'Nom de famille', 'last_name', 'lastName', 'surname', 'patronyme', 'nom_client'])('isSurnameHeader(%j) is true', (name) => expect(isSurnameHeader(name)).toBe(true));
+	it.each(['name', 'prenom', 'first_name', 'contact', 'nom_produit', 'company_name'])('isSurnameHeader(%j) is false', (name) => expect(isSurnameHeader(name)).toBe(false));
 });
