@@ -3,6 +3,7 @@
  * alone (`nom` over product names) flags nothing, values alone flag with less confidence than
  * values and header together. Kinds a header must confirm (postcodes, surnames) say so.
  */
+import { kindOf } from '../profile-flags';
 import { isCardNumber, isFrenchNir, isIban } from './checksums';
 import { isEmail, isIpAddress, isPhone } from './contacts';
 import { ageSpread, parseBirthYear, parseDate } from './dates';
@@ -54,9 +55,10 @@ export function detectPersonalData(column: SampledColumn, options: DetectOptions
 	const header = headerKind(column.name);
 	const type = typeGroup(column.type);
 	if (type === 'other') return null;
+	const otherThing = namesOtherThing(column.name);
 	const findings = [
-		...valueFindings(values, header, type, namesOtherThing(column.name)),
-		...(namesOtherThing(column.name) ? [] : nameFindings(values, header, type, isSurnameHeader(column.name), column.distinctRatio)),
+		...valueFindings(values, header, type, otherThing),
+		...(otherThing ? [] : nameFindings(values, header, type, isSurnameHeader(column.name), column.distinctRatio)),
 		birthDateFinding(values, column.name, header, type, options.today ?? new Date()),
 		postcodeFinding(values, column.name, type),
 		freeTextFinding(values, type)
@@ -73,13 +75,12 @@ export function detectPersonalData(column: SampledColumn, options: DetectOptions
 
 type TypeGroup = 'text' | 'integer' | 'number' | 'date' | 'other';
 
+/** The profile's kind of a DuckDB type, with integers apart: they may be phones or postcodes that lost a leading 0. */
 function typeGroup(type: string): TypeGroup {
-	const t = type.toUpperCase();
-	if (t === 'VARCHAR' || t.startsWith('ENUM') || t === 'TEXT' || t === 'STRING') return 'text';
-	if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t)) return 'integer';
-	if (/^(FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)/.test(t)) return 'number';
-	if (/^(DATE|TIMESTAMP)/.test(t)) return 'date';
-	return 'other';
+	const kind = kindOf(type);
+	if (kind === 'numeric') return /INT/i.test(type) ? 'integer' : 'number';
+	if (kind === 'temporal') return 'date';
+	return kind === 'text' ? 'text' : 'other';
 }
 
 /** Kinds whose values say it all, with the share that convinces alone and with an agreeing header. */
