@@ -5,8 +5,11 @@
  * comments (some with a phone or an e-mail inside), beside the columns that are not personal
  * data and must not be flagged: order references, product codes and names, amounts, shoe sizes,
  * counts, purchase and sign-up dates, segment and churn.
+ *
+ * To write it out for `npm run evaluate -- pii --data /tmp/french_customers.csv`:
+ *   npx tsx -e "import {frenchCustomers, toCsv} from './tests/shared/french-customers'; import {writeFileSync} from 'node:fs'; writeFileSync('/tmp/french_customers.csv', toCsv(frenchCustomers()))"
  */
-import type { PersonalDataKind } from '../../workers/data/pii';
+import { isCardNumber, type PersonalDataKind } from '../../workers/data/pii';
 
 /** The personal columns of the file and the kind each must be found as; every other column is a decoy. */
 export const FRENCH_CUSTOMER_KINDS: Record<string, PersonalDataKind> = {
@@ -205,20 +208,11 @@ function ibanOf(country: 'FR' | 'MA' | 'TN', digits: Digits): string {
 	return `${country}${pad(check)}${bban}`.match(/.{1,4}/g)!.join(' ');
 }
 
-/** A 16-digit card number of a real network prefix with its Luhn digit, grouped by 4 or not. */
+/** A 16-digit card number of a real network prefix with its Luhn digit (the one of 0–9 the detector accepts), grouped by 4 or not. */
 function cardOf(prefix: string, digits: Digits): string {
 	const body = prefix + digits(11);
-	let sum = 0;
-	for (let i = 0; i < body.length; i++) {
-		let d = Number(body[body.length - 1 - i]);
-		if (i % 2 === 0) {
-			d *= 2;
-			if (d > 9) d -= 9;
-		}
-		sum += d;
-	}
-	const number = body + String((10 - (sum % 10)) % 10);
-	return number.length === 16 && Number(prefix[0]) % 2 === 0 ? number : number.match(/.{4}/g)!.join(' ');
+	const number = body + ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].find((d) => isCardNumber(body + d));
+	return prefix.startsWith('4') ? number : number.match(/.{4}/g)!.join(' ');
 }
 
 function amountOf(int: Int): string {
