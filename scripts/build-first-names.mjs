@@ -55,6 +55,13 @@ const FRENCH_EXTRA = `Mathieu Matthieu Margaux Aurélien Mickaël Mickael Laetit
 Matthis Timéo Kylian Kilian Killian Ginette Loïc Gaëlle Gaëtan Yannick Yann Erwan Ronan Nolwenn Maïwenn Jordan Dylan
 Steven Kevin Jessica Cindy Priscilla Ludivine Sylvain Fabrice Franck Régis Joël Gérard Jean-Luc Jean-Marc`;
 
+// Entries of faker's en lists that are everyday English words far more often than first names in a
+// customer file ("Name", "General", "Brown"): left out, so a column of such words is not a name column.
+const NOT_NAMES = new Set(
+	`name general major king queen sister baby princess prince golden green brown pink price unique miracle river stone
+missouri london america easter sincere precious royal loyal ransom lucious okey sage will`.split(/\s+/)
+);
+
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const source = process.argv[2];
@@ -70,7 +77,7 @@ if (source) {
 	for (const locale of ['fr', 'en']) {
 		const { faker } = await import(pathToFileURL(resolve(source, 'dist/locale', `${locale}.js`)).href);
 		const lists = faker.rawDefinitions.person.first_name;
-		for (const list of Object.values(lists)) for (const name of list) add(name, `faker-${locale}`);
+		for (const list of Object.values(lists)) for (const name of list) if (!NOT_NAMES.has(fold(name))) add(name, `faker-${locale}`);
 	}
 	const sorted = [...rows.values()].sort(([a], [b]) => fold(a).localeCompare(fold(b)));
 	writeFileSync(CSV, 'name,origin\n' + sorted.map(([n, o]) => `${n},${o}`).join('\n') + '\n');
