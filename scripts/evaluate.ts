@@ -162,6 +162,7 @@ async function main() {
 	}
 	if (process.argv[2] === 'survival') return (await import('./evaluate-survival')).main(process.argv.slice(3), fail);
 	if (process.argv[2] === 'clv') return runClvCommand(process.argv.slice(3), fail);
+	if (process.argv[2] === 'pii') return (await import('./evaluate-pii')).runPiiCommand(process.argv.slice(3), fail);
 	if (process.argv[2] === 'recommend') {
 		const recommendArgs = parseRecommendArgs(process.argv.slice(3), fail);
 		await useFastestNodeBackend();
