@@ -9,6 +9,7 @@
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
  *   npm run evaluate -- recommend --data <file.csv> --items <a,b,c> [--user-column <id>] [--k 3] [--seed 42]  (see evaluate-recommend.ts)
  *   npm run evaluate -- clv --data <tx.csv> --customer <col> --date <col> --amount <col> --calibration-end <YYYY-MM-DD> [--holdout-end <YYYY-MM-DD>] [--unit week]  (see evaluate-clv.ts)
+ *   npm run evaluate -- pii --data <file.csv>  (personal data per column, as the profile finds it; see evaluate-pii.ts)
  *   npm run evaluate -- survival --data <file.csv> --duration <col> --event <col> --event-value <v> [--group <col>] [--covariates a,b,c] [--times 12,24,48]  (see evaluate-survival.ts)
  *
  * Prints one JSON object per line per model. Each kind is tuned by cross-validation within the
@@ -36,7 +37,7 @@ const KINDS = [...TABULAR_KINDS, 'auto'] as const;
 
 function parseArgs(argv: string[]) {
 	const [task, ...rest] = argv;
-	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster|sentiment|recommend|clv|survival --data <file.csv> --target <column> [...]');
+	if (task !== 'churn' && task !== 'segment') fail('usage: evaluate churn|segment|cluster|sentiment|recommend|clv|survival|pii --data <file.csv> --target <column> [...]');
 	const flags = new Map<string, string>();
 	const booleans = new Set<string>();
 	for (let i = 0; i < rest.length; i += 2) {

@@ -125,7 +125,12 @@ export interface ColumnProfile {
 	/** Most frequent values (text, boolean, or low-cardinality numbers). */
 	topValues?: { value: string; count: number }[];
 	flags: ColumnFlag[];
+	/** Personal data seen in a sample of the values (kind, confidence, masked examples); null when none. */
+	personal?: PersonalDataFlag | null;
 }
+
+export type { PersonalDataFlag, PersonalDataKind } from './pii';
+import type { PersonalDataFlag } from './pii';
 
 export type ColumnFlag = 'constant' | 'id-like' | 'mostly-missing' | 'all-missing' | 'target-like';
 

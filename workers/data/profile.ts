@@ -7,6 +7,7 @@
 import type { ColumnInfo, ColumnProfile, ProgressFn, TableProfile } from './api';
 import type { Db } from './db';
 import { fewValued, flagsOf, kindOf, markTargets } from './profile-flags';
+import { personalDataPass } from './personal-data';
 import { columnsOf } from './relations';
 import { quoteIdent } from './sql-quote';
 import { firstRow, num } from './values';
@@ -138,9 +139,10 @@ export function profileRelation(db: Db, relation: string, onProgress?: ProgressF
 		(p) => p.distinct > 0 && (p.kind === 'text' || p.kind === 'boolean' || p.distinct <= LOW_CARDINALITY) && !(p.flags.includes('id-like') && p.distinct > LOW_CARDINALITY)
 	);
 	wantsTop.forEach((p, k) => {
-		onProgress?.({ stage: `Top values of ${p.name}`, fraction: 0.6 + (0.3 * k) / wantsTop.length });
+		onProgress?.({ stage: `Top values of ${p.name}`, fraction: 0.6 + (0.2 * k) / wantsTop.length });
 		p.topValues = topValues(db, from, p.name);
 	});
+	personalDataPass(db, from, profiles, rowCount, onProgress, 0.8, 0.1);
 	onProgress?.({ stage: 'Correlations', fraction: 0.9 });
 	const correlated = numeric.map((x) => x.profile).filter((p) => p.distinct > 1).slice(0, MAX_CORRELATED).map((p) => p.name);
 	const matrix = correlationPass(db, from, correlated);

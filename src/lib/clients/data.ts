@@ -22,6 +22,8 @@ export type {
 	LoadReport,
 	Progress,
 	ProgressFn,
+	PersonalDataFlag,
+	PersonalDataKind,
 	PurchaseSummaryRequest,
 	PurchaseSummaryResult,
 	QueryRows,

@@ -1,8 +1,35 @@
 /**
  * Texts of the profile cell: the column table, flags, correlations.
  */
-import type { ColumnFlag } from '$lib/clients/data';
-import { formatCount, messages } from '$lib/i18n';
+import type { ColumnFlag, PersonalDataKind } from '$lib/clients/data';
+import { formatCount, formatPercent, messages } from '$lib/i18n';
+
+const PERSONAL_EN: Record<PersonalDataKind, string> = {
+	email: 'e-mail',
+	phone: 'phone',
+	person_name: 'name',
+	address: 'address',
+	postcode: 'postcode',
+	birth_date: 'date of birth',
+	national_id: 'national id',
+	iban: 'IBAN',
+	card_number: 'card number',
+	ip_address: 'IP address',
+	free_text_with_pii: 'text with personal data'
+};
+const PERSONAL_FR: Record<PersonalDataKind, string> = {
+	email: 'courriel',
+	phone: 'téléphone',
+	person_name: 'nom',
+	address: 'adresse',
+	postcode: 'code postal',
+	birth_date: 'date de naissance',
+	national_id: 'identifiant national',
+	iban: 'IBAN',
+	card_number: 'numéro de carte',
+	ip_address: 'adresse IP',
+	free_text_with_pii: 'texte avec données personnelles'
+};
 
 export const M = messages({
 	add: 'Profile',
@@ -46,5 +73,18 @@ export const M = messages({
 		'mostly-missing': 'More than half of the values are missing.',
 		'all-missing': 'Every value is missing.',
 		'target-like': 'Few values and a name like churn, exited or status: a likely outcome to predict.'
-	} satisfies Record<ColumnFlag, string>
+	} satisfies Record<ColumnFlag, string>,
+	personalKinds: PERSONAL_EN,
+	personal: (kind: PersonalDataKind, confidence: number) => `personal: ${PERSONAL_EN[kind]} (${formatPercent(confidence * 100)})`,
+	personalHint: (reason: string, examples: string[]) => `${reason}${examples.length ? ` Examples (masked): ${examples.join(' · ')}` : ''}`,
+	personalSummary: (columns: string[]) => `Personal data in ${columns.length === 1 ? '1 column' : `${formatCount(columns.length)} columns`}: ${columns.join(', ')}. Pseudonymise or drop them before sharing a result.`,
+	noPersonal: 'no personal data seen'
+}, {
+	fr: {
+		personalKinds: PERSONAL_FR,
+		personal: (kind, confidence) => `personnelle : ${PERSONAL_FR[kind]} (${formatPercent(confidence * 100)})`,
+		personalHint: (reason, examples) => `${reason}${examples.length ? ` Exemples (masqués) : ${examples.join(' · ')}` : ''}`,
+		personalSummary: (columns) => `Données personnelles dans ${columns.length === 1 ? '1 colonne' : `${formatCount(columns.length)} colonnes`} : ${columns.join(', ')}. Pseudonymisez-les ou retirez-les avant de partager un résultat.`,
+		noPersonal: 'aucune donnée personnelle vue'
+	}
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { detectPersonalData } from '$workers/data/pii';
-import { sampledColumns } from '../../../../../scripts/evaluate-pii';
 import { FRENCH_CUSTOMER_KINDS, FRENCH_CUSTOMER_TYPES, frenchCustomers, toCsv } from '../../../../shared/french-customers';
 import { load, newEngine } from '../engine-fixture';
 
@@ -44,11 +43,11 @@ describe('detectPersonalData on a generated French customer file (500 rows, FR/D
 		}
 	});
 
-	it('read through DuckDB as the workbench reads it, every personal column is found and no decoy', async () => {
+	it('profiled through DuckDB as the workbench does, every personal column is found and no decoy', async () => {
 		const { engine } = await newEngine();
 		await load(engine, 'clients.csv', toCsv(file), 'clients');
 		const found: Record<string, string | null> = {};
-		for (const column of await sampledColumns(engine, 'clients', 500)) found[column.name] = detectPersonalData(column, { today: TODAY })?.kind ?? null;
+		for (const column of (await engine.profile('clients')).columns) found[column.name] = column.personal?.kind ?? null;
 		expect(found).toEqual(Object.fromEntries(file.columns.map((c) => [c, FRENCH_CUSTOMER_KINDS[c] ?? null])));
 	});
 });
