@@ -246,6 +246,33 @@ export interface PurchaseSummaryResult {
 	notes: string[];
 }
 
+/** What becomes of a column in a pseudonymised table. */
+export type PrivacyAction = 'keep' | 'token' | 'mask' | 'generalise' | 'drop';
+
+export interface PseudonymiseRequest {
+	source: string;
+	outName: string;
+	/** Hex key of the keyed tokens (HMAC-SHA-256), kept in the notebook: same secret, same token. */
+	secret: string;
+	/** Action per column (absent = keep). */
+	actions: Record<string, PrivacyAction>;
+	/** Columns an outsider could know (age, postcode, sex…): the k-anonymity check groups by them. */
+	quasiIdentifiers: string[];
+}
+
+/** k = the smallest group of rows sharing the quasi-identifiers' values; unique rows are groups of one. */
+export interface KAnonymity {
+	columns: string[];
+	k: number;
+	uniqueRows: number;
+	groups: number;
+}
+
+export interface PseudonymiseResult {
+	info: TableInfo;
+	kAnonymity: KAnonymity | null;
+}
+
 /** Rows of a query answered as plain values (see `DataApi.queryRows`). */
 export interface QueryRows {
 	columns: string[];
@@ -292,6 +319,8 @@ export interface DataApi {
 	rfm(request: RfmRequest): Promise<RfmResult>;
 	/** Purchase summary per customer (BG/NBD input) of a transactions table, in SQL, into table `request.outName`. */
 	purchaseSummary(request: PurchaseSummaryRequest): Promise<PurchaseSummaryResult>;
+	/** A pseudonymised, minimised copy of a table (keyed tokens, masks, generalisations, dropped columns) and its k-anonymity. */
+	pseudonymise(request: PseudonymiseRequest): Promise<PseudonymiseResult>;
 	/** A relation as CSV text bytes (for export). */
 	exportCsv(relation: string): Promise<Uint8Array>;
 	/** Drops a table or view if it exists. */

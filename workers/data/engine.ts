@@ -12,6 +12,8 @@ import type {
 	FileSource,
 	LoadReport,
 	ProgressFn,
+	PseudonymiseRequest,
+	PseudonymiseResult,
 	PurchaseSummaryRequest,
 	PurchaseSummaryResult,
 	QueryRows,
@@ -31,6 +33,7 @@ import type { FileStore } from './file-store';
 import { loadFile } from './load-file';
 import { PageOrder } from './page-order';
 import { profileRelation } from './profile';
+import { pseudonymise } from './pseudonymise';
 import { purchaseSummary } from './purchase-summary';
 import { rfmSegments } from './rfm';
 import { columnsOf, describeRelation, pageOf, rowCountOf } from './relations';
@@ -163,6 +166,12 @@ export class DataEngine implements DataApi {
 		const db = await this.#ready();
 		this.#order.invalidate(db); // replaces table outName
 		return purchaseSummary(db, request);
+	}
+
+	async pseudonymise(request: PseudonymiseRequest): Promise<PseudonymiseResult> {
+		const db = await this.#ready();
+		this.#order.invalidate(db); // replaces table outName
+		return pseudonymise(db, request);
 	}
 
 	async exportCsv(relation: string): Promise<Uint8Array> {

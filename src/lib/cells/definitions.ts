@@ -18,6 +18,7 @@ import { dashboardCell } from './dashboard';
 import { recommendCell } from './recommend';
 import { valueCell } from './value';
 import { survivalCell } from './survival';
+import { privacyCell } from './privacy';
 
 export const CELL_DEFINITIONS = {
 	markdown: markdownCell,
@@ -33,7 +34,8 @@ export const CELL_DEFINITIONS = {
 	dashboard: dashboardCell,
 	recommend: recommendCell,
 	value: valueCell,
-	survival: survivalCell
+	survival: survivalCell,
+	privacy: privacyCell
 } as const;
 
 export type CellType = keyof typeof CELL_DEFINITIONS;

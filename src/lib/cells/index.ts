@@ -19,6 +19,7 @@ import DashboardCell from './dashboard/DashboardCell.svelte';
 import RecommendCell from './recommend/RecommendCell.svelte';
 import ValueCell from './value/ValueCell.svelte';
 import SurvivalCell from './survival/SurvivalCell.svelte';
+import PrivacyCell from './privacy/PrivacyCell.svelte';
 
 /** Each cell type's view, typed by its params: a view for other params does not compile here. */
 export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
@@ -35,7 +36,8 @@ export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
 	dashboard: DashboardCell,
 	recommend: RecommendCell,
 	value: ValueCell,
-	survival: SurvivalCell
+	survival: SurvivalCell,
+	privacy: PrivacyCell
 };
 
 /**

@@ -7,6 +7,7 @@ describe('the cell registry', () => {
 			'+ Data file (files)',
 			'+ SQL',
 			'+ Profile',
+			'+ Pseudonymise',
 			'+ Chart',
 			'+ Churn model',
 			'+ Recommendations',
