@@ -3,7 +3,7 @@
  * proportional hazards, computed as R's survival package does (checked
  * against R 4.2.2, survival 3.5-3, in tests/unit/models/survival).
  */
-export { kaplanMeier, medianSurvival, survivalAt, type SurvivalCurve, type SurvivalPoint } from './kaplan-meier';
+export { kaplanMeier, medianSurvival, stepsUpTo, survivalAt, type SurvivalCurve, type SurvivalPoint } from './kaplan-meier';
 export { logRank, type LogRankResult } from './log-rank';
 export { fitCox, coxLinearPredictor, predictSurvivalCurve, type CoxModel, type CoxOptions, type CoxTies } from './cox';
 export { concordanceIndex } from './concordance';

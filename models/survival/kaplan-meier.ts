@@ -80,13 +80,19 @@ export function medianSurvival(curve: SurvivalCurve): number | null {
  * as `extend = TRUE` would give).
  */
 export function survivalAt(curve: SurvivalCurve, t: number): SurvivalPoint {
-	let lo = 0;
-	let hi = curve.time.length; // first index with time > t
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (curve.time[mid] <= t) lo = mid + 1;
-		else hi = mid;
-	}
+	const lo = stepsUpTo(curve.time, t);
 	if (lo === 0) return { survival: 1, lower: 1, upper: 1 };
 	return { survival: curve.survival[lo - 1], lower: curve.lower[lo - 1], upper: curve.upper[lo - 1] };
+}
+
+/** How many of the ascending step `times` are at or before `t` (the step in force at `t` is the one before that index). */
+export function stepsUpTo(times: readonly number[], t: number): number {
+	let lo = 0;
+	let hi = times.length; // first index with time > t
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (times[mid] <= t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

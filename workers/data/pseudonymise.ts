@@ -30,22 +30,26 @@ export async function hmacTokens(secretHex: string, values: string[]): Promise<s
 	);
 }
 
-/** The SQL that generalises a column: dates to year-month, numbers to bands of ten (ages, sizes), text to its first two characters. */
-export function generaliseSql(column: string, type: string): string {
-	const c = quoteIdent(column);
+/**
+ * The SQL that generalises `value` (an expression over column `column` of DuckDB type `type`):
+ * postcodes to their first two digits, dates to year-month, numbers to bands of ten (ages, sizes),
+ * other text to its first two characters.
+ */
+export function generaliseSql(value: string, column: string, type: string): string {
 	const numeric = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/i.test(type);
 	// A postcode read as a number lost its leading zero (01000 → 1000): padded back before it is cut.
-	if (headerKind(column) === 'postcode') return `CASE WHEN ${c} IS NULL THEN NULL ELSE left(${numeric ? `lpad(CAST(${c} AS VARCHAR), 5, '0')` : `CAST(${c} AS VARCHAR)`}, 2) || '***' END`;
-	if (/^(DATE|TIMESTAMP)/i.test(type)) return `strftime(${c}, '%Y-%m')`;
-	if (numeric)
-		return `CASE WHEN ${c} IS NULL THEN NULL ELSE CAST(CAST(floor(${c} / 10) * 10 AS BIGINT) AS VARCHAR) || '–' || CAST(CAST(floor(${c} / 10) * 10 + 9 AS BIGINT) AS VARCHAR) END`;
-	return `CASE WHEN ${c} IS NULL THEN NULL ELSE left(CAST(${c} AS VARCHAR), 2) || '***' END`;
+	if (headerKind(column) === 'postcode') return `CASE WHEN ${value} IS NULL THEN NULL ELSE left(${numeric ? `lpad(CAST(${value} AS VARCHAR), 5, '0')` : `CAST(${value} AS VARCHAR)`}, 2) || '***' END`;
+	if (/^(DATE|TIMESTAMP)/i.test(type)) return `strftime(${value}, '%Y-%m')`;
+	if (numeric) {
+		const low = `CAST(floor(${value} / 10) * 10 AS BIGINT)`;
+		return `CASE WHEN ${value} IS NULL THEN NULL ELSE CAST(${low} AS VARCHAR) || '–' || CAST(${low} + 9 AS VARCHAR) END`;
+	}
+	return `CASE WHEN ${value} IS NULL THEN NULL ELSE left(CAST(${value} AS VARCHAR), 2) || '***' END`;
 }
 
-/** The SQL that masks a column: its first character, then stars. */
-export function maskSql(column: string): string {
-	const c = `CAST(${quoteIdent(column)} AS VARCHAR)`;
-	return `CASE WHEN ${c} IS NULL THEN NULL ELSE left(${c}, 1) || '***' END`;
+/** The SQL that masks `value`: its first character, then stars. */
+export function maskSql(value: string): string {
+	return `CASE WHEN ${value} IS NULL THEN NULL ELSE left(CAST(${value} AS VARCHAR), 1) || '***' END`;
 }
 
 /** Smallest group and unique rows over `columns` of `relation` (k-anonymity: k = the smallest group). */
@@ -67,10 +71,11 @@ export async function pseudonymise(db: Db, request: PseudonymiseRequest): Promis
 		for (const column of columns) {
 			const action = request.actions[column.name] ?? 'keep';
 			const c = quoteIdent(column.name);
+			const value = `s.${c}`;
 			if (action === 'drop') continue;
-			if (action === 'keep') selected.push(`s.${c}`);
-			else if (action === 'mask') selected.push(`${maskSql(column.name).replaceAll(c, `s.${c}`)} AS ${c}`);
-			else if (action === 'generalise') selected.push(`${generaliseSql(column.name, column.type).replaceAll(c, `s.${c}`)} AS ${c}`);
+			if (action === 'keep') selected.push(value);
+			else if (action === 'mask') selected.push(`${maskSql(value)} AS ${c}`);
+			else if (action === 'generalise') selected.push(`${generaliseSql(value, column.name, column.type)} AS ${c}`);
 			else if (action === 'token') {
 				const values = db
 					.query(`SELECT DISTINCT CAST(${c} AS VARCHAR) AS v FROM ${quoteIdent(source)} WHERE ${c} IS NOT NULL`)
@@ -80,7 +85,7 @@ export async function pseudonymise(db: Db, request: PseudonymiseRequest): Promis
 				db.query(`DROP TABLE IF EXISTS ${map}`);
 				db.conn.insertArrowFromIPCStream(scoresToIpc({ value: values, token: await hmacTokens(request.secret, values) }), { name: map, create: true });
 				maps.push(map);
-				joins.push(`LEFT JOIN ${map} ON ${map}.value = CAST(s.${c} AS VARCHAR)`);
+				joins.push(`LEFT JOIN ${map} ON ${map}.value = CAST(${value} AS VARCHAR)`);
 				selected.push(`${map}.token AS ${c}`);
 			} else fail(`invalid action for ${column.name}: ${action}`);
 		}

@@ -3,7 +3,7 @@
  * log-rank test and a Cox model on the customer table (Arrow), plus each
  * customer's predicted survival for the written table.
  */
-import { coxLinearPredictor, encodeCovariates, predictSurvivalCurve, runSurvival } from '../../models/survival';
+import { coxLinearPredictor, encodeCovariates, runSurvival, stepsUpTo } from '../../models/survival';
 import { inputError, textAt, type RawColumn } from '../../models/shared';
 import type { SurvivalJob, SurvivalJobResult, TabularProgress } from './api';
 import { columnsOf } from './tabular';
@@ -19,19 +19,6 @@ function durationAt(column: RawColumn, row: number): number {
 	if (column.type === 'numeric') return column.values[row];
 	const text = column.values[row];
 	return text == null ? NaN : Number(text.trim().replace(',', '.'));
-}
-
-/** S(t) of a step curve (the last step at or before t). */
-function stepAt(curve: { time: number[]; survival: number[] }, t: number): number {
-	let s = 1;
-	for (let i = 0; i < curve.time.length && curve.time[i] <= t; i++) s = curve.survival[i];
-	return s;
-}
-
-/** The first time S(t) ≤ 0.5; NaN when the curve never gets there. */
-function medianOf(curve: { time: number[]; survival: number[] }): number {
-	const i = curve.survival.findIndex((s) => s <= 0.5);
-	return i < 0 ? NaN : curve.time[i];
 }
 
 export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<SurvivalJobResult> {
@@ -71,14 +58,21 @@ export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onPro
 	const perCustomer = { relativeRisk: new Float64Array(rows).fill(NaN), median: new Float64Array(rows).fill(NaN), at: request.times.map(() => new Float64Array(rows).fill(NaN)) };
 	const cox = result.cox;
 	if (cox) {
+		// S(t) = exp(−H₀(t) × relative risk) (the model's predicted curve): H₀ read once per time, not one curve per customer.
 		const { X } = encodeCovariates(covariates, request.covariates);
 		const p = cox.names.length;
+		const { time, cumulativeHazard } = cox.baseline;
+		const hazards = request.times.map((t) => {
+			const steps = stepsUpTo(time, t);
+			return steps === 0 ? 0 : cumulativeHazard[steps - 1];
+		});
 		kept.forEach((r, i) => {
-			const row = X.subarray(i * p, (i + 1) * p);
-			perCustomer.relativeRisk[r] = Math.exp(coxLinearPredictor(cox, row));
-			const curve = predictSurvivalCurve(cox, row);
-			perCustomer.median[r] = medianOf(curve);
-			request.times.forEach((t, k) => (perCustomer.at[k][r] = stepAt(curve, t)));
+			const risk = Math.exp(coxLinearPredictor(cox, X.subarray(i * p, (i + 1) * p)));
+			perCustomer.relativeRisk[r] = risk;
+			// The median: the first time S ≤ 0.5, i.e. H₀ × risk ≥ ln 2 (NaN when never reached).
+			const at = cumulativeHazard.findIndex((h) => h * risk >= Math.LN2);
+			perCustomer.median[r] = at < 0 ? NaN : time[at];
+			hazards.forEach((h, k) => (perCustomer.at[k][r] = Math.exp(-h * risk)));
 		});
 	}
 	onProgress?.({ jobId: job.jobId, stage: 'Done', fraction: 1 });

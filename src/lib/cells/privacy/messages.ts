@@ -8,7 +8,6 @@ export const M = messages(
 	{
 		add: 'Pseudonymise',
 		source: 'Table',
-		outName: 'New table',
 		column: 'Column',
 		personal: 'Personal data seen',
 		action: 'Action',
@@ -29,7 +28,6 @@ export const M = messages(
 		fr: {
 			add: 'Pseudonymiser',
 			source: 'Table',
-			outName: 'Nouvelle table',
 			column: 'Colonne',
 			personal: 'Données personnelles vues',
 			action: 'Action',
