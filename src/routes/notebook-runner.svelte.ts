@@ -22,16 +22,19 @@ export class NotebookRunner {
 	#cells: () => NotebookCell[];
 	#listRelations: () => Promise<string[]>;
 	#trusted: () => boolean;
+	#ran: (cellId: string) => void;
 
 	/**
 	 * @param trusted false while the notebook came from a file and the user has
 	 * not trusted it: then nothing runs by itself (no re-runs of readers), only
 	 * what the user runs by hand
+	 * @param ran told of each run that ended well (the record of processing notes it)
 	 */
-	constructor(cells: () => NotebookCell[], listRelations: () => Promise<string[]>, trusted: () => boolean = () => true) {
+	constructor(cells: () => NotebookCell[], listRelations: () => Promise<string[]>, trusted: () => boolean = () => true, ran: (cellId: string) => void = () => {}) {
 		this.#cells = cells;
 		this.#listRelations = listRelations;
 		this.#trusted = trusted;
+		this.#ran = ran;
 	}
 
 	/** What the notebook's cells offer of `kind` (see `CellDefinition.offers`). */
@@ -60,6 +63,7 @@ export class NotebookRunner {
 		try {
 			await run();
 			this.status[cellId] = 'done';
+			this.#ran(cellId);
 		} catch {
 			// Cells show their own errors; the runner only records the outcome.
 			this.status[cellId] = 'error';

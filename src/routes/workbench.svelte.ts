@@ -14,14 +14,18 @@ import {
 	emptyNotebook,
 	moveCell,
 	newId,
-	parseNotebook,
 	renameCell,
 	renameNotebook,
 	restoreCell,
 	serializeNotebook,
+	withoutSecrets,
 	setCollapsed,
 	trust,
 	updateParams,
+	lastSignature,
+	recordStep,
+	type ProcessingEntry,
+	type ProcessingKind,
 	type DeletedCell,
 	type LoadedNotebook,
 	type Notebook,
@@ -95,8 +99,20 @@ export class Workbench {
 	/** Replaces the open document and saves it; refused while it is read-only here. */
 	edit(change: (doc: Notebook) => Notebook): void {
 		if (!this.doc || this.readOnly) return;
-		this.doc = change(this.doc);
+		const next = change(this.doc);
+		if (next === this.doc) return; // nothing changed (a step the record has already): nothing to save
+		this.doc = next;
 		void this.save();
+	}
+
+	/** Adds a step to the open notebook's record of processing (see `recordStep`); `force` even when it repeats the last. */
+	record(entry: ProcessingEntry, force = false): void {
+		this.edit((d) => recordStep(d, entry, force));
+	}
+
+	/** The signature of the last step of `kind` by cell `cellId` in the open notebook's record ('' when none). */
+	lastStep(cellId: string, kind: ProcessingKind): string {
+		return lastSignature(this.doc?.record, cellId, kind);
 	}
 
 	/** Writes the open notebook (edits during a write are coalesced into one more). */
@@ -291,14 +307,16 @@ export class Workbench {
 	}
 
 	/**
-	 * Opens an exported notebook file, untrusted: its cells show but none runs
-	 * until the user trusts it. A bad file throws a worded error and changes nothing.
+	 * Opens a notebook read from a file (checked: see `readNotebookFile`),
+	 * untrusted: its cells show but none runs until the user trusts it.
+	 * `beforeShow` puts back what the file carries (its tables' files, its
+	 * models) before the notebook opens.
 	 */
-	async importFile(text: string): Promise<LoadedNotebook> {
-		const { doc: read, notes } = parseNotebook(text, cellSchemas);
+	async importLoaded({ doc: read, notes }: LoadedNotebook, beforeShow: () => Promise<void> = async () => {}): Promise<LoadedNotebook> {
 		const parsed = distrust(read);
 		// A file opened twice becomes a second notebook rather than overwriting the first.
 		const doc = this.notebooks.some((n) => n.id === parsed.id) ? { ...parsed, id: newId('nb_') } : parsed;
+		await beforeShow();
 		await this.show(doc);
 		return { doc, notes };
 	}
@@ -313,9 +331,11 @@ export class Workbench {
 		if (this.doc?.untrusted) this.edit(trust);
 	}
 
-	exportText(): string {
+	/** The open notebook as a file's JSON text; its secret keys only when the file will be encrypted. */
+	exportText(options: { secrets?: boolean } = {}): string {
 		if (!this.doc) throw new Error('No notebook is open.');
-		return serializeNotebook($state.snapshot(this.doc) as Notebook);
+		const doc = $state.snapshot(this.doc) as Notebook;
+		return serializeNotebook(options.secrets ? doc : withoutSecrets(doc, cellSchemas));
 	}
 
 	/** Opens a new notebook made of `cells` (the demo, templates). */

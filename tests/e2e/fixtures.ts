@@ -6,7 +6,7 @@
  * kept apart (`blockedByPolicy`) for journeys that prove the policy holds.
  */
 import { readFile } from 'node:fs/promises';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface Watch {
 	requests: string[];
@@ -17,20 +17,8 @@ export interface Watch {
 
 export const test = base.extend<{ watch: Watch }>({
 	watch: async ({ context, baseURL }, use) => {
-		const origin = new URL(baseURL!).origin;
 		const watch: Watch = { requests: [], offOrigin: [], blockedByPolicy: [], pageErrors: [] };
-		context.on('request', (request) => {
-			const url = request.url();
-			watch.requests.push(url);
-			if (/^(data|blob):/.test(url)) return;
-			if (new URL(url).origin !== origin) watch.offOrigin.push(url);
-		});
-		context.on('requestfailed', (request) => {
-			if (request.failure()?.errorText !== 'csp') return;
-			const at = watch.offOrigin.indexOf(request.url());
-			if (at >= 0) watch.blockedByPolicy.push(...watch.offOrigin.splice(at, 1));
-		});
-		context.on('page', (page) => watchErrors(page, watch));
+		watchContext(context, new URL(baseURL!).origin, watch);
 		await use(watch);
 		expect(watch.offOrigin, 'requests to another origin').toEqual([]);
 		expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
@@ -40,6 +28,26 @@ export const test = base.extend<{ watch: Watch }>({
 		await use(page);
 	}
 });
+
+/**
+ * Records the requests and page errors of `context` into `watch`: the test's
+ * own context, or another one a journey opens (a fresh browser profile), so
+ * the same checks cover it.
+ */
+export function watchContext(context: BrowserContext, origin: string, watch: Watch): void {
+	context.on('request', (request) => {
+		const url = request.url();
+		watch.requests.push(url);
+		if (/^(data|blob):/.test(url)) return;
+		if (new URL(url).origin !== origin) watch.offOrigin.push(url);
+	});
+	context.on('requestfailed', (request) => {
+		if (request.failure()?.errorText !== 'csp') return;
+		const at = watch.offOrigin.indexOf(request.url());
+		if (at >= 0) watch.blockedByPolicy.push(...watch.offOrigin.splice(at, 1));
+	});
+	context.on('page', (page) => watchErrors(page, watch));
+}
 
 function watchErrors(page: Page, watch: Watch) {
 	if ((page as unknown as { __watched?: boolean }).__watched) return;

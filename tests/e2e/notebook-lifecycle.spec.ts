@@ -100,13 +100,14 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 	await page.getByRole('button', { name: '+ Churn model' }).click();
 	await trainLogistic(page);
 
-	// The privacy panel lists each notebook's files with their sizes and its trained results.
+	// The privacy panel lists what each notebook keeps: its files, its trained results and its document, with their sizes.
 	await page.getByRole('button', { name: 'About & privacy' }).click();
 	const kept = page.getByRole('dialog').getByRole('list', { name: 'Kept for each notebook' });
-	await expect(kept.getByRole('listitem').filter({ hasText: 'Keep' })).toHaveText(/Keep: kept\.csv \(\d+ B\); 0 trained results/);
+	await expect(kept.getByRole('listitem').filter({ hasText: 'Keep' })).toContainText(/^Keep: [\d.]+ k?B in all: kept\.csv \(\d+ B\); 0 trained results \(0 B\); the notebook itself \([\d.]+ k?B\)/);
 	// The model, and the reasons of the riskiest customers once they are found.
-	await expect(kept.getByRole('listitem').filter({ hasText: 'Gone' })).toHaveText(/Gone: customers\.csv \([\d.]+ kB\); [12] trained results?$/);
-	await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+	await expect(kept.getByRole('listitem').filter({ hasText: 'Gone' })).toContainText(
+		/^Gone: [\d.]+ kB in all: customers\.csv \([\d.]+ kB\); [12] trained results? \([\d.]+ k?B\); the notebook itself/
+	);
 
 	const before = await storage(page);
 	const gone = before.notebooks.find((n) => n.title === 'Gone')!;
@@ -118,7 +119,10 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 	expect(before.files.sort()).toEqual([goneFile, keptFile].sort());
 	expect(before.keys).toContain(`result:${goneResult}`);
 
-	await list(page).getByRole('button', { name: 'Delete Gone' }).click();
+	// Deleted from the privacy panel, which then lists what is left.
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete "Gone" and its data' }).click();
+	await expect(kept.getByRole('listitem')).toHaveCount(1);
+	await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 	await expect(list(page).getByRole('listitem')).toHaveCount(1);
 	await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue('Keep');
 	// Nothing of the deleted notebook is left; the other one keeps its file.
@@ -133,7 +137,7 @@ test('deleting a notebook deletes its kept file and trained result; About lists 
 
 	await page.getByRole('button', { name: 'About & privacy' }).click();
 	await expect(kept.getByRole('listitem')).toHaveCount(1);
-	await expect(kept.getByRole('listitem')).toContainText('Keep: kept.csv');
+	await expect(kept.getByRole('listitem')).toContainText(/^Keep: .* in all: kept\.csv/);
 	await expect(page.getByRole('dialog')).not.toContainText('Part of no notebook');
 });
 

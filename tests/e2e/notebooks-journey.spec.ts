@@ -75,10 +75,13 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	await expect(text.locator('img')).toHaveCount(0);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
-	// Export the notebook as .json.
+	// Export the notebook alone, as .json (the export dialog's first choice).
+	await page.getByRole('button', { name: 'Export…' }).click();
+	await expect(page.getByRole('radio', { name: 'Notebook only (.json)' })).toBeChecked();
 	const downloadPromise = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export .json' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
 	const download = await downloadPromise;
+	await expect(page.getByRole('dialog')).toHaveCount(0);
 	const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
 	expect(exported).toMatchObject({ format: 'crm-workbench-notebook', version: 1, title: 'Telco churn demo' });
 	expect(exported.cells).toHaveLength(7);

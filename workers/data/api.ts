@@ -132,6 +132,11 @@ export interface ColumnProfile {
 export type { PersonalDataFlag, PersonalDataKind } from './pii';
 import type { PersonalDataFlag } from './pii';
 
+/** A column found to hold personal data, with the detector's flag. */
+export interface PersonalColumn extends PersonalDataFlag {
+	column: string;
+}
+
 export type ColumnFlag = 'constant' | 'id-like' | 'mostly-missing' | 'all-missing' | 'target-like';
 
 /** Profile of a whole relation. */
@@ -319,6 +324,12 @@ export interface DataApi {
 	rfm(request: RfmRequest): Promise<RfmResult>;
 	/** Purchase summary per customer (BG/NBD input) of a transactions table, in SQL, into table `request.outName`. */
 	purchaseSummary(request: PurchaseSummaryRequest): Promise<PurchaseSummaryResult>;
+	/** The columns of a relation that hold personal data (the profile's detectors, without the rest of a profile). */
+	personalData(relation: string): Promise<PersonalColumn[]>;
+	/** The bytes of a kept file (a self-contained notebook file carries them); null when none is kept under `fileKey`. */
+	readStoredFile(fileKey: string): Promise<Uint8Array | null>;
+	/** Keeps `bytes` under `fileKey` (a notebook file being opened brings its tables' files). */
+	keepFile(fileKey: string, bytes: Uint8Array): Promise<void>;
 	/** A pseudonymised, minimised copy of a table (keyed tokens, masks, generalisations, dropped columns) and its k-anonymity. */
 	pseudonymise(request: PseudonymiseRequest): Promise<PseudonymiseResult>;
 	/** A relation as CSV text bytes (for export). */

@@ -5,6 +5,7 @@
  */
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import type {
+	PersonalColumn,
 	ArrowBytes,
 	ChartDataRequest,
 	CsvOptions,
@@ -32,6 +33,7 @@ import { fail } from './errors';
 import type { FileStore } from './file-store';
 import { loadFile } from './load-file';
 import { PageOrder } from './page-order';
+import { personalColumns } from './personal-data';
 import { profileRelation } from './profile';
 import { pseudonymise } from './pseudonymise';
 import { purchaseSummary } from './purchase-summary';
@@ -87,6 +89,18 @@ export class DataEngine implements DataApi {
 
 	async storedFiles(): Promise<StoredFile[]> {
 		return this.#store.list();
+	}
+
+	async readStoredFile(fileKey: string): Promise<Uint8Array | null> {
+		return this.#store.get(fileKey);
+	}
+
+	async keepFile(fileKey: string, bytes: Uint8Array): Promise<void> {
+		await this.#store.put(fileKey, bytes);
+	}
+
+	async personalData(relation: string): Promise<PersonalColumn[]> {
+		return personalColumns(await this.#ready(), relation);
 	}
 
 	async runSql(sql: string, viewName: string, runId = ''): Promise<SqlResult> {

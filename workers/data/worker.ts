@@ -21,6 +21,11 @@ class WorkerEngine extends DataEngine {
 	override async exportArrow(relation: string): Promise<ArrowBytes> {
 		return moved(await super.exportArrow(relation));
 	}
+	override async readStoredFile(fileKey: string): Promise<Uint8Array | null> {
+		// The store hands out a copy of the kept bytes: moving it leaves the store as it was.
+		const bytes = await super.readStoredFile(fileKey);
+		return bytes ? Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]) : null;
+	}
 	override async exportCsv(relation: string): Promise<Uint8Array> {
 		const bytes = await super.exportCsv(relation);
 		return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);

@@ -130,3 +130,8 @@ export function offeredBy<K extends OfferKind>(cells: NotebookCell[], kind: K): 
 		return value ? [{ cellId: cell.id, title: cell.title || cellLabel(cell.type), value: value as Offered<K>['value'] }] : [];
 	});
 }
+
+/** What a run of a cell of `type` is in the record of processing (see `CellDefinition.processing`); null = not recorded. */
+export function cellProcessing(type: string): 'dataset' | 'transformation' | 'model' | null {
+	return definitionOf(type)?.processing ?? null;
+}

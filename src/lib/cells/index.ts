@@ -57,6 +57,7 @@ export {
 	cellKeeps,
 	cellLabel,
 	cellPhase,
+	cellProcessing,
 	cellReads,
 	cellRuns,
 	cellSchemas,

@@ -48,6 +48,12 @@ export interface CellDefinition<P extends object> {
 	/** Keys of what the cell keeps in browser storage (deleted with the cell or its notebook). */
 	keeps?(params: P): CellKeeps;
 	/**
+	 * What a run of the cell is in the notebook's record of processing: loading
+	 * a dataset, transforming one, or fitting a model (recorded once it keeps
+	 * one); none = not recorded (a chart, a note, a profile only read data).
+	 */
+	processing?: 'dataset' | 'transformation' | 'model';
+	/**
 	 * What the cell offers the other cells of its notebook (a trained churn
 	 * model…), read through `NotebookServices.offered(kind)`; none = nothing.
 	 */
@@ -106,6 +112,12 @@ export interface CellViewProps<P extends object> {
 	reportReads(reads: string[]): void;
 	/** Tells the notebook a relation the cell wrote has changed, so readers re-run. */
 	touched(relation: string): void;
+	/**
+	 * Tells the notebook the cell has just taken a step of processing outside
+	 * a run: fitted a model (not shown one kept from before), or wrote a table
+	 * on a click. The record of processing notes it with its time.
+	 */
+	recordStep(): void;
 	/** Runs the cell from a key inside its editor (Ctrl/Cmd+Enter; `moveOn` with Shift+Enter). */
 	onrunkey(moveOn: boolean): void;
 }

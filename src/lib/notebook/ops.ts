@@ -3,6 +3,7 @@
  * untouched, so undo, autosave and Svelte reactivity stay simple.
  */
 import { newId } from './ids';
+import { appendEntry, emptyRecord, type ProcessingEntry } from './record';
 import { NOTEBOOK_VERSION, type Notebook, type NotebookCell } from './types';
 
 export function emptyNotebook(title: string, id: string = newId('nb_')): Notebook {
@@ -109,4 +110,11 @@ export function distrust(doc: Notebook): Notebook {
 export function trust(doc: Notebook): Notebook {
 	const { untrusted: _, ...trusted } = doc;
 	return trusted;
+}
+
+/** Adds a step to the notebook's record of processing; `doc` itself when the step repeats the last one of its cell (see `appendEntry`). */
+export function recordStep(doc: Notebook, entry: ProcessingEntry, force = false): Notebook {
+	const before = doc.record ?? emptyRecord();
+	const record = appendEntry(before, entry, force);
+	return record === before ? doc : { ...doc, record };
 }

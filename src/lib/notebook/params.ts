@@ -18,6 +18,11 @@ export interface ParamField<T> {
 	readonly initial?: () => T;
 	/** A problem with `value` in words (`invalid <name>: <value>`), or null when it is usable. */
 	check(value: unknown, name: string): string | null;
+	/**
+	 * A key (the pseudonymisation secret): left out of every file that is not
+	 * encrypted, so pseudonymised data never travels beside what undoes it.
+	 */
+	readonly secret?: boolean;
 }
 
 /** A schema names every param of `P` (optional ones too), so none can be forgotten. */
@@ -29,12 +34,15 @@ export type AnyParamSchema = Readonly<Record<string, ParamField<unknown>>>;
 interface FieldOptions {
 	/** The parameter's name in messages, when its key reads badly ("chart type" for `mark`). */
 	name?: string;
+	/** See `ParamField.secret`. */
+	secret?: boolean;
 }
 
 function field<T>(initial: (() => T) | undefined, valid: (value: unknown) => boolean, options: FieldOptions = {}): ParamField<T> {
 	return {
 		initial,
-		check: (value, name) => (valid(value) ? null : `invalid ${options.name ?? name}: ${show(value)}`)
+		check: (value, name) => (valid(value) ? null : `invalid ${options.name ?? name}: ${show(value)}`),
+		...(options.secret ? { secret: true } : {})
 	};
 }
 

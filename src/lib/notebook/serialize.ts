@@ -4,6 +4,7 @@
  * message for the user and changes nothing.
  */
 import { readParams, type AnyParamSchema } from './params';
+import { readRecord } from './record';
 import { NOTEBOOK_VERSION, type Notebook, type NotebookCell } from './types';
 
 export class NotebookFileError extends Error {
@@ -30,7 +31,22 @@ interface NotebookFile extends Notebook {
 	format: typeof FILE_FORMAT;
 }
 
-/** The exported `.json` text. */
+/**
+ * `doc` with every secret param (see `ParamField.secret`) back to its empty
+ * default: what a file that is not encrypted may carry. The cell makes a new
+ * key when it next runs.
+ */
+export function withoutSecrets(doc: Notebook, schemas: CellSchemas): Notebook {
+	const cells = doc.cells.map((cell) => {
+		const schema = schemas(cell.type);
+		const secret = schema ? Object.keys(schema).filter((k) => schema[k].secret && k in cell.params) : [];
+		if (!secret.length) return cell;
+		return { ...cell, params: { ...cell.params, ...Object.fromEntries(secret.map((k) => [k, schema![k].initial?.() ?? ''])) } };
+	});
+	return { ...doc, cells };
+}
+
+/** The exported `.json` text (secrets included: callers writing a plain file take them out with `withoutSecrets`). */
 export function serializeNotebook(doc: Notebook): string {
 	// Trust belongs to this browser, never to a file: whoever opens it decides again.
 	const { untrusted: _, ...content } = doc;
@@ -137,5 +153,12 @@ export function validateNotebook(raw: Record<string, unknown>, schemas: CellSche
 	const parsed = cells.map((c, at) => parseCell(c, at, schemas, notes));
 	const ids = new Set(parsed.map((c) => c.id));
 	if (ids.size !== parsed.length) fail('This notebook file is damaged: two cells share an id.');
-	return { doc: { version: format.version, id, title, cells: parsed }, notes };
+	const read: Notebook = { version: format.version, id, title, cells: parsed };
+	if (doc.record !== undefined) {
+		// A damaged record does not keep the notebook from opening: the steps that cannot be read are left out, and said.
+		const { record, unreadable } = readRecord(doc.record);
+		read.record = record;
+		if (unreadable) notes.push(`${unreadable} step${unreadable === 1 ? '' : 's'} of the record of processing could not be read and ${unreadable === 1 ? 'was' : 'were'} left out.`);
+	}
+	return { doc: read, notes };
 }

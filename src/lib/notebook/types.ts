@@ -4,6 +4,8 @@
  * cells, never inlined, so a document stays small.
  */
 
+import type { ProcessingRecord } from './record';
+
 /** Bumped whenever the document shape changes; `serialize.ts` migrates older files. */
 export const NOTEBOOK_VERSION = 1;
 
@@ -28,6 +30,8 @@ export interface Notebook {
 	 * only; an exported file never carries it, and an imported one always gets it.
 	 */
 	untrusted?: true;
+	/** What the notebook did with data (see `record.ts`); absent until its first step. */
+	record?: ProcessingRecord;
 }
 
 /** What the notebook list shows without loading every document. */

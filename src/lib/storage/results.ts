@@ -3,8 +3,9 @@
  * models, test scores) are kept in IndexedDB under a key the cell's params
  * reference: the notebook document itself stays small.
  */
-import { del, get, keys, set } from 'idb-keyval';
+import { del, entries, get, set } from 'idb-keyval';
 import { db } from './notebooks';
+import { approxBytes } from './sizes';
 import { writesAllowed } from './write-guard';
 
 const key = (resultKey: string) => `result:${resultKey}`;
@@ -21,8 +22,12 @@ export async function deleteResult(resultKey: string): Promise<void> {
 	await del(key(resultKey), db());
 }
 
-/** Keys of every kept result (what the privacy panel counts), without reading the results. */
-export async function keptResultKeys(): Promise<string[]> {
+/** About how many bytes each kept result takes (see `approxBytes`), by key: read once for the privacy panel. */
+export async function keptResultSizes(): Promise<Map<string, number>> {
 	const prefix = key('');
-	return (await keys(db())).flatMap((k) => (typeof k === 'string' && k.startsWith(prefix) ? [k.slice(prefix.length)] : []));
+	const sizes = new Map<string, number>();
+	for (const [k, value] of await entries(db())) {
+		if (typeof k === 'string' && k.startsWith(prefix)) sizes.set(k.slice(prefix.length), approxBytes(value));
+	}
+	return sizes;
 }

@@ -1,10 +1,32 @@
 /** Saving files from the tab: an object URL clicked through `<a download>`, never a network request. */
 
+/** A file the user saved, as the record of processing notes it. */
+export interface SavedFile {
+	name: string;
+	bytes: number;
+}
+
+const savedListeners = new Set<(file: SavedFile) => void>();
+
+/**
+ * Calls `listener` with every file saved from now on (the record of
+ * processing lists exports); returns the function that stops it.
+ */
+export function onSaved(listener: (file: SavedFile) => void): () => void {
+	savedListeners.add(listener);
+	return () => savedListeners.delete(listener);
+}
+
+export interface SaveOptions {
+	/** False for a file that holds no customer data (the record itself): not listed as an export. */
+	recorded?: boolean;
+}
+
 /**
  * Offers `blob` to the user as a download named `fileName`.
  * @example downloadBlob(new Blob([csv], {type: 'text/csv'}), 'churn.csv')
  */
-export function downloadBlob(blob: Blob, fileName: string): void {
+export function downloadBlob(blob: Blob, fileName: string, options: SaveOptions = {}): void {
 	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
 	link.href = url;
@@ -16,11 +38,12 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 	link.remove();
 	// Revoking in the same task can cancel the download in some browsers (Firefox, old Safari).
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	if (options.recorded !== false) for (const listener of savedListeners) listener({ name: fileName, bytes: blob.size });
 }
 
 /** Offers text as a download (UTF-8). */
-export function downloadText(text: string, fileName: string, type = 'text/plain'): void {
-	downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), fileName);
+export function downloadText(text: string, fileName: string, type = 'text/plain', options: SaveOptions = {}): void {
+	downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), fileName, options);
 }
 
 /**

@@ -24,8 +24,6 @@ export const MESSAGES = messages({
 	deleteNotebook: 'Delete',
 	confirmDeleteNotebook: (title: string) => `Delete the notebook "${title}"? Its cells are removed from this browser.`,
 	notebookTitle: 'Notebook title',
-	exportNotebook: 'Export .json',
-	importNotebook: 'Open .json',
 	importedNotebook: (title: string) => `Opened "${title}". Nothing in it has run: read what it does, then trust it to run it.`,
 	trustTitle: 'This notebook was opened from a file: nothing in it has run.',
 	trustText:
@@ -96,23 +94,24 @@ export const MESSAGES = messages({
 	aboutIntro: 'The page talks to no other host: its Content-Security-Policy only allows this site\'s own address.',
 	aboutStoredTitle: 'What is stored, and where',
 	aboutStored: [
-		['Notebooks', '(cells, queries, chart settings): this browser\'s IndexedDB, database "crm-workbench".'],
+		['Notebooks', '(cells, queries, chart settings, record of processing): this browser\'s IndexedDB, database "crm-workbench".'],
 		['Files you load', ': their original bytes in this browser\'s private file system (OPFS), so a reload restores your tables without asking for the file again.'],
 		['Tables and query results', ': in memory, inside DuckDB-WASM in a Web Worker of this tab; rebuilt from the kept files when you come back.'],
 		['Preferences', '(theme, compute backend): this browser\'s localStorage.'],
-		['Exports', '(notebook .json, charts, CSV): only files you choose to download.'],
+		['Exports', '(notebooks as .json or with their data as .crmnb, encrypted when you give a passphrase; charts; CSV): only files you choose to download.'],
 		['The workbench itself', ': a copy of its own files (page, workers, engines, demo data; none of your data) in this browser\'s Cache Storage, so it opens with the network off.']
 	],
 	aboutPerNotebookTitle: 'Kept for each notebook',
 	aboutReading: 'Reading what this browser keeps…',
 	aboutReadFailed: (reason: string) => `What this browser keeps could not be read: ${reason}`,
 	aboutNoNotebooks: 'No notebook yet.',
-	aboutNotebookKeeps: (files: string[], results: number) =>
-		`${files.length ? files.join(', ') : 'no kept file'}; ${results === 1 ? '1 trained result' : `${results} trained results`}`,
+	aboutNotebookKeeps: (total: string, files: string[], results: number, resultSize: string, documentSize: string) =>
+		`${total} in all: ${files.length ? files.join(', ') : 'no kept file'}; ${results === 1 ? '1 trained result' : `${results} trained results`} (${resultSize}); the notebook itself (${documentSize})`,
+	aboutDeleteOne: (title: string) => `Delete "${title}" and its data`,
 	aboutFile: (name: string, size: string) => `${name} (${size})`,
 	aboutLoose: (files: number, size: string, results: number) =>
 		`Part of no notebook (left by an interrupted delete or an older version): ${files === 1 ? '1 file' : `${files} files`} (${size}), ${results === 1 ? '1 trained result' : `${results} trained results`}. The button below removes them.`,
-	aboutDeleteNote: 'Deleting a notebook deletes its kept files and trained results; deleting a cell deletes its own.',
+	aboutDeleteNote: 'Deleting a notebook deletes its kept files, trained results and record of processing; deleting a cell deletes its own.',
 	aboutOutro: 'Nothing is uploaded. The button below removes all of your data from this browser, in every tab (the workbench\'s own offline copy stays); clearing this site\'s data in the browser removes that too.',
 	plot: {
 		failed: 'The chart could not be drawn:'

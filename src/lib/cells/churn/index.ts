@@ -87,6 +87,7 @@ export const churnCell = defineCell<ChurnParams>({
 		idColumn: param.nullable(param.text()),
 		reasonsKey: param.text()
 	},
+	processing: 'model',
 	reads: (p) => [p.table, p.scoreTable].filter(Boolean),
 	writes: (p) => (p.scoredName ? [p.scoredName] : []),
 	keeps: (p) => ({ results: [p.resultKey, p.reasonsKey ?? ''].filter(Boolean) }),

@@ -40,6 +40,7 @@ export const dataCell = defineCell<DataParams>({
 	},
 	fromFile: ({ fileKey, fileName, table }) => ({ fileKey, fileName, table }),
 	describe: (p) => ({ summary: M.action(p.fileName, p.table) }),
+	processing: 'dataset',
 	reads: () => [],
 	writes: (p) => (p.table ? [p.table] : []),
 	phase: 'load',

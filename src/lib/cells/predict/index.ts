@@ -32,6 +32,7 @@ export const predictCell = defineCell<PredictParams>({
 		newTable: param.text(),
 		outName: param.text()
 	},
+	processing: 'model',
 	reads: (p) => [p.table, p.newTable].filter(Boolean),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),

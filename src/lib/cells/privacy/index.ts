@@ -33,10 +33,11 @@ export const privacyCell = defineCell<PrivacyParams>({
 	params: {
 		source: param.text(),
 		outName: param.text(),
-		secret: param.text(),
+		secret: param.text('', { secret: true }),
 		actions: param.custom<Record<string, string>>(() => ({}), actionsProblem),
 		quasiIdentifiers: param.textList()
 	},
+	processing: 'transformation',
 	reads: (p) => (p.source ? [p.source] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	start: ({ source }) => (source ? { source, outName: `${source}_pseudo` } : {})

@@ -67,6 +67,7 @@ export const recommendCell = defineCell<RecommendParams>({
 		valuePerRetained: param.number(0, { min: 0 }),
 		costPerOffer: param.number(0, { min: 0 })
 	},
+	processing: 'model',
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: p.resultKey ? [p.resultKey] : [] }),

@@ -30,6 +30,7 @@ export const rfmCell = defineCell<RfmParams>({
 		// Notebooks saved before k-means results were kept have none: it defaults to ''.
 		resultKey: param.text()
 	},
+	processing: 'model',
 	reads: (p) => (p.source ? [p.source] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: [p.resultKey].filter(Boolean) }),

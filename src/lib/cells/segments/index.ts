@@ -44,6 +44,7 @@ export const segmentsCell = defineCell<SegmentsParams>({
 		outName: param.text(),
 		umapKey: param.optional(param.text())
 	},
+	processing: 'model',
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: [p.resultKey, p.umapKey ?? ''].filter(Boolean) }),

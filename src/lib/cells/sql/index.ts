@@ -16,6 +16,7 @@ export const sqlCell = defineCell<SqlParams>({
 	params: { sql: param.text('', { name: 'SQL text' }), view: param.text('', { name: 'result name' }) },
 	// What a query reads is known for sure only once DuckDB has parsed it (the view reports it after
 	// each run); before that, the names it mentions stand in.
+	processing: 'transformation',
 	reads: (p, known = []) => mentionedIn(p.sql, known),
 	writes: (p) => (p.view ? [p.view] : []),
 	phase: 'derive',

@@ -44,6 +44,7 @@ export const survivalCell = defineCell<SurvivalParams>({
 		outName: param.text(),
 		resultKey: param.text()
 	},
+	processing: 'model',
 	reads: (p) => (p.table ? [p.table] : []),
 	writes: (p) => (p.outName ? [p.outName] : []),
 	keeps: (p) => ({ results: p.resultKey ? [p.resultKey] : [] }),

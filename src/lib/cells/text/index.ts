@@ -72,6 +72,7 @@ export const textCell = defineCell<TextParams>({
 		scoreTable: param.text(),
 		scoredName: param.text()
 	},
+	processing: 'model',
 	reads: (p) => [...new Set([p.table, p.scoreTable].filter(Boolean))],
 	writes: (p) => (p.scoredName ? [p.scoredName] : []),
 	// The trained result and the user's word list.

@@ -57,6 +57,7 @@ export const valueCell = defineCell<ValueParams>({
 		joinTable: param.text(),
 		joinId: param.text()
 	},
+	processing: 'model',
 	reads: (p) => (p.source ? [p.source] : []),
 	writes: (p) => [p.outName, p.joinTable && joinedName(p.joinTable)].filter(Boolean),
 	keeps: (p) => ({ results: p.resultKey ? [p.resultKey] : [] }),

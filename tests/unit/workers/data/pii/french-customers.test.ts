@@ -50,4 +50,11 @@ describe('detectPersonalData on a generated French customer file (500 rows, FR/D
 		for (const column of (await engine.profile('clients')).columns) found[column.name] = column.personal?.kind ?? null;
 		expect(found).toEqual(Object.fromEntries(file.columns.map((c) => [c, FRENCH_CUSTOMER_KINDS[c] ?? null])));
 	});
+
+	it('personalData(table) finds the same columns as the profile, without the rest of a profile', async () => {
+		const { engine } = await newEngine();
+		await load(engine, 'clients.csv', toCsv(file), 'clients');
+		const found = Object.fromEntries((await engine.personalData('clients')).map((p) => [p.column, p.kind]));
+		expect(found).toEqual(Object.fromEntries(file.columns.filter((c) => c in FRENCH_CUSTOMER_KINDS).map((c) => [c, FRENCH_CUSTOMER_KINDS[c]])));
+	});
 });
