@@ -1,7 +1,9 @@
 /**
  * The last step of a CSV import: cells of blank spaces read as missing, and
  * a column DuckDB left as text only because of such cells (the telco export's
- * `TotalCharges` with 11 cells of " ") becomes a number, with a note; then the
+ * `TotalCharges` with 11 cells of " ") becomes a number, with a note; so does
+ * a column of numbers written with separators, a currency or percent sign, or
+ * missing markers such as "N/A" (see `text-numbers.ts`); then the
  * types the user chose per column under "Reading options" apply. One
  * `CREATE OR REPLACE TABLE … AS SELECT * REPLACE (…)`, so the table changes
  * whole or not at all.
@@ -11,6 +13,7 @@ import type { Db } from './db';
 import { blankCellsNote, castFailuresNote, numbersFromTextNote } from './import-notes';
 import { columnsOf } from './relations';
 import { quoteIdent, quoteString } from './sql-quote';
+import { textNumberColumns } from './text-numbers';
 import { num } from './values';
 
 /** DuckDB type of each choice. */
@@ -49,6 +52,9 @@ interface TextColumnStats {
 	/** Values such as "01234": codes (postcodes, phone numbers) whose zeros a number would lose. */
 	leadingZeros: number;
 }
+
+/** Plain numbers apart from cells of blank spaces: DuckDB's own reading, with those cells missing. */
+const plainNumbers = (s: TextColumnStats | undefined) => !!s && s.blank > 0 && s.filled > 0 && s.numbers === s.filled && s.leadingZeros === 0;
 
 /**
  * What the text columns hold. Most files have no cell of blank spaces: one
@@ -97,12 +103,10 @@ export function settleColumnTypes(db: Db, table: string, decimal: '.' | ',', cho
 	if (Object.values(chosen).some((t) => !Object.hasOwn(SQL_TYPE, t))) throw new Error(`invalid columnTypes: ${JSON.stringify(chosen)}`);
 	const notes: string[] = [];
 	const replace: string[] = [];
-	const stats = textColumnStats(
-		db,
-		table,
-		columns.filter((c) => c.type === 'VARCHAR' && !chosen[c.name]).map((c) => c.name),
-		decimal
-	);
+	const textColumns = columns.filter((c) => c.type === 'VARCHAR' && !chosen[c.name]).map((c) => c.name);
+	const stats = textColumnStats(db, table, textColumns, decimal);
+	const others = textColumns.filter((name) => !plainNumbers(stats.get(name)));
+	const written = new Map(textNumberColumns(db, table, others, decimal).map((c) => [c.column, c]));
 	const blankOnly: string[] = [];
 	for (const { name } of columns) {
 		const t = textOf(name);
@@ -113,9 +117,15 @@ export function settleColumnTypes(db: Db, table: string, decimal: '.' | ',', cho
 			replace.push(`CAST(${castText(t, type, decimal)} AS ${SQL_TYPE[type]}) AS ${quoteIdent(name)}`);
 			continue;
 		}
+		const numbers = written.get(name);
+		if (numbers) {
+			replace.push(numbers.expression);
+			notes.push(numbers.note);
+			continue;
+		}
 		const s = stats.get(name);
 		if (!s || s.blank === 0) continue;
-		if (s.filled > 0 && s.numbers === s.filled && s.leadingZeros === 0) {
+		if (plainNumbers(s)) {
 			const integer = s.integers === s.filled;
 			replace.push(`CAST(${castText(t, integer ? 'integer' : 'decimal', decimal)} AS ${integer ? 'BIGINT' : 'DOUBLE'}) AS ${quoteIdent(name)}`);
 			notes.push(numbersFromTextNote(name, s.blank));

@@ -4,6 +4,8 @@
  * can mistake `;` files with decimal commas for `,` files, so we decide these
  * ourselves (quote-aware) and pass them explicitly.
  */
+import { CURRENCIES, escapeRegex, SPACES } from './number-pattern';
+
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 
@@ -72,8 +74,11 @@ export function sniffDelimiter(sample: string, partial: boolean): Delimiter {
 	return best;
 }
 
-const COMMA_DECIMAL = /^-?(?:\d{1,3}(?:[. \u00a0]\d{3})+|\d+),\d+$/;
-const DOT_DECIMAL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
+const COMMA_DECIMAL = /^-?(?:\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+),\d+$/;
+const DOT_DECIMAL = /^-?(?:\d{1,3}(?:[,'’]\d{3})+|\d+)\.\d+$/;
+const forms = CURRENCIES.flat().map(escapeRegex).join('|');
+/** A currency or percent sign around a number ("1 234,50 €", "$1,234.50", "12,5 %"): the digits tell the decimal separator just as well. */
+const AFFIX = new RegExp(`^(?:${forms})[${SPACES}]*|[${SPACES}]*(?:${forms}|%)$`, 'giu');
 
 /** ',' when numbers written like `1,5` outnumber `1.5` (only possible when ',' is not the delimiter). */
 export function sniffDecimal(records: string[][], delim: Delimiter): '.' | ',' {
@@ -82,7 +87,7 @@ export function sniffDecimal(records: string[][], delim: Delimiter): '.' | ',' {
 	let dot = 0;
 	for (const record of records.slice(1)) {
 		for (const field of record) {
-			const f = field.trim();
+			const f = field.trim().replace(AFFIX, '');
 			if (COMMA_DECIMAL.test(f)) comma++;
 			else if (DOT_DECIMAL.test(f)) dot++;
 		}

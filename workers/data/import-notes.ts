@@ -94,3 +94,32 @@ export const castFailuresNote = (column: string, type: string, failed: number, e
 /** Types chosen under "Reading options" for columns the file does not have. */
 export const unknownTypedColumnsNote = (columns: string[]) =>
 	`The type chosen for ${quotedList(columns)} was not applied: this file has no such column.`;
+
+/** "a", "a and b", "a, b and c". */
+const andList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** What reading a text column as numbers did to its values. */
+export interface TextNumbersDone {
+	/** "thousands separators", "the € sign", "the currency code DA", "the percent sign". */
+	removed: string[];
+	/** Decimal commas in a file whose other numbers use a point. */
+	decimalCommas: boolean;
+	/** Amounts written in parentheses, read as negative. */
+	negatives: number;
+	/** Missing markers as written ("N/A", "-"), with their cells. */
+	markers: { token: string; cells: number }[];
+	/** Cells of blank spaces. */
+	blanks: number;
+}
+
+/** A text column of numbers written with separators, a currency or percent sign, or missing markers, now read as numbers. */
+export function textNumbersNote(column: string, done: TextNumbersDone): string {
+	const parts: string[] = [];
+	if (done.removed.length) parts.push(`${andList(done.removed)} removed`);
+	if (done.decimalCommas) parts.push('decimal commas read as decimal points');
+	if (done.negatives) parts.push(`${count(done.negatives, 'amount', 'amounts')} in parentheses read as negative`);
+	const missing = done.markers.map((m) => `${count(m.cells, 'cell', 'cells')} "${m.token}"`);
+	if (done.blanks) missing.push(`${count(done.blanks, 'cell', 'cells')} of blank spaces`);
+	if (missing.length) parts.push(`${andList(missing)} read as missing`);
+	return `Column "${column}" was read as numbers${parts.length ? `: ${parts.join(', ')}` : ''}. Choose "text" under Reading options to keep it as written.`;
+}

@@ -11,7 +11,8 @@ describe('sniffCsv', () => {
 		['a\tb\n1.5\t2\n', '\t', '.'],
 		['a|b\n1|2\n', '|', '.'],
 		['name,note\n"Smith; John","a;b;c"\n"Doe; Jane","d;e;f"\n', ',', '.'],
-		['single\n1\n2\n', ',', '.']
+		['single\n1\n2\n', ',', '.'],
+		['client;CA;taux\nA;1 234,50 €;12,5 %\nB;99,90 DH;3 %\n', ';', ',']
 	])('sniffCsv(%j) finds delimiter %j and decimal %j', (text, delimiter, decimal) => {
 		expect(sniffCsv(utf8(text), 'auto', 'auto')).toMatchObject({ delimiter, decimal });
 	});
