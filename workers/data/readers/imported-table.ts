@@ -19,6 +19,12 @@ export type ImportedValue = string | number | boolean | Date | bigint | null;
 export interface ImportedColumn {
 	name: string;
 	values: ImportedValue[];
+	/**
+	 * The type the file declares (Parquet's schema), kept when the values fit
+	 * it: a DOUBLE column of whole numbers, or a TIMESTAMP column at midnight,
+	 * keeps its type instead of the one its values suggest.
+	 */
+	type?: ImportedType;
 }
 
 /** A table read from a file, column by column (every column as long as the first). */
@@ -47,6 +53,24 @@ export function importedType(values: readonly ImportedValue[]): ImportedType {
 	}
 	if (present.every(isDate)) return present.every(midnight) ? 'DATE' : 'TIMESTAMP';
 	return 'VARCHAR';
+}
+
+/** Whether every value of a column fits `type` (missing values fit any). */
+export function fitsType(type: ImportedType, values: readonly ImportedValue[]): boolean {
+	const present = values.filter((v) => v !== null && !(typeof v === 'number' && Number.isNaN(v)));
+	switch (type) {
+		case 'BOOLEAN':
+			return present.every((v) => typeof v === 'boolean');
+		case 'BIGINT':
+			return present.every((v) => typeof v === 'bigint' || Number.isSafeInteger(v));
+		case 'DOUBLE':
+			return present.every((v) => typeof v === 'number' || typeof v === 'bigint');
+		case 'DATE':
+		case 'TIMESTAMP':
+			return present.every(isDate);
+		default:
+			return true;
+	}
 }
 
 /** A value as text, as a spreadsheet would show it in a text column. */
@@ -124,7 +148,7 @@ const STAGING = '__imported';
 export function importTable(db: Db, tableName: string, table: ImportedTable): ImportedType[] {
 	const names = columnNames(table.columns.map((c) => c.name));
 	const rows = table.columns[0]?.values.length ?? 0;
-	const types = table.columns.map((c) => importedType(c.values));
+	const types = table.columns.map((c) => (c.type && fitsType(c.type, c.values) ? c.type : importedType(c.values)));
 	const crossings = table.columns.map((c, i) => {
 		if (c.values.length !== rows) throw new Error(`invalid imported table: column ${names[i]} has ${c.values.length} values for ${rows} rows`);
 		return crossing(types[i], c.values, names[i]);

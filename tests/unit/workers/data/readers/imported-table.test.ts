@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '$workers/data/db';
 import { openNodeDuckDB } from '$workers/data/duckdb-node';
-import { columnNames, importedType, importTable } from '$workers/data/readers/imported-table';
+import { columnNames, fitsType, importedType, importTable } from '$workers/data/readers/imported-table';
 
 let db: Db;
 
@@ -23,6 +23,21 @@ describe('importedType', () => {
 		[[NaN, 3], 'BIGINT']
 	] as const)('importedType, case %#: %s', (values, type) => {
 		expect(importedType(values as never)).toBe(type);
+	});
+});
+
+describe('fitsType', () => {
+	it.each([
+		['DOUBLE', [1, 2n, null], true],
+		['BIGINT', [1, 2n, NaN], true],
+		['BIGINT', [1.5], false],
+		['BIGINT', ['18446744073709551615', 1n], false],
+		['TIMESTAMP', [new Date(0), null], true],
+		['DATE', ['2024-01-31'], false],
+		['BOOLEAN', [true, 0], false],
+		['VARCHAR', [1, 'a', true], true]
+	] as const)('fitsType, case %#: %s', (type, values, fits) => {
+		expect(fitsType(type, values as never)).toBe(fits);
 	});
 });
 
@@ -55,6 +70,23 @@ describe('importTable', () => {
 			{ big: null, amount: null, active: false, signed: null, seen: null, note: null, mixed: '2' },
 			{ big: '1', amount: -3, active: null, signed: '1999-12-31', seen: null, note: 'x,y', mixed: 'true' }
 		]);
+	});
+
+	it('keeps the type a file declares when the values fit it, and infers it when they do not', () => {
+		const types = importTable(db, 'declared', {
+			columns: [
+				{ name: 'amount', values: [3, 4, null], type: 'DOUBLE' },
+				{ name: 'at', values: [new Date(Date.UTC(2024, 0, 31)), null, null], type: 'TIMESTAMP' },
+				{ name: 'empty', values: [null, null, null], type: 'BIGINT' },
+				{ name: 'unsigned', values: [1n, '18446744073709551615', null], type: 'BIGINT' }
+			]
+		});
+		expect(types).toEqual(['DOUBLE', 'TIMESTAMP', 'BIGINT', 'VARCHAR']);
+		expect(db.query(`SELECT CAST(amount AS VARCHAR) AS a, CAST("at" AS VARCHAR) AS t, unsigned FROM declared LIMIT 1`).get(0)?.toJSON()).toEqual({
+			a: '3.0',
+			t: '2024-01-31 00:00:00',
+			unsigned: '1'
+		});
 	});
 
 	it('replaces a view of the same name, and an empty table keeps its columns', () => {
