@@ -22,6 +22,7 @@ test('bad files get specific messages or correct tables, and the page keeps work
 		file('misaligned.csv', 'a,b,c\n1,2,3\n"x,y",z\n4,5,6\n7\n'),
 		file('contacts.csv', 'id,name,name,Name\n1,Ann,Lee,A. Lee\n'),
 		file('events.ndjson', '{"id":1,"churn":"No"}\n{"id":2,"churn":"Yes"}\n'),
+		file('clicks.jsonl', '{"id":1,"page":"offres"}\n{"id":2,"page":\n{"id":3,"page":"contact"}\n'),
 		file('notes.csv', 'id,note\n1,ok\n2,"never closed\n3,fine\n')
 	]);
 	const cell = (fileName: string) => page.locator('[data-cell-type="data"]', { hasText: `from ${fileName}` });
@@ -43,10 +44,13 @@ test('bad files get specific messages or correct tables, and the page keeps work
 	await expect(cell('contacts.csv').getByRole('grid')).toContainText('name_1');
 	await expect(cell('contacts.csv')).toContainText('"name" (column 3) is now "name_1", "Name" (column 4) is now "Name_2".');
 
-	const refusals: [string, string][] = [
-		['events.ndjson', '"events.ndjson" is JSON, not CSV: this workbench reads CSV and TSV files for now.'],
+	// JSON Lines are records: a table, not one column of text.
+	await expect(cell('events.ndjson').getByTestId('table-shape')).toHaveText('2 rows × 2 columns');
+
+	const refusals: [string, string | RegExp][] = [
+		['clicks.jsonl', 'clicks.jsonl: line 2 is not valid JSON'],
 		['notes.csv', 'Could not read "notes.csv": unclosed quote near line 3'],
-		['report.csv', 'This looks like an Excel or ZIP file, not CSV text.']
+		['report.csv', '"report.csv" is an incomplete ZIP file']
 	];
 	for (const [name, reason] of refusals) await expect(cell(name).getByRole('alert')).toContainText(reason);
 	// Work that ended leaves no bar behind ("Done 100 %").
@@ -96,8 +100,8 @@ test('bad files get specific messages or correct tables, and the page keeps work
 	await expect(sqlCell.getByRole('alert')).toContainText('clients');
 
 	// "Reload" on a refused file reads it again (it was never kept in storage) and gives the same reason.
-	await cell('events.ndjson').getByRole('button', { name: 'Reload' }).click();
-	await expect(cell('events.ndjson').getByRole('alert')).toContainText(refusals[0][1]);
+	await cell('clicks.jsonl').getByRole('button', { name: 'Reload' }).click();
+	await expect(cell('clicks.jsonl').getByRole('alert')).toContainText(refusals[0][1]);
 
 	// After a reload a refused file still says why, not "no longer in this browser's storage".
 	await page.reload();

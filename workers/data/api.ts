@@ -14,11 +14,40 @@ export interface CsvOptions {
 	encoding: 'auto' | 'utf-8' | 'windows-1252';
 	/** The user's type for some columns (by name); the others are detected. Absent in older notebooks. */
 	columnTypes?: Record<string, ColumnType>;
+	/** The sheet of a workbook to read ('' or absent: the one with the most data). */
+	sheet?: string;
+	/** Load only the first this many bytes of the file, up to its last whole line (a file too large for the tab); absent = all. */
+	maxBytes?: number;
 }
 
 /** Types a user may choose for a column under "Reading options". */
 export const COLUMN_TYPES = ['text', 'integer', 'decimal', 'date'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/** How much data the tab holds and may hold (see `workers/data/memory.ts`). */
+export interface MemoryStatus {
+	/** What DuckDB's tables and buffers take now. */
+	usedBytes: number;
+	/** The size of DuckDB's WebAssembly heap (it grows, never shrinks); null when unknown. */
+	heapBytes: number | null;
+	/** DuckDB's memory_limit, at most the ceiling. */
+	limitBytes: number;
+	/** The WebAssembly ceiling: 4 GiB. */
+	ceilingBytes: number;
+	/** The machine's memory as the browser reports it (coarse); null when it does not. */
+	deviceBytes: number | null;
+}
+
+/** A file that will not fit in the tab now: refused before it is read, with the start of it that would. */
+export interface LoadBudget {
+	fits: boolean;
+	/** About what loading it needs. */
+	needBytes: number;
+	/** What the tab can still take. */
+	roomBytes: number;
+	/** The largest start of the file that fits (whole megabytes). */
+	fittingBytes: number;
+}
 
 export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: 'auto', decimal: 'auto', encoding: 'auto' };
 
@@ -39,7 +68,13 @@ export interface TableInfo {
 export interface LoadReport extends TableInfo {
 	fileName: string;
 	bytes: number;
-	detected: {
+	/** Which reader read it. */
+	format: 'csv' | 'excel' | 'parquet' | 'json';
+	/** The sheets of a workbook, with their data sizes (the one read is `sheet`). */
+	sheets?: { name: string; rows: number; columns: number }[];
+	sheet?: string;
+	/** What the CSV reader detected (CSV files only). */
+	detected?: {
 		delimiter: ',' | ';' | '\t' | '|';
 		decimal: '.' | ',';
 		encoding: 'utf-8' | 'windows-1252';
@@ -57,6 +92,8 @@ export interface FileSource {
 	fileName: string;
 	/** Present on first load (transferred); absent when restoring from storage. */
 	bytes?: ArrayBuffer;
+	/** The whole file's size when `bytes` is only its start (`CsvOptions.maxBytes`): cut at its last whole line. */
+	wholeBytes?: number;
 }
 
 /** A file kept in browser storage (OPFS) under its data cell's key. */
@@ -160,8 +197,20 @@ export interface ChartDataRequest {
 
 export interface ArrowBytes {
 	ipc: Uint8Array;
+	/** Rows of the relation (more than were sent when `sampled`). */
 	rowCount: number;
 	sampled: boolean;
+	/** Rows sent (fewer than `rowCount` when sampled). */
+	sentRows?: number;
+}
+
+/**
+ * At most `rows` rows for a training job, the same share of each value of
+ * `stratify` (the target) as in the whole table, the same rows on every call.
+ */
+export interface TrainingSample {
+	rows: number;
+	stratify?: string;
 }
 
 /** Columns and reference date for an RFM segmentation of a transactions table. */
@@ -289,6 +338,10 @@ export interface DataApi {
 	init(): Promise<{ duckdbVersion: string }>;
 	/** Imports a CSV/TSV file as table `tableName` (replacing it), keeping its bytes in OPFS. */
 	loadFile(source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<LoadReport>;
+	/** How much data the tab holds and may hold. */
+	memoryStatus(): Promise<MemoryStatus>;
+	/** Whether a file of `fileBytes` fits in the tab now (asked before reading it). */
+	loadBudget(fileBytes: number): Promise<LoadBudget>;
 	/** Whether the bytes of `fileKey` are kept in browser storage. */
 	hasStoredFile(fileKey: string): Promise<boolean>;
 	/** Forgets a kept file (when its data cell or notebook is deleted). */
@@ -312,7 +365,7 @@ export interface DataApi {
 	/** Chart input as Arrow IPC bytes (transferred). */
 	chartData(request: ChartDataRequest): Promise<ArrowBytes>;
 	/** A relation as Arrow IPC bytes (transferred), e.g. for the training worker. */
-	exportArrow(relation: string): Promise<ArrowBytes>;
+	exportArrow(relation: string, sample?: TrainingSample): Promise<ArrowBytes>;
 	/**
 	 * Creates table `outName`: the rows of `source` in scan order (as `exportArrow` sent them)
 	 * with the prediction `columns` (one value per source row) beside them.
@@ -332,6 +385,8 @@ export interface DataApi {
 	keepFile(fileKey: string, bytes: Uint8Array): Promise<void>;
 	/** A pseudonymised, minimised copy of a table (keyed tokens, masks, generalisations, dropped columns) and its k-anonymity. */
 	pseudonymise(request: PseudonymiseRequest): Promise<PseudonymiseResult>;
+	/** A relation as an XLSX workbook or a Parquet file (for export). */
+	exportTable(relation: string, format: 'xlsx' | 'parquet'): Promise<Uint8Array>;
 	/** A relation as CSV text bytes (for export). */
 	exportCsv(relation: string): Promise<Uint8Array>;
 	/** Drops a table or view if it exists. */

@@ -10,13 +10,14 @@ interface Signature {
 }
 
 const SAVE_AS = 'Open it in its program and save it as CSV (for Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.';
+// Workbooks (ZIP, OLE2) and Parquet are recognised before this check and read by their own readers
+// (see `readers/formats.ts`); their signatures here guard the text path only.
 
 const SIGNATURES: Signature[] = [
 	{ bytes: [0x50, 0x4b, 0x03, 0x04], message: `This looks like an Excel or ZIP file, not CSV text. ${SAVE_AS}` },
 	{ bytes: [0x50, 0x4b, 0x05, 0x06], message: `This looks like an Excel or ZIP file, not CSV text. ${SAVE_AS}` },
 	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], message: `This looks like an old Excel (.xls) or Office file, not CSV text. ${SAVE_AS}` },
 	{ bytes: [0x25, 0x50, 0x44, 0x46], message: 'This looks like a PDF document, not CSV text. Export the data as CSV instead.' },
-	{ bytes: [0x50, 0x41, 0x52, 0x31], message: 'This looks like a Parquet file, not CSV text. Parquet is not supported yet; export the data as CSV.' },
 	{ bytes: [0x89, 0x50, 0x4e, 0x47], message: 'This looks like a PNG image, not CSV text.' },
 	{ bytes: [0xff, 0xd8, 0xff], message: 'This looks like a JPEG image, not CSV text.' },
 	{ bytes: [0x47, 0x49, 0x46, 0x38], message: 'This looks like a GIF image, not CSV text.' },

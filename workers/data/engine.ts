@@ -5,6 +5,9 @@
  */
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import type {
+	TrainingSample,
+	LoadBudget,
+	MemoryStatus,
 	PersonalColumn,
 	ArrowBytes,
 	ChartDataRequest,
@@ -27,12 +30,18 @@ import type {
 	TableInfo,
 	TableProfile
 } from './api';
+import { tableFromIPC } from 'apache-arrow';
 import { exportCsv } from './csv-export';
 import { Db } from './db';
 import { fail } from './errors';
 import type { FileStore } from './file-store';
 import { loadFile } from './load-file';
 import { PageOrder } from './page-order';
+import { loadVerdict, memoryStatus } from './memory';
+import { stratifiedSampleSql } from './sample';
+import { relationColumns } from './writers/relation-columns';
+import { toParquet } from './writers/parquet';
+import { sheetTitle, toXlsx } from './writers/xlsx';
 import { personalColumns } from './personal-data';
 import { profileRelation } from './profile';
 import { pseudonymise } from './pseudonymise';
@@ -77,6 +86,14 @@ export class DataEngine implements DataApi {
 		const db = await this.#ready();
 		this.#order.invalidate(db);
 		return loadFile(db, this.#store, source, tableName, options, onProgress);
+	}
+
+	async memoryStatus(): Promise<MemoryStatus> {
+		return memoryStatus(await this.#ready());
+	}
+
+	async loadBudget(fileBytes: number): Promise<LoadBudget> {
+		return loadVerdict(memoryStatus(await this.#ready()), fileBytes);
 	}
 
 	async hasStoredFile(fileKey: string): Promise<boolean> {
@@ -147,12 +164,15 @@ export class DataEngine implements DataApi {
 		return { ipc, rowCount: Math.min(total, maxRows), sampled };
 	}
 
-	async exportArrow(relation: string): Promise<ArrowBytes> {
+	async exportArrow(relation: string, sample?: TrainingSample): Promise<ArrowBytes> {
 		const db = await this.#ready();
 		const columns = columnsOf(db, relation);
 		const rowCount = rowCountOf(db, relation);
-		const ipc = db.ipc(`SELECT ${columns.map(arrowExpression).join(', ')} FROM ${quoteIdent(relation)}`);
-		return { ipc, rowCount, sampled: false };
+		const select = columns.map(arrowExpression).join(', ');
+		if (!sample || rowCount <= sample.rows) return { ipc: db.ipc(`SELECT ${select} FROM ${quoteIdent(relation)}`), rowCount, sampled: false, sentRows: rowCount };
+		const ipc = db.ipc(`SELECT ${select} FROM (${stratifiedSampleSql(relation, rowCount, sample)})`);
+		// Rounding per target value may give a few rows more or less than asked: the count is the batch's own.
+		return { ipc, rowCount, sampled: true, sentRows: tableFromIPC(ipc).numRows };
 	}
 
 	async distinctValues(relation: string, column: string, limit: number): Promise<{ value: string; count: number }[]> {
@@ -188,7 +208,14 @@ export class DataEngine implements DataApi {
 		return pseudonymise(db, request);
 	}
 
-	async exportCsv(relation: string): Promise<Uint8Array> {
+	async exportTable(relation: string, format: 'xlsx' | 'parquet'): Promise<Uint8Array> {
+		const columns = relationColumns(await this.#ready(), relation);
+		if (format === 'xlsx') return toXlsx(columns, sheetTitle(relation));
+		if (format === 'parquet') return toParquet(columns);
+		fail(`Unknown export format: ${String(format)}`);
+	}
+
+		async exportCsv(relation: string): Promise<Uint8Array> {
 		return exportCsv(await this.#ready(), relation);
 	}
 

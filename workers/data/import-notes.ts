@@ -75,9 +75,6 @@ export const longLineRefusal = (fileName: string, line: number, fieldBytes: numb
 export const unclosedQuoteRefusal = (fileName: string, line: number) =>
 	`Could not read "${fileName}": unclosed quote near line ${line.toLocaleString('en-US')}: a quote (") opened there is never closed. Fix or remove that quote in the file and try again.`;
 
-export const jsonRefusal = (fileName: string) =>
-	`"${fileName}" is JSON, not CSV: this workbench reads CSV and TSV files for now. Export the data as CSV and drop that file.`;
-
 const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /** A column of numbers that DuckDB read as text because some cells held only spaces. */
@@ -122,4 +119,10 @@ export function textNumbersNote(column: string, done: TextNumbersDone): string {
 	if (done.blanks) missing.push(`${count(done.blanks, 'cell', 'cells')} of blank spaces`);
 	if (missing.length) parts.push(`${andList(missing)} read as missing`);
 	return `Column "${column}" was read as numbers${parts.length ? `: ${parts.join(', ')}` : ''}. Choose "text" under Reading options to keep it as written.`;
+}
+
+/** Only the start of a file too large for the tab was loaded (Reading options, "Load only the first … MB"). */
+export function partialFileNote(file: string, loaded: number, whole: number, rows: number): string {
+	const mb = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
+	return `Only the first ${mb(loaded)} of the ${mb(whole)} of the file ${file} were loaded (${rows.toLocaleString('en-US')} rows, up to the last whole line): the whole file would not fit in this tab's memory. Summarise or filter it where it lives to use all of it.`;
 }

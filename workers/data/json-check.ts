@@ -1,9 +1,7 @@
 /**
  * Recognises JSON files (`.json`, NDJSON / JSON Lines), which would otherwise
- * be read as one CSV column of `{"…": …}` text: they are refused in words.
+ * be read as one CSV column of `{"…": …}` text: they go to the JSON reader.
  */
-import { fail } from './errors';
-import { jsonRefusal } from './import-notes';
 
 const JSON_NAME = /\.(json|ndjson|jsonl|geojson)$/i;
 /**
@@ -31,13 +29,13 @@ function isJsonValue(text: string): boolean {
 }
 
 /**
- * Throws when `fileName` ends in a JSON extension or the text starts like
- * JSON: a first line that parses as a JSON object or array (NDJSON, one-line
- * JSON) or opens one.
+ * Whether a file is JSON, to be read as records rather than as CSV: a JSON
+ * extension, or a first line that parses as a JSON object or array (NDJSON,
+ * one-line JSON) or opens one.
  */
-export function assertNotJson(utf8: Uint8Array, fileName: string): void {
-	if (JSON_NAME.test(fileName)) fail(jsonRefusal(fileName));
+export function isJsonFile(utf8: Uint8Array, fileName: string): boolean {
+	if (JSON_NAME.test(fileName)) return true;
 	const line = firstLine(utf8);
-	if (!line.startsWith('{') && !line.startsWith('[')) return;
-	if (JSON_OPENING.test(line) || isJsonValue(line)) fail(jsonRefusal(fileName));
+	if (!line.startsWith('{') && !line.startsWith('[')) return false;
+	return JSON_OPENING.test(line) || isJsonValue(line);
 }

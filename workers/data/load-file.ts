@@ -1,17 +1,25 @@
 /**
- * The import of one dropped (or stored) file: checks, decoding, sniffing,
- * DuckDB import, and keeping the original bytes for the next visit.
+ * The import of one dropped (or stored) file: its format (CSV, a workbook,
+ * Parquet, JSON), then for CSV checks, decoding, sniffing and DuckDB's
+ * import, for the others a reader in JavaScript; then the column types, and
+ * keeping the original bytes for the next visit.
  */
-import type { CsvOptions, FileSource, LoadReport, ProgressFn } from './api';
+import type { ColumnType, CsvOptions, FileSource, LoadReport, ProgressFn } from './api';
 import { assertTextFile, isBlank } from './binary-check';
 import { settleColumnTypes } from './column-types';
+import { settleTextNumbers } from './text-numbers';
 import { importCsv } from './csv-import';
 import { sniffCsv } from './csv-sniff';
 import type { Db } from './db';
 import { decodeToUtf8 } from './decode';
 import { fail, messageOf } from './errors';
-import { assertNotJson } from './json-check';
-import { unknownTypedColumnsNote } from './import-notes';
+import { isJsonFile } from './json-check';
+import { readExcel, type ReadResult } from './readers/excel';
+import { readJson } from './readers/json';
+import { readParquet } from './readers/parquet';
+import { fileFormat } from './readers/formats';
+import { importTable } from './readers/imported-table';
+import { partialFileNote, unknownTypedColumnsNote } from './import-notes';
 import type { FileStore } from './file-store';
 import { describeRelation } from './relations';
 import { quoteIdent } from './sql-quote';
@@ -21,6 +29,63 @@ async function originalBytes(source: FileSource, store: FileStore): Promise<Uint
 	const kept = await store.get(source.fileKey);
 	if (!kept) fail(`The file "${source.fileName}" is no longer in this browser's storage; drop it again.`);
 	return kept;
+}
+
+/** What one reader made of a file: the notes for the user, and what it found (CSV dialect, workbook sheets). */
+type ReadNotes = Pick<LoadReport, 'warnings' | 'detected' | 'sheets' | 'sheet'>;
+
+/** A CSV/TSV file: decoded, sniffed and imported by DuckDB's own reader (see `csv-import.ts`). */
+function importCsvFile(db: Db, bytes: Uint8Array, source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): ReadNotes {
+	const name = `"${source.fileName}"`;
+	assertTextFile(bytes, source.fileName);
+	onProgress?.({ stage: 'Checking encoding', fraction: 0 });
+	const decoded = decodeToUtf8(bytes, options.encoding, (fraction) => onProgress?.({ stage: 'Checking encoding', fraction }));
+	if (isBlank(decoded.utf8)) fail(`The file ${name} is empty.`);
+
+	onProgress?.({ stage: 'Detecting format' });
+	const dialect = sniffCsv(decoded.utf8, options.delimiter, options.decimal);
+
+	onProgress?.({ stage: 'Importing into DuckDB' });
+	// CREATE OR REPLACE TABLE cannot replace a view of the same name (e.g. an old SQL result).
+	if (db.relationType(tableName) === 'VIEW') db.query(`DROP VIEW ${quoteIdent(tableName)}`);
+	const header = dialect.header ? (dialect.records[0] ?? []).map((h) => h.trim()) : [];
+	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName, Object.keys(chosenTypes(options, header)))];
+	warnings.push(...settleColumnTypes(db, tableName, dialect.decimal, chosenTypes(options, header)));
+	return { warnings: [...warnings, ...unknownTypes(options, header)], detected: { delimiter: dialect.delimiter, decimal: dialect.decimal, encoding: decoded.encoding, bom: decoded.bom } };
+}
+
+/** The types chosen under "Reading options" for columns this file has. */
+function chosenTypes(options: CsvOptions, header: string[]): Record<string, ColumnType> {
+	const has = new Set(header);
+	return Object.fromEntries(Object.entries(options.columnTypes ?? {}).filter(([name]) => has.has(name)));
+}
+
+/** Types chosen for columns this file does not have (another file, a renamed header) are set aside, with a note. */
+function unknownTypes(options: CsvOptions, header: string[]): string[] {
+	const missing = Object.keys(options.columnTypes ?? {}).filter((name) => !header.includes(name));
+	return missing.length ? [unknownTypedColumnsNote(missing)] : [];
+}
+
+/** A workbook, a Parquet file or JSON: read in JavaScript, then typed into DuckDB (see `readers/`). */
+async function importReadFile(db: Db, format: 'excel' | 'parquet' | 'json', bytes: Uint8Array, source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<ReadNotes> {
+	onProgress?.({ stage: format === 'excel' ? 'Reading the workbook' : format === 'parquet' ? 'Reading the Parquet file' : 'Reading JSON' });
+	const read = await readWith(format, bytes, source.fileName, options);
+	onProgress?.({ stage: 'Importing into DuckDB' });
+	importTable(db, tableName, read.table);
+	const header = read.table.columns.map((c) => c.name);
+	const chosen = chosenTypes(options, header);
+	// Numbers stored as text in a workbook or JSON ("1 234,50 €", "N/A") read as numbers, as in a CSV; then the user's types.
+	const warnings = [...read.notes, ...settleTextNumbers(db, tableName, '.', chosen), ...settleColumnTypes(db, tableName, '.', chosen), ...unknownTypes(options, header)];
+	return { warnings, sheets: read.sheets, sheet: read.sheet };
+}
+
+async function readWith(format: 'excel' | 'parquet' | 'json', bytes: Uint8Array, fileName: string, options: CsvOptions): Promise<ReadResult> {
+	if (format === 'excel') return readExcel(bytes, fileName, options.sheet ?? '');
+	if (format === 'parquet') return readParquet(bytes, fileName);
+	// JSON is text: the same decoding as a CSV (UTF-8, UTF-16 or Windows-1252), then records.
+	const decoded = decodeToUtf8(bytes, options.encoding);
+	const read = readJson(new TextDecoder().decode(decoded.utf8), fileName);
+	return { ...read, notes: [...decoded.warnings, ...read.notes] };
 }
 
 /** Imports `source` as table `tableName`; see `DataApi.loadFile`. */
@@ -36,32 +101,20 @@ export async function loadFile(
 	if (!tableName.trim()) fail('invalid tableName: (empty)');
 	const name = `"${source.fileName}"`;
 	onProgress?.({ stage: 'Reading file', fraction: 0 });
-	const bytes = await originalBytes(source, store);
+	const read = await originalBytes(source, store);
+	// The start of a file too large for the tab: up to its last whole line, so no row is cut in two.
+	const partial = source.wholeBytes !== undefined && source.wholeBytes > read.byteLength;
+	const bytes = partial ? read.subarray(0, read.lastIndexOf(0x0a) + 1) : read;
 	if (isBlank(bytes)) fail(`The file ${name} is empty.`);
-	assertTextFile(bytes, source.fileName);
 
-	onProgress?.({ stage: 'Checking encoding', fraction: 0 });
-	const decoded = decodeToUtf8(bytes, options.encoding, (fraction) => onProgress?.({ stage: 'Checking encoding', fraction }));
-	if (isBlank(decoded.utf8)) fail(`The file ${name} is empty.`);
-	assertNotJson(decoded.utf8, source.fileName);
-
-	onProgress?.({ stage: 'Detecting format' });
-	const dialect = sniffCsv(decoded.utf8, options.delimiter, options.decimal);
-
-	onProgress?.({ stage: 'Importing into DuckDB' });
-	// CREATE OR REPLACE TABLE cannot replace a view of the same name (e.g. an old SQL result).
-	if (db.relationType(tableName) === 'VIEW') db.query(`DROP VIEW ${quoteIdent(tableName)}`);
-	// Types chosen for columns this file does not have (another file, a renamed header) are set aside, with a note.
-	const header = new Set(dialect.header ? (dialect.records[0] ?? []).map((h) => h.trim()) : []);
-	const chosen = Object.fromEntries(Object.entries(options.columnTypes ?? {}).filter(([name]) => header.has(name)));
-	const missing = Object.keys(options.columnTypes ?? {}).filter((name) => !header.has(name));
-	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName, Object.keys(chosen))];
-	warnings.push(...settleColumnTypes(db, tableName, dialect.decimal, chosen));
-	if (missing.length) warnings.push(unknownTypedColumnsNote(missing));
+	const format = fileFormat(source.fileName, bytes, isJsonFile);
+	const notes = format === 'csv' ? importCsvFile(db, bytes, source, tableName, options, onProgress) : await importReadFile(db, format, bytes, source, tableName, options, onProgress);
+	const warnings = notes.warnings;
 
 	onProgress?.({ stage: 'Counting rows' });
 	const info = describeRelation(db, tableName);
 	if (info.rowCount === 0) warnings.push(`The file ${name} has only a header row, no data rows.`);
+	if (partial) warnings.push(partialFileNote(name, bytes.byteLength, source.wholeBytes!, info.rowCount));
 
 	if (source.bytes) {
 		onProgress?.({ stage: 'Keeping a copy in this browser' });
@@ -72,12 +125,5 @@ export async function loadFile(
 		}
 	}
 	onProgress?.({ stage: 'Done', fraction: 1 });
-	return {
-		...info,
-		fileName: source.fileName,
-		bytes: bytes.byteLength,
-		detected: { delimiter: dialect.delimiter, decimal: dialect.decimal, encoding: decoded.encoding, bom: decoded.bom },
-		warnings,
-		loadMs: performance.now() - started
-	};
+	return { ...info, fileName: source.fileName, bytes: bytes.byteLength, format, ...notes, warnings, loadMs: performance.now() - started };
 }

@@ -3,7 +3,7 @@
  * Used by the UI when a file is dropped (the worker never renames tables).
  */
 
-const EXTENSIONS = /\.(csv|tsv|txt|tab|dat)$/i;
+const EXTENSIONS = /\.(csv|tsv|txt|tab|dat|xlsx|xlsm|xlsb|xls|ods|fods|parquet|json|ndjson|jsonl|geojson)$/i;
 
 /**
  * `wa_churn.csv` → `wa_churn`; `Clients été 2024.csv` → `clients_ete_2024`;

@@ -6,7 +6,7 @@
 // First import: no library below may capture an unguarded fetch or XMLHttpRequest.
 import '../shared/network-guard';
 import * as Comlink from 'comlink';
-import type { ArrowBytes, ChartDataRequest } from './api';
+import type { ArrowBytes, ChartDataRequest, TrainingSample } from './api';
 import { openBrowserDuckDB } from './duckdb-browser';
 import { DataEngine } from './engine';
 import { OpfsStore } from './opfs-store';
@@ -18,13 +18,17 @@ class WorkerEngine extends DataEngine {
 	override async chartData(request: ChartDataRequest): Promise<ArrowBytes> {
 		return moved(await super.chartData(request));
 	}
-	override async exportArrow(relation: string): Promise<ArrowBytes> {
-		return moved(await super.exportArrow(relation));
+	override async exportArrow(relation: string, sample?: TrainingSample): Promise<ArrowBytes> {
+		return moved(await super.exportArrow(relation, sample));
 	}
 	override async readStoredFile(fileKey: string): Promise<Uint8Array | null> {
 		// The store hands out a copy of the kept bytes: moving it leaves the store as it was.
 		const bytes = await super.readStoredFile(fileKey);
 		return bytes ? Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]) : null;
+	}
+	override async exportTable(relation: string, format: 'xlsx' | 'parquet'): Promise<Uint8Array> {
+		const bytes = await super.exportTable(relation, format);
+		return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
 	}
 	override async exportCsv(relation: string): Promise<Uint8Array> {
 		const bytes = await super.exportCsv(relation);

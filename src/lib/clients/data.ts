@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import dataWorkerUrl from '$workers/data/worker.ts?worker&url';
 import { startPolicyWorker } from './policy-worker';
 import { withProgress } from './progress';
-import type { ChartDataRequest, CsvOptions, DataApi, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
+import type { ChartDataRequest, CsvOptions, DataApi, LoadBudget, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
 
 export type {
 	CellValue,
@@ -19,7 +19,9 @@ export type {
 	ColumnProfile,
 	ColumnType,
 	CsvOptions,
+	LoadBudget,
 	LoadReport,
+	MemoryStatus,
 	Progress,
 	ProgressFn,
 	KAnonymity,
@@ -84,6 +86,18 @@ export function startData(): Promise<{ duckdbVersion: string }> {
 	return started;
 }
 
+/** A file too large for the tab's memory now: refused before it is read (the data cell offers to load its start). */
+export class FileTooLargeError extends Error {
+	override name = 'FileTooLargeError';
+	constructor(
+		readonly fileName: string,
+		readonly fileBytes: number,
+		readonly budget: LoadBudget
+	) {
+		super(`The file "${fileName}" is too large for this tab's memory.`);
+	}
+}
+
 /**
  * Imports a dropped file as table `tableName`. The file's bytes are moved to
  * the worker (not copied), which keeps them in browser storage under `fileKey`
@@ -96,9 +110,14 @@ export async function loadFile(
 	onProgress?: ProgressFn,
 	fileKey: string = crypto.randomUUID()
 ): Promise<LoadReport> {
+	// Asked before a byte is read: a file the tab cannot hold is refused while the tab is still well.
+	const wanted = options.maxBytes ? Math.min(options.maxBytes, file.size) : file.size;
+	const budget = await getData().loadBudget(wanted);
+	if (!budget.fits) throw new FileTooLargeError(file.name, file.size, budget);
 	onProgress?.({ stage: 'Reading file' });
-	const bytes = await file.arrayBuffer();
-	return withProgress(onProgress, (progress) => getData().loadFile(Comlink.transfer({ fileKey, fileName: file.name, bytes }, [bytes]), tableName, options, progress));
+	const bytes = await file.slice(0, wanted).arrayBuffer();
+	const source = { fileKey, fileName: file.name, bytes, wholeBytes: file.size };
+	return withProgress(onProgress, (progress) => getData().loadFile(Comlink.transfer(source, [bytes]), tableName, options, progress));
 }
 
 /**
@@ -134,6 +153,21 @@ export async function exportCsvBlob(relation: string): Promise<Blob> {
 	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' });
 }
 
+export type TableFormat = 'csv' | 'xlsx' | 'parquet';
+
+const MEDIA_TYPES: Record<TableFormat, string> = {
+	csv: 'text/csv;charset=utf-8',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	parquet: 'application/vnd.apache.parquet'
+};
+
+/** A relation as a file Blob in `format`, written in the data worker. */
+export async function exportTableBlob(relation: string, format: TableFormat): Promise<Blob> {
+	if (format === 'csv') return exportCsvBlob(relation);
+	const bytes = await getData().exportTable(relation, format);
+	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MEDIA_TYPES[format] });
+}
+
 /** Writes `outName` = rows of `source` + prediction columns (see DataApi.writeScored). */
 export function writeScoredTable(source: string, outName: string, columns: Record<string, Float64Array | string[]>) {
 	return getData().writeScored(source, outName, columns);
@@ -156,4 +190,16 @@ export async function relationArrow(relation: string): Promise<Uint8Array> {
 export async function relationFingerprint(relation: string, settings: unknown): Promise<string> {
 	const info = await getData().describe(relation);
 	return JSON.stringify({ table: relation, rows: info.rowCount, columns: info.columns, request: settings });
+}
+
+/** Tables above this many rows are sampled for training (stratified by the target): the tab's memory is bounded. */
+export const TRAINING_ROWS = 500_000;
+
+/**
+ * A relation as Arrow bytes for a training job: whole up to `TRAINING_ROWS`
+ * rows, else a stratified sample of that many (`sampled` says so, with the sizes).
+ */
+export async function trainingArrow(relation: string, target: string): Promise<{ ipc: Uint8Array; rowCount: number; sentRows: number; sampled: boolean }> {
+	const sent = await getData().exportArrow(relation, { rows: TRAINING_ROWS, stratify: target || undefined });
+	return { ipc: sent.ipc, rowCount: sent.rowCount, sentRows: sent.sentRows ?? sent.rowCount, sampled: sent.sampled };
 }

@@ -161,6 +161,14 @@ export const MESSAGES = messages({
 		budgetUse: (spentS: number, budgetS: number) => `Trained in ${spentS.toFixed(1)} s of the ${budgetS} s budget.`,
 		budgetSkipped: (models: string[]) => `The budget had no room for ${models.join(', ')}: a larger budget trains ${models.length > 1 ? 'them' : 'it'} too.`
 	},
+	downloadCsv: 'Download CSV',
+	downloadXlsx: 'XLSX',
+	downloadParquet: 'Parquet',
+	memoryUse: (taken: string, budget: string) => `Memory ${taken} of ${budget}`,
+	memoryHint:
+		'What the tables of this tab take, of the most they may take: DuckDB runs in WebAssembly, whose memory stops at 4 GiB and cannot spill to disk. A file that would not fit is refused before it is read, with a way to load its start.',
+	trainedOnSample: (sent: number, total: number) =>
+		`Trained on a stratified sample of ${sent.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} rows (each class keeps its share): a larger table would not fit in this tab's memory.`,
 	/** How a customer is named by the cells that list customers (by id, else by row number). */
 	customerRow: (row: number) => `customer in row ${(row + 1).toLocaleString('en-US')}`,
 	customerNamed: (id: string) => `customer ${id}`,

@@ -14,3 +14,6 @@ export function takeFile(fileKey: string): File | undefined {
 	pending.delete(fileKey);
 	return file;
 }
+
+/** What the file pickers offer: CSV/TSV text, workbooks, Parquet and JSON (NDJSON / JSON Lines too). */
+export const DATA_FILES = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.parquet,.json,.ndjson,.jsonl,text/csv,text/tab-separated-values,application/json';

@@ -22,10 +22,25 @@ function isMarkup(bytes: Uint8Array): boolean {
 const notWorkbook = (fileName: string) =>
 	`"${fileName}" is not an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls, .ods), so it cannot be read as one. If it is a CSV or text file, give it a .csv name and drop it again.`;
 
-/** Throws a plain-language error unless `bytes` starts like a workbook. */
+/**
+ * Whether a ZIP ends with its directory (the "end of central directory"
+ * record, in its last 64 KiB + 22 bytes): a ZIP cut short has none, and the
+ * library can spin on one instead of failing.
+ */
+function zipIsWhole(bytes: Uint8Array): boolean {
+	for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+		if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+	}
+	return false;
+}
+
+/** Throws a plain-language error unless `bytes` starts like a workbook (and, for a ZIP, ends like one). */
 export function assertWorkbookBytes(bytes: Uint8Array, fileName: string): void {
 	if (bytes.length === 0) throw new Error(`The file "${fileName}" is empty.`);
 	if (!CONTAINERS.some((sig) => startsWith(bytes, sig)) && !isMarkup(bytes)) throw new Error(notWorkbook(fileName));
+	if (startsWith(bytes, CONTAINERS[0]) && !zipIsWhole(bytes)) {
+		throw new Error(`"${fileName}" is an incomplete ZIP file (its end is missing: an interrupted download or copy?), so it cannot be read as a workbook. Download or save it again.`);
+	}
 }
 
 /** The error to show for what SheetJS threw while reading `fileName`. */

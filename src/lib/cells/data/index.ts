@@ -23,6 +23,8 @@ function optionsProblem(options: unknown): string | null {
 	if (chosen !== undefined && (typeof chosen !== 'object' || chosen === null || !Object.values(chosen).every((t) => (COLUMN_TYPES as readonly unknown[]).includes(t)))) {
 		return `its column types are not among ${COLUMN_TYPES.join(', ')}`;
 	}
+	const max = (options as CsvOptions).maxBytes;
+	if (max !== undefined && !(typeof max === 'number' && Number.isFinite(max) && max > 0)) return `its size limit is not a positive number: ${String(max)}`;
 	return null;
 }
 

@@ -21,5 +21,12 @@ export const M = messages({
 		`Read as ${delimiter}-separated, decimal ${decimal}, ${encoding}${bom ? ' (with BOM)' : ''}.`,
 	delimiterLabels: { auto: 'auto', ',': 'comma ,', ';': 'semicolon ;', '\t': 'tab', '|': 'pipe |' },
 	decimalLabels: { auto: 'auto', '.': 'point 1.5', ',': 'comma 1,5' },
-	encodingLabels: { auto: 'auto', 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 / Latin-1' }
+	encodingLabels: { auto: 'auto', 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 / Latin-1' },
+	tooLarge: (file: string, size: string, need: string, room: string) =>
+		`The file "${file}" (${size}) would need about ${need} in this tab, which can take ${room} more: loading it whole would stop the tab, so it was not read. Load its start, or summarise or filter it where it lives first (fewer columns, one row per customer).`,
+	loadStart: (size: string) => `Load its first ${size}`,
+	maxMegabytes: 'Load only the first (MB)',
+	wholeFile: 'whole file',
+	sheet: 'Sheet',
+	sheetSize: (name: string, rows: number, columns: number) => `${name} (${rows.toLocaleString('en-US')} rows × ${columns} columns)`
 });

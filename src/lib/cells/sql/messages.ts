@@ -12,6 +12,5 @@ export const M = messages({
 	sqlCancelled: 'Query cancelled: nothing was saved as its result. Edit it (e.g. add a LIMIT or a WHERE) and run it again.',
 	sqlHint: 'Ctrl/Cmd+Enter runs, Shift+Enter runs and moves on',
 	resultName: 'Result name',
-	savedAsView: 'saved as view',
-	downloadCsv: 'Download CSV'
+	savedAsView: 'saved as view'
 });

@@ -37,7 +37,7 @@ describe('loadFile: encodings and dialects', () => {
 
 	it('loadFile(decimal forced to ",") overrides the sniffer', async () => {
 		const report = await load(engine, 'one.csv', 'a;b\n1,5;x\n', 'one_forced', { decimal: ',' });
-		expect(report.detected.decimal).toBe(',');
+		expect(report.detected!.decimal).toBe(',');
 		expect((await rows('one_forced'))[0][0]).toBe(1.5);
 	});
 
@@ -50,7 +50,7 @@ describe('loadFile: encodings and dialects', () => {
 
 	it('loadFile(TSV with quoted tabs and newlines) keeps the fields whole', async () => {
 		const report = await load(engine, 'notes.tsv', 'id\tnote\n1\t"a\tb"\n2\t"line1\nline2"\n', 'notes');
-		expect(report.detected.delimiter).toBe('\t');
+		expect(report.detected!.delimiter).toBe('\t');
 		expect(await rows('notes')).toEqual([[1, 'a\tb'], [2, 'line1\nline2']]);
 	});
 
@@ -141,14 +141,20 @@ describe('loadFile: bad files', () => {
 	});
 
 	it.each([
-		['x.ndjson', '{"id":1,"churn":"No"}\n{"id":2,"churn":"Yes"}\n'],
-		['x.jsonl', 'id,churn\n1,No\n'],
-		['x.json', '[\n  {"id": 1, "churn": "No"}\n]\n'],
-		['export.csv', '[{"id":1},{"id":2}]'],
-		['records.txt', '{"id":1}\n']
-	])('loadFile(%s) is refused as JSON, not read as one CSV column', async (fileName, content) => {
-		await expect(load(engine, fileName, content, 'json')).rejects.toThrow(`"${fileName}" is JSON, not CSV: this workbench reads CSV and TSV files for now.`);
-		expect(await engine.listRelations()).not.toContain('json');
+		['x.ndjson', '{"id":1,"churn":"No"}\n{"id":2,"churn":"Yes"}\n', 2, ['id', 'churn']],
+		['x.json', '[\n  {"id": 1, "churn": "No"}\n]\n', 1, ['id', 'churn']],
+		['export.csv', '[{"id":1},{"id":2}]', 2, ['id']],
+		['records.txt', '{"id":1}\n', 1, ['id']]
+	])('loadFile(%s) reads JSON records as a table, not as one CSV column', async (fileName, content, rows, columns) => {
+		const report = await load(engine, fileName, content, 'json');
+		expect(report.format).toBe('json');
+		expect(report.rowCount).toBe(rows);
+		expect(report.columns.map((c) => c.name)).toEqual(columns);
+	});
+
+	it('loadFile(a .jsonl file holding CSV) is refused in words, and no table is made', async () => {
+		await expect(load(engine, 'x.jsonl', 'id,churn\n1,No\n', 'not_json')).rejects.toThrow(/x\.jsonl/);
+		expect(await engine.listRelations()).not.toContain('not_json');
 	});
 
 	it('loadFile(header like [id],[name]) is still CSV', async () => {
@@ -173,9 +179,9 @@ describe('loadFile: bad files', () => {
 	});
 
 	it.each([
-		['an xlsx (PK zip)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'This looks like an Excel or ZIP file, not CSV text.'],
+		['a broken xlsx (PK zip)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], '"fake.csv" is an incomplete ZIP file'],
 		['a PDF', [...Buffer.from('%PDF-1.7\n')], 'This looks like a PDF document'],
-		['a Parquet file', [...Buffer.from('PAR1'), 0x15, 0x04], 'This looks like a Parquet file'],
+		['a cut Parquet file', [...Buffer.from('PAR1'), 0x15, 0x04], 'fake.csv is incomplete: it starts like a Parquet file but its end is missing'],
 		['a PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a], 'This looks like a PNG image'],
 		['a JPEG', [0xff, 0xd8, 0xff, 0xe0], 'This looks like a JPEG image'],
 		['NUL bytes', [...Buffer.from('a,b\n1,'), 0, 0, 0x0a], 'contains binary data (NUL bytes)']

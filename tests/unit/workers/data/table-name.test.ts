@@ -10,7 +10,10 @@ describe('sanitizeTableName', () => {
 		['C:\\exports\\My File.csv', [], 'my_file'],
 		['...csv', [], 'table'],
 		['wa_churn.csv', ['wa_churn'], 'wa_churn_2'],
-		['WA churn.csv', ['wa_churn', 'WA_CHURN_2'], 'wa_churn_3']
+		['WA churn.csv', ['wa_churn', 'WA_CHURN_2'], 'wa_churn_3'],
+		['Clients mars.xlsx', [], 'clients_mars'],
+		['achats.parquet', [], 'achats'],
+		['events.ndjson', [], 'events']
 	])('sanitizeTableName(%j, %j) is %j', (file, existing, expected) => {
 		expect(sanitizeTableName(file, existing)).toBe(expected);
 	});
