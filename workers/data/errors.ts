@@ -56,7 +56,9 @@ export function rewriteDuckDbError(e: unknown, known: string[] = []): Error {
 	const conversion = /^Conversion Error: (.+)/.exec(text);
 	if (conversion) return new Error(`A value could not be converted: ${conversion[1]}${where}`);
 	if (/^Out of Memory Error/.test(text) || /memory access out of bounds/i.test(text)) {
-		return new Error('The browser ran out of memory for this operation. Try a smaller file or fewer columns.');
+		return new Error(
+			"The browser ran out of memory for this operation (this tab's data may take about 4 GB at most). Filter first (WHERE) or keep fewer columns, aggregate to one row per customer before joining, or work on a sample (FROM t USING SAMPLE 10 %)."
+		);
 	}
 	return new Error(`${headline(text)}${where}`);
 }
