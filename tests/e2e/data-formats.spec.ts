@@ -18,6 +18,7 @@ function workbook(): Buffer {
 	XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Export CRM'], ['Données clients, mars 2026. Ne pas diffuser.']]), 'Lisez-moi');
 	const rows = [['Clients actifs — mars 2026'], [], ['id', 'ville', 'ca', 'inscrit'], ...CUSTOMERS.map((c) => [c.id, c.ville, c.ca, c.inscrit])];
 	XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { cellDates: true }), 'Clients');
+	XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['id', 'montant'], ['C1000', 12.5], ['C1001', 40], ['C1002', 7.25]]), 'Ventes');
 	return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }));
 }
 
@@ -43,9 +44,14 @@ test('a workbook, Parquet, JSON and NDJSON each become a table; a result leaves 
 		{ name: 'crm.json', mimeType: 'application/json', buffer: Buffer.from(json) },
 		{ name: 'events.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) }
 	]);
-	const cell = (fileName: string) => page.locator('[data-cell-type="data"]', { hasText: `from ${fileName}` });
+	const cell = (fileName: string) => page.locator('[data-cell-type="data"]', { hasText: `from ${fileName}` }).first();
 	await expect(cell('clients.xlsx').getByTestId('table-shape')).toHaveText('120 rows × 4 columns');
 	await expect(cell('clients.xlsx').getByRole('combobox', { name: 'Sheet' })).toHaveValue('Clients');
+	// Another sheet becomes a table of its own, named after the file and the sheet.
+	await cell('clients.xlsx').getByRole('button', { name: '+ sheet “Ventes” as its own table' }).click();
+	const sales = page.locator('[data-cell-type="data"]', { hasText: 'clients_ventes' });
+	await expect(sales.getByTestId('table-shape')).toHaveText('3 rows × 2 columns');
+	await expect(sales.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Ventes');
 	await expect(cell('achats.parquet').getByTestId('table-shape')).toHaveText('120 rows × 3 columns');
 	await expect(cell('crm.json').getByTestId('table-shape')).toHaveText('40 rows × 5 columns');
 	await expect(cell('crm.json').getByRole('grid')).toContainText('contact.ville');

@@ -11,6 +11,11 @@ export interface NotebookServices {
 	readonly relations: string[];
 	/** What the notebook's cells offer of `kind`, in notebook order (reactive: follows the cells' params). */
 	offered<K extends OfferKind>(kind: K): Offered<K>[];
+	/**
+	 * Adds a cell of `type` with `params` below the selected one and runs it
+	 * (a data cell reading another sheet of the same workbook as its own table).
+	 */
+	addCell(type: string, params: Record<string, unknown>): void;
 }
 
 const RUNNER = Symbol('runner');

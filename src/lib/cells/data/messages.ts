@@ -28,5 +28,6 @@ export const M = messages({
 	maxMegabytes: 'Load only the first (MB)',
 	wholeFile: 'whole file',
 	sheet: 'Sheet',
+	addSheet: (sheet: string) => `+ sheet “${sheet}” as its own table`,
 	sheetSize: (name: string, rows: number, columns: number) => `${name} (${rows.toLocaleString('en-US')} rows × ${columns} columns)`
 });
