@@ -76,14 +76,18 @@ async function main() {
 			return;
 		}
 		const tableMs = Date.now() - t0;
+		const loaded = { rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, memory: await page.getByTestId('memory-status').textContent(), max_main_thread_stall_ms: await maxStallMs(page) };
+		console.log(JSON.stringify(loaded));
 
+		// Then a full profile of the table: its time, or what stopped it (a memory error shown in the cell).
 		const t1 = Date.now();
 		await page.getByRole('button', { name: '+ Profile' }).click();
-		await page.locator('[data-cell-type="profile"]').getByText('satisfaction').first().waitFor({ timeout: 600_000 });
-		const profileMs = Date.now() - t1;
-
-		const memory = await page.getByTestId('memory-status').textContent();
-		console.log(JSON.stringify({ rows: ROWS, columns: 20, file_mb: Number(mb.toFixed(1)), shape: await shape.textContent(), table_ready_ms: tableMs, profile_ready_ms: profileMs, memory, max_main_thread_stall_ms: await maxStallMs(page) }));
+		const profile = page.locator('[data-cell-type="profile"]');
+		const done = profile.getByText('satisfaction').first();
+		const failed = profile.getByRole('alert');
+		await done.or(failed).first().waitFor({ timeout: 600_000 });
+		const outcome = (await failed.isVisible()) ? { profile_failed: await failed.textContent() } : { profile_ready_ms: Date.now() - t1 };
+		console.log(JSON.stringify({ ...outcome, memory: await page.getByTestId('memory-status').textContent(), max_main_thread_stall_ms: await maxStallMs(page) }));
 	});
 }
 

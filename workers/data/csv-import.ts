@@ -20,6 +20,7 @@ import { leftOutNote, longLineRefusal, paddedNote, rejectReason, renamedNote, te
 import { quoteIdent, quoteString } from './sql-quote';
 import { num } from './values';
 import { localPath } from './lockdown';
+import { registerFile } from './register-file';
 
 export interface CsvDialect {
 	delimiter: Delimiter;
@@ -67,14 +68,14 @@ export function importCsv(db: Db, utf8: Uint8Array, dialect: CsvDialect, table: 
 	const scan = scanCsv(utf8, dialect.delimiter, dialect.header);
 	refuseUnreadable(scan, fileName);
 	const file = localPath(`import_${++counter}.csv`);
-	db.bindings.registerFileBuffer(file, utf8);
+	registerFile(db, file, utf8);
 	let imported: Imported;
 	try {
 		imported = importRegistered(db, file, dialect, table, fileName, utf8, scan, asText);
 	} catch (e) {
 		throw explainImportError(e, dialect.delimiter, fileName, file, db.relationNamesSafe());
 	} finally {
-		db.bindings.dropFile(file); // frees the copy inside WASM memory
+		db.bindings.dropFile(file); // lets go of the file (and of the copy inside WASM memory, where one was made)
 	}
 	const warnings = [...imported.warnings];
 	const renamed = renamedColumns(db, table, dialect);
