@@ -1,12 +1,26 @@
-/** Compact number formatting for profiles, tables and chart tooltips. */
+/**
+ * Compact number formatting for profiles, tables and chart tooltips, in the
+ * interface's language: "7,043" and "1.5" in English, "7 043" and "1,5" in French.
+ */
+import { locale, type Locale } from './locale.svelte';
 
-// Thousands are grouped as in every other number of the interface ("7,043 rows"), English for now
-// (a French interface will format by the current locale here).
 // A narrow no-break space keeps "%" with its number.
 const PERCENT_GAP = '\u202f';
-const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const SIGNIFICANT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const TAGS: Record<Locale, string> = { en: 'en-US', fr: 'fr-FR' };
+
+/** The number formats of one language (made once each: Intl formatters are slow to build). */
+function formatsOf(lang: Locale) {
+	const tag = TAGS[lang];
+	return {
+		tag,
+		integer: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
+		oneDecimal: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
+		significant: new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 }),
+		decimal: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })
+	};
+}
+const FORMATS = { en: formatsOf('en'), fr: formatsOf('fr') };
+const current = () => FORMATS[locale.current];
 
 /**
  * A number in a few characters: integers grouped, hundreds and up with one
@@ -18,7 +32,8 @@ export function formatNumber(value: number | null | undefined): string {
 	if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
 	const abs = Math.abs(value);
 	if (abs >= 1e15 || (abs > 0 && abs < 1e-4)) return value.toExponential(2);
-	const format = Number.isInteger(value) ? INTEGER : abs >= 100 ? ONE_DECIMAL : SIGNIFICANT;
+	const f = current();
+	const format = Number.isInteger(value) ? f.integer : abs >= 100 ? f.oneDecimal : f.significant;
 	return format.format(value);
 }
 
@@ -28,12 +43,12 @@ export function formatPercent(pct: number): string {
 	const rounded = pct < 10 ? Math.round(pct * 10) / 10 : Math.round(pct);
 	// A few missing values must not read as none, nor nearly all as all.
 	const shown = pct > 0 && rounded === 0 ? 0.1 : pct < 100 && rounded === 100 ? 99 : rounded;
-	return `${shown}${PERCENT_GAP}%`;
+	return `${current().decimal.format(shown)}${PERCENT_GAP}%`;
 }
 
 /** A count with grouped thousands: "12,345". */
 export function formatCount(n: number): string {
-	return INTEGER.format(n);
+	return current().integer.format(n);
 }
 
 /**
@@ -42,5 +57,5 @@ export function formatCount(n: number): string {
  */
 export function formatFixed(value: number, digits: number): string {
 	if (!Number.isFinite(value)) return '–';
-	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+	return value.toLocaleString(current().tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -3,6 +3,6 @@
  * number formatting. Imports nothing else of the workbench, so every folder
  * may use it.
  */
-export { LOCALES, locale, type Locale } from './locale.svelte';
+export { LOCALES, locale, pickLocale, type Locale } from './locale.svelte';
 export { catalogueOf, messages, type CatalogueSource, type Translation, type Translations, type Widen } from './messages';
 export { formatCount, formatFixed, formatNumber, formatPercent } from './format';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueOf, locale, messages } from '$lib/i18n';
 
 /** Every catalogue of the workbench: the shared one, the charts' and each cell's. */
-const MODULES = import.meta.glob<Record<string, unknown>>('/src/lib/**/messages.ts', { eager: true });
+const MODULES = import.meta.glob<Record<string, unknown>>(['/src/lib/**/messages.ts', '/src/routes/*-messages.ts'], { eager: true });
 const CATALOGUES = Object.entries(MODULES).flatMap(([file, exports]) =>
 	Object.entries(exports).flatMap(([name, value]) => {
 		const source = catalogueOf(value);
@@ -16,6 +16,16 @@ function emptyTexts(table: unknown, path = ''): string[] {
 	if (Array.isArray(table)) return table.flatMap((t, i) => emptyTexts(t, `${path}[${i}]`));
 	if (typeof table === 'object' && table !== null) return Object.entries(table).flatMap(([k, v]) => emptyTexts(v, path ? `${path}.${k}` : k));
 	return [];
+}
+
+/** Paths of the keys of `english` that `translated` lacks (a text left in English). */
+function missingKeys(english: unknown, translated: unknown, path = ''): string[] {
+	if (typeof english !== 'object' || english === null || Array.isArray(english)) return [];
+	return Object.entries(english).flatMap(([k, v]) => {
+		const at = path ? `${path}.${k}` : k;
+		const fr = (translated as Record<string, unknown> | undefined)?.[k];
+		return fr === undefined ? [at] : missingKeys(v, fr, at);
+	});
 }
 
 /** Paths of the keys of `translated` that `english` lacks. */
@@ -62,6 +72,8 @@ describe('the catalogues', () => {
 		const files = CATALOGUES.map((c) => c.name);
 		expect(files).toContain('src/lib/ui/messages.ts MESSAGES');
 		expect(files).toContain('src/lib/charts/messages.ts M');
+		expect(files).toContain('src/routes/record-messages.ts R');
+		expect(files).toContain('src/routes/file-messages.ts F');
 		for (const cell of ['chart', 'churn', 'data', 'markdown', 'predict', 'profile', 'rfm', 'segments', 'sql', 'text']) {
 			expect(files).toContain(`src/lib/cells/${cell}/messages.ts M`);
 		}
@@ -73,5 +85,9 @@ describe('the catalogues', () => {
 
 	it.each(CATALOGUES)('$name: every translation has English keys only', ({ en, translations }) => {
 		for (const table of Object.values(translations)) expect(unknownKeys(en, table)).toEqual([]);
+	});
+
+	it.each(CATALOGUES)('$name: the French table has every English key', ({ en, translations }) => {
+		expect(missingKeys(en, translations.fr)).toEqual([]);
 	});
 });

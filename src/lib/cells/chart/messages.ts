@@ -4,6 +4,15 @@
 import type { ChartSpec } from '$lib/charts';
 import { messages } from '$lib/i18n';
 
+/** The chart kinds as the French accessible name of a drawn chart begins. */
+const CHART_OF_FR: Record<ChartSpec['mark'], string> = {
+	bar: 'Graphique en barres',
+	histogram: 'Histogramme',
+	line: 'Graphique en courbe',
+	dot: 'Nuage de points',
+	box: 'Boîte à moustaches'
+};
+
 export const M = messages({
 	add: 'Chart',
 	chartType: 'Chart',
@@ -20,4 +29,22 @@ export const M = messages({
 	loading: 'Loading the chart library…',
 	chartOf: (spec: ChartSpec) =>
 		`${spec.mark} chart of ${[spec.x, spec.y].filter(Boolean).join(' and ') || 'no column'} in ${spec.relation}`
+}, {
+	fr: {
+		add: 'Graphique',
+		chartType: 'Graphique',
+		chartHeight: 'Hauteur',
+		chartMarks: { bar: 'Barres', histogram: 'Histogramme', line: 'Courbe', dot: 'Nuage de points', box: 'Boîte à moustaches' },
+		chartAggregates: { count: 'nombre de lignes', sum: 'somme de y', mean: 'moyenne de y', median: 'médiane de y' },
+		chartChannels: { x: 'X', y: 'Y', color: 'Couleur', facet: 'Facette' },
+		chartPickColumns: 'Choisissez les colonnes à représenter.',
+		chartSampled: (n) => `Tracé à partir d’un échantillon reproductible de ${n.toLocaleString('fr-FR')} lignes.`,
+		exportSvg: 'Exporter en SVG',
+		exportPng: 'Exporter en PNG',
+		exportFailed: 'Échec de l’export :',
+		noRows: 'Il n’y a aucune ligne à représenter.',
+		loading: 'Chargement de la bibliothèque de graphiques…',
+		chartOf: (spec) =>
+			`${CHART_OF_FR[spec.mark]} de ${[spec.x, spec.y].filter(Boolean).join(' et ') || 'aucune colonne'} dans ${spec.relation}`
+	}
 });

@@ -206,7 +206,10 @@ export const M = messages({
 			downloadZip: 'Télécharger les brouillons (zip de .eml)',
 			drafted: (n: string) => `${n} brouillons`,
 			noOffer: 'une offre de fidélité',
-			noReason: 'votre offre actuelle'
+			noReason: 'votre offre actuelle',
+			defaultSubject: 'Une offre pour vous, {customer_id}',
+			defaultBody:
+				'Bonjour,\n\nMerci de votre confiance. Nous avons remarqué {reason} : c’est pourquoi nous souhaitons vous proposer {offer}.\n\nRépondez simplement à ce message et nous nous occupons de tout.\n\nBien cordialement,\nLe service client'
 		}
 	}
 );

@@ -30,4 +30,33 @@ export const M = messages({
 	sheet: 'Sheet',
 	addSheet: (sheet: string) => `+ sheet “${sheet}” as its own table`,
 	sheetSize: (name: string, rows: number, columns: number) => `${name} (${rows.toLocaleString('en-US')} rows × ${columns} columns)`
+}, {
+	fr: {
+		add: 'Fichier de données',
+		action: (fileName, table) => `charge le fichier « ${fileName} » comme table ${table}`,
+		delimiter: 'Séparateur de colonnes',
+		decimal: 'Séparateur décimal',
+		encoding: 'Encodage',
+		reload: 'Recharger avec ces options',
+		replaceFile: 'Utiliser un autre fichier :',
+		from: 'issue de',
+		readingOptions: 'Options de lecture',
+		columnTypes: 'Types des colonnes',
+		columnTypeOf: (column) => `Type de ${column}`,
+		columnTypeDetected: 'détecté',
+		columnTypeLabels: { text: 'texte', integer: 'nombre entier', decimal: 'nombre décimal', date: 'date' },
+		readAs: (delimiter, decimal, encoding, bom) =>
+			`Lu avec le séparateur de colonnes ${delimiter}, le séparateur décimal ${decimal} et l’encodage ${encoding}${bom ? ' (avec BOM)' : ''}.`,
+		delimiterLabels: { auto: 'automatique', ',': 'virgule ,', ';': 'point-virgule ;', '\t': 'tabulation', '|': 'barre verticale |' },
+		decimalLabels: { auto: 'automatique', '.': 'point 1.5', ',': 'virgule 1,5' },
+		encodingLabels: { auto: 'automatique', 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 / Latin-1' },
+		tooLarge: (file, size, need, room) =>
+			`Le fichier « ${file} » (${size}) demanderait environ ${need} dans cet onglet, qui ne dispose plus que de ${room} : le charger en entier ferait planter l’onglet, il n’a donc pas été lu. Chargez seulement son début, ou résumez-le ou filtrez-le d’abord à la source (moins de colonnes, une ligne par client).`,
+		loadStart: (size) => `Charger seulement le début (${size})`,
+		maxMegabytes: 'Ne charger que le début (Mo)',
+		wholeFile: 'fichier entier',
+		sheet: 'Feuille',
+		addSheet: (sheet) => `+ feuille « ${sheet} » comme table à part`,
+		sheetSize: (name, rows, columns) => `${name} (${rows.toLocaleString('fr-FR')} lignes × ${columns} colonnes)`
+	}
 });

@@ -8,4 +8,11 @@ export const M = messages({
 	markdownPlaceholder: 'Write notes in Markdown…',
 	edit: 'Edit',
 	done: 'Done'
+}, {
+	fr: {
+		add: 'Texte',
+		markdownPlaceholder: 'Écrivez vos notes en Markdown…',
+		edit: 'Modifier',
+		done: 'Terminé'
+	}
 });

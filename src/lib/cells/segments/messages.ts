@@ -1,7 +1,7 @@
 /**
  * Texts of the segments cell (k-means).
  */
-import { messages } from '$lib/i18n';
+import { formatCount, messages } from '$lib/i18n';
 
 export const M = messages({
 	add: 'Segments',
@@ -36,4 +36,40 @@ export const M = messages({
 	drawUmap: 'Draw a UMAP map (slower)',
 	stale: 'The table or the settings changed since these segments were found: find segments again to update them.',
 	umap: (n: number) => `Map of customers (UMAP, ${n.toLocaleString('en-US')} sampled)`
+}, {
+	fr: {
+		add: 'Segments',
+		table: 'Table',
+		kFrom: 'k de',
+		kTo: 'à',
+		find: 'Trouver les segments',
+		columns: (chosen, all) =>
+			`Colonnes utilisées (${chosen} sur ${all} ; laissez de côté l’indicateur de churn pour décrire les clients, et non ce qu’ils sont devenus)`,
+		useColumn: (c) => `Utiliser ${c}`,
+		cancel: 'Annuler',
+		starting: 'Préparation des clients',
+		excluded: (column, reason) => `« ${column} » écartée : ${reason}.`,
+		excludedByDefault: (column, reason) => `« ${column} » écartée : ${reason} (cochez-la pour l’utiliser).`,
+		keepK: 'Garder k =',
+		silhouette: 'silhouette',
+		written: (table) => `Le segment de chaque client est dans la table ${table} (colonne « segment ») pour SQL, les graphiques et les modèles de churn.`,
+		profiles: 'Profils des segments',
+		name: 'Segment',
+		size: 'Clients',
+		description: 'Ce qui le distingue',
+		renameSegment: (n) => `Nom du segment ${n}`,
+		describeSegment: (n) => `Description du segment ${n}`,
+		elbow: 'Coude : inertie selon k',
+		silhouetteByK: 'Silhouette moyenne selon k',
+		silhouettePlot: 'Silhouette de chaque client, par segment',
+		heatmap: 'Colonnes numériques : couleur = moyenne du segment en z-score, étiquette = la moyenne',
+		means: 'Moyennes des segments',
+		meansCaption: 'Moyenne de chaque colonne numérique, dans son unité (survolez pour voir le z-score par rapport à l’ensemble des clients)',
+		meanTitle: (z) => `z-score ${z} par rapport à l’ensemble des clients`,
+		allCustomers: 'Tous les clients',
+		map: 'Carte des clients (ACP)',
+		drawUmap: 'Tracer une carte UMAP (plus lent)',
+		stale: 'La table ou les réglages ont changé depuis le calcul de ces segments : relancez « Trouver les segments » pour les mettre à jour.',
+		umap: (n) => `Carte des clients (UMAP, échantillon de ${formatCount(n)})`
+	}
 });

@@ -13,4 +13,16 @@ export const M = messages({
 	sqlHint: 'Ctrl/Cmd+Enter runs, Shift+Enter runs and moves on',
 	resultName: 'Result name',
 	savedAsView: 'saved as view'
+}, {
+	fr: {
+		add: 'SQL',
+		action: (view) => (view ? `exécute du SQL, enregistré sous ${view} :` : 'exécute du SQL :'),
+		sqlPlaceholder: 'SELECT * FROM wa_churn LIMIT 10',
+		sqlRunning: (seconds) => `Exécution… ${seconds.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`,
+		sqlCancel: 'Annuler la requête',
+		sqlCancelled: 'Requête annulée : rien n’a été enregistré comme résultat. Modifiez-la (par exemple en ajoutant un LIMIT ou un WHERE) et relancez-la.',
+		sqlHint: 'Ctrl/Cmd+Entrée exécute, Maj+Entrée exécute et passe à la suite',
+		resultName: 'Nom du résultat',
+		savedAsView: 'enregistré comme vue'
+	}
 });

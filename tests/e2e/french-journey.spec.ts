@@ -1,0 +1,31 @@
+/**
+ * Journey: a browser set to French opens the workbench in French (the page's
+ * language too), the demo's chrome and data cell speak French with French
+ * numbers, and the header's language choice switches to English and is
+ * remembered across a reload.
+ */
+import { expect, test } from './fixtures';
+
+test.use({ locale: 'fr-FR' });
+
+test('a French browser gets the workbench in French; the language choice switches and is remembered', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.getByRole('heading', { name: 'Bienvenue dans CRM Workbench' })).toBeVisible();
+	await expect(page.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+
+	await page.getByRole('button', { name: 'Ouvrir la démo d’attrition (churn)' }).click();
+	await expect(page.getByRole('button', { name: /Tout exécuter/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'À propos et confidentialité' })).toBeVisible();
+	// French numbers: a (narrow) space groups thousands.
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText(/^7\s043 lignes × 20 colonnes$/);
+	await expect(page.locator('[data-cell-type="data"]').getByText('Options de lecture')).toBeVisible();
+
+	await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('button', { name: 'About & privacy' })).toBeVisible();
+	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText('7,043 rows × 20 columns');
+	await page.reload();
+	await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+	await expect(page.getByRole('button', { name: 'Run all' })).toBeVisible();
+});
