@@ -20,6 +20,9 @@ test('a French browser gets the workbench in French; the language choice switche
 	// French numbers: a (narrow) space groups thousands.
 	await expect(page.locator('[data-cell-type="data"]').getByTestId('table-shape')).toHaveText(/^7\s043 lignes × 20 colonnes$/);
 	await expect(page.locator('[data-cell-type="data"]').getByText('Options de lecture')).toBeVisible();
+	// Cells are named in French too, for the eye and for screen readers.
+	await expect(page.getByRole('region', { name: /^Cellule Données \d+/ })).toBeVisible();
+	await expect(page.locator('[data-cell-type="data"] .kind')).toHaveText('Données');
 
 	await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -61,7 +61,7 @@ export const cellSchemas: CellSchemas = (type) => definitionOf(type)?.params ?? 
 
 /** The name of a cell type in menus and cell titles (an unknown type shows as itself). */
 export function cellLabel(type: string): string {
-	return definitionOf(type)?.label ?? type;
+	return definitionOf(type)?.label() ?? type;
 }
 
 /** The add bar: each cell type that offers a button, in order. */

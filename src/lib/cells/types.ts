@@ -8,8 +8,8 @@ import { param, type CellOffers, type ParamSchema } from '$lib/notebook';
 export interface CellDefinition<P extends object> {
 	/** Registry key, persisted in notebooks: never rename. */
 	type: string;
-	/** Name in menus and the default cell title. */
-	label: string;
+	/** Name in cell headers and lists, in the interface's language (read when shown). */
+	label(): string;
 	/** Its button in the notebook's add bar ("+ SQL"); none = not offered there. */
 	add?: AddEntry;
 	/** Every param, with its default and its check: documents are read against it. */

@@ -42,6 +42,8 @@ export const MESSAGES = messages(
 		actionWrites: (names: string[]) => `writes ${names.join(', ')}`,
 		actionRuns: 'runs',
 		collapsedCell: 'collapsed',
+		/** A cell's region name for screen readers: its kind, its place, its title. */
+		cellRegion: (label: string, n: number, title: string) => `${label} cell ${n}${title ? `: ${title}` : ''}`,
 		runAll: 'Run all',
 		addCell: 'Add a cell',
 		dropHint: 'Drop CSV or TSV files anywhere to add them as tables',
@@ -213,6 +215,7 @@ export const MESSAGES = messages(
 			actionWrites: (names) => `écrit ${names.join(', ')}`,
 			actionRuns: 's’exécute',
 			collapsedCell: 'repliée',
+			cellRegion: (label: string, n: number, title: string) => `Cellule ${label} ${n}${title ? ` : ${title}` : ''}`,
 			runAll: 'Tout exécuter',
 			addCell: 'Ajouter une cellule',
 			dropHint: 'Déposez des fichiers CSV ou TSV n’importe où pour les ajouter comme tables',

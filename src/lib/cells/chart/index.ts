@@ -6,7 +6,7 @@ import { defineCell } from '../types';
 /** A chart cell: Observable Plot over a table or a SQL cell's view. */
 export const chartCell = defineCell<ChartSpec>({
 	type: 'chart',
-	label: 'Chart',
+	label: () => M.label,
 	add: { text: () => M.add, order: 4 },
 	params: {
 		relation: param.text('', { name: 'table name' }),

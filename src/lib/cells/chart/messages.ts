@@ -14,6 +14,8 @@ const CHART_OF_FR: Record<ChartSpec['mark'], string> = {
 };
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Chart',
 	add: 'Chart',
 	chartType: 'Chart',
 	chartHeight: 'Height',
@@ -31,6 +33,7 @@ export const M = messages({
 		`${spec.mark} chart of ${[spec.x, spec.y].filter(Boolean).join(' and ') || 'no column'} in ${spec.relation}`
 }, {
 	fr: {
+		label: 'Graphique',
 		add: 'Graphique',
 		chartType: 'Graphique',
 		chartHeight: 'Hauteur',

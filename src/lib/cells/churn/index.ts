@@ -57,7 +57,7 @@ const share = (initial: number) => param.number(initial, { min: 0, max: 1 });
 
 export const churnCell = defineCell<ChurnParams>({
 	type: 'churn',
-	label: 'Churn',
+	label: () => M.label,
 	add: { text: () => M.add, order: 5 },
 	params: {
 		table: param.text(),

@@ -9,6 +9,8 @@ import { MODEL_CATALOG, TABULAR_KINDS } from '$models/catalog';
 const clientsFr = (n: number) => `${formatCount(n)} ${n >= 2 ? 'clients' : 'client'}`;
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Churn',
 	add: 'Churn model',
 	cell: {
 		table: 'Table',
@@ -165,6 +167,7 @@ export const M = messages({
 	}
 }, {
 	fr: {
+		label: 'Churn',
 		add: 'Modèle de churn',
 		cell: {
 			table: 'Table',

@@ -62,7 +62,7 @@ const guessed = () => param.nullable(param.text());
 
 export const dashboardCell = defineCell<DashboardParams>({
 	type: 'dashboard',
-	label: 'Retention dashboard',
+	label: () => M.label,
 	add: { text: () => M.add, order: 9.7 },
 	params: {
 		table: param.text(),

@@ -4,6 +4,8 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Retention dashboard',
 	add: 'Retention dashboard',
 	table: 'Scored table',
 	noScored: 'No scored table yet: score customers in a churn cell (it writes <table>_scored), then run this cell.',
@@ -111,6 +113,7 @@ export const M = messages({
 },
 	{
 		fr: {
+			label: 'Tableau de bord de rétention',
 			add: 'Tableau de bord de rétention',
 			table: 'Table scorée',
 			noScored: 'Pas encore de table scorée : scorez des clients dans une cellule churn (elle écrit <table>_scored), puis lancez cette cellule.',

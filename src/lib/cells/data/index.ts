@@ -30,7 +30,7 @@ function optionsProblem(options: unknown): string | null {
 
 export const dataCell = defineCell<DataParams>({
 	type: 'data',
-	label: 'Data',
+	label: () => M.label,
 	// Its button opens the file picker (`fromFile`): a data cell starts from a file.
 	add: { text: () => M.add, order: 1 },
 	params: {

@@ -4,6 +4,8 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Data',
 	add: 'Data file',
 	action: (fileName: string, table: string) => `loads the file "${fileName}" as table ${table}`,
 	delimiter: 'Delimiter',
@@ -32,6 +34,7 @@ export const M = messages({
 	sheetSize: (name: string, rows: number, columns: number) => `${name} (${rows.toLocaleString('en-US')} rows × ${columns} columns)`
 }, {
 	fr: {
+		label: 'Données',
 		add: 'Fichier de données',
 		action: (fileName, table) => `charge le fichier « ${fileName} » comme table ${table}`,
 		delimiter: 'Séparateur de colonnes',

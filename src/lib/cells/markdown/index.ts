@@ -9,7 +9,7 @@ export interface MarkdownParams {
 
 export const markdownCell = defineCell<MarkdownParams>({
 	type: 'markdown',
-	label: 'Text',
+	label: () => M.label,
 	add: { text: () => M.add, order: 10 },
 	params: { text: param.text() },
 	// It only shows its text: nothing to run, and nothing to trust.

@@ -20,7 +20,7 @@ export interface PredictParams {
 
 export const predictCell = defineCell<PredictParams>({
 	type: 'predict',
-	label: 'Predict segment',
+	label: () => M.label,
 	add: { text: () => M.add, order: 8 },
 	params: {
 		table: param.text(),

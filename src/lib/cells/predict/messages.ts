@@ -4,6 +4,8 @@
 import { formatCount, messages } from '$lib/i18n';
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Predict segment',
 	add: 'Predict segment',
 	known: 'Customers with a known segment',
 	target: 'Segment column',
@@ -33,6 +35,7 @@ export const M = messages({
 		`The segment column "${target}" has only one value ("${value}"): the model needs customers of at least two known segments to learn from.`
 }, {
 	fr: {
+		label: 'Prédire un segment',
 		add: 'Prédire le segment',
 		known: 'Clients au segment connu',
 		target: 'Colonne de segment',

@@ -28,7 +28,7 @@ function actionsProblem(value: unknown): string | null {
 
 export const privacyCell = defineCell<PrivacyParams>({
 	type: 'privacy',
-	label: 'Pseudonymise',
+	label: () => M.label,
 	add: { text: () => M.add, order: 3.5 },
 	params: {
 		source: param.text(),

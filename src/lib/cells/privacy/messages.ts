@@ -6,6 +6,8 @@ import { formatCount } from '$lib/charts';
 
 export const M = messages(
 	{
+		/** The cell kind's name in cell headers and lists. */
+		label: 'Pseudonymise',
 		add: 'Pseudonymise',
 		source: 'Table',
 		column: 'Column',
@@ -26,6 +28,7 @@ export const M = messages(
 	},
 	{
 		fr: {
+			label: 'Pseudonymiser',
 			add: 'Pseudonymiser',
 			source: 'Table',
 			column: 'Colonne',

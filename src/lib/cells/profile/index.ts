@@ -9,7 +9,7 @@ export interface ProfileParams {
 
 export const profileCell = defineCell<ProfileParams>({
 	type: 'profile',
-	label: 'Profile',
+	label: () => M.label,
 	add: { text: () => M.add, order: 3 },
 	params: { table: param.text('', { name: 'table name' }) },
 	reads: (p) => (p.table ? [p.table] : []),

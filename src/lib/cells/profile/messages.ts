@@ -32,6 +32,8 @@ const PERSONAL_FR: Record<PersonalDataKind, string> = {
 };
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Profile',
 	add: 'Profile',
 	profiledIn: (time: string) => `profiled in ${time}`,
 	profiling: 'Profiling',
@@ -81,6 +83,7 @@ export const M = messages({
 	noPersonal: 'no personal data seen'
 }, {
 	fr: {
+		label: 'Profil',
 		add: 'Profil',
 		profiledIn: (time) => `profil établi en ${time}`,
 		profiling: 'Profilage',

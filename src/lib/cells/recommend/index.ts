@@ -46,7 +46,7 @@ function weightsProblem(value: unknown): string | null {
 
 export const recommendCell = defineCell<RecommendParams>({
 	type: 'recommend',
-	label: 'Recommendations',
+	label: () => M.label,
 	add: { text: () => M.add, order: 5.5 },
 	params: {
 		table: param.text(),

@@ -11,6 +11,8 @@ const countFr = (n: number) => n.toLocaleString('fr-FR');
 const riskFr = (p: number) => p.toFixed(2).replace('.', ',');
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Recommendations',
 	add: 'Recommendations',
 	table: 'Customer table',
 	layout: 'Layout',
@@ -80,6 +82,7 @@ export const M = messages({
 	implausible: (n: number) => `${count(n)} offers left out: no customer has that combination (an internet add-on without internet).`
 }, {
 	fr: {
+		label: 'Recommandations',
 		add: 'Recommandations',
 		table: 'Table des clients',
 		layout: 'Disposition',

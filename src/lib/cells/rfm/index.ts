@@ -18,7 +18,7 @@ export interface RfmParams {
 
 export const rfmCell = defineCell<RfmParams>({
 	type: 'rfm',
-	label: 'RFM',
+	label: () => M.label,
 	add: { text: () => M.add, order: 7 },
 	params: {
 		source: param.text(),

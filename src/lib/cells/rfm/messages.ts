@@ -4,6 +4,8 @@
 import { formatCount, messages } from '$lib/i18n';
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'RFM',
 	add: 'RFM',
 	source: 'Transactions',
 	customer: 'Customer id',
@@ -28,6 +30,7 @@ export const M = messages({
 	description: 'What sets it apart'
 }, {
 	fr: {
+		label: 'RFM',
 		add: 'RFM',
 		source: 'Transactions',
 		customer: 'Identifiant client',

@@ -29,7 +29,7 @@ const k = (initial: number) => param.number(initial, { min: 2, max: 20, integer:
 
 export const segmentsCell = defineCell<SegmentsParams>({
 	type: 'segments',
-	label: 'Segments',
+	label: () => M.label,
 	add: { text: () => M.add, order: 6 },
 	params: {
 		table: param.text(),

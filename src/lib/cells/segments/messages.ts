@@ -4,6 +4,8 @@
 import { formatCount, messages } from '$lib/i18n';
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'Segments',
 	add: 'Segments',
 	table: 'Table',
 	kFrom: 'k from',
@@ -38,6 +40,7 @@ export const M = messages({
 	umap: (n: number) => `Map of customers (UMAP, ${n.toLocaleString('en-US')} sampled)`
 }, {
 	fr: {
+		label: 'Segments',
 		add: 'Segments',
 		table: 'Table',
 		kFrom: 'k de',

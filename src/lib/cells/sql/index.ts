@@ -11,7 +11,7 @@ export interface SqlParams {
 
 export const sqlCell = defineCell<SqlParams>({
 	type: 'sql',
-	label: 'SQL',
+	label: () => M.label,
 	add: { text: () => M.add, order: 2 },
 	params: { sql: param.text('', { name: 'SQL text' }), view: param.text('', { name: 'result name' }) },
 	// What a query reads is known for sure only once DuckDB has parsed it (the view reports it after

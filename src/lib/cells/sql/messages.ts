@@ -4,6 +4,8 @@
 import { messages } from '$lib/i18n';
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	label: 'SQL',
 	add: 'SQL',
 	action: (view: string) => (view ? `runs SQL, saved as ${view}:` : 'runs SQL:'),
 	sqlPlaceholder: 'SELECT * FROM wa_churn LIMIT 10',
@@ -15,6 +17,7 @@ export const M = messages({
 	savedAsView: 'saved as view'
 }, {
 	fr: {
+		label: 'SQL',
 		add: 'SQL',
 		action: (view) => (view ? `exécute du SQL, enregistré sous ${view} :` : 'exécute du SQL :'),
 		sqlPlaceholder: 'SELECT * FROM wa_churn LIMIT 10',

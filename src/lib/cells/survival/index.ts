@@ -31,7 +31,7 @@ function timesProblem(value: unknown): string | null {
 
 export const survivalCell = defineCell<SurvivalParams>({
 	type: 'survival',
-	label: 'Survival',
+	label: () => M.label,
 	add: { text: () => M.add, order: 5.7 },
 	params: {
 		table: param.text(),

@@ -6,6 +6,8 @@ import { formatCount, formatFixed } from '$lib/charts';
 
 export const M = messages(
 	{
+		/** The cell kind's name in cell headers and lists. */
+		label: 'Survival',
 		add: 'Survival',
 		table: 'Customers',
 		duration: 'Duration',
@@ -52,6 +54,7 @@ export const M = messages(
 	},
 	{
 		fr: {
+			label: 'Survie',
 			add: 'Survie',
 			table: 'Clients',
 			duration: 'Durée',

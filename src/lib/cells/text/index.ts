@@ -47,7 +47,7 @@ export const LEXICON_SOURCES: readonly LexiconSource[] = ['vader', 'bing', 'fren
 
 export const textCell = defineCell<TextParams>({
 	type: 'text',
-	label: 'Sentiment / text classes',
+	label: () => M.cellLabel,
 	add: { text: () => M.add, order: 9 },
 	params: {
 		table: param.text(),

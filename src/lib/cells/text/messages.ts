@@ -8,6 +8,8 @@ import { messages } from '$lib/i18n';
 const frCount = (n: number) => n.toLocaleString('fr-FR');
 
 export const M = messages({
+	/** The cell kind's name in cell headers and lists. */
+	cellLabel: 'Sentiment / text classes',
 	add: 'Sentiment',
 	table: 'Table',
 	textColumn: 'Text column',
@@ -120,6 +122,7 @@ export const M = messages({
 	meanScore: 'Mean score'
 }, {
 	fr: {
+		cellLabel: 'Sentiment / classes de texte',
 		add: 'Sentiment',
 		table: 'Table',
 		textColumn: 'Colonne de texte',

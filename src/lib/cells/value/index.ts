@@ -39,7 +39,7 @@ export interface ValueParams {
 
 export const valueCell = defineCell<ValueParams>({
 	type: 'value',
-	label: 'Lifetime value',
+	label: () => M.label,
 	add: { text: () => M.add, order: 7.5 },
 	params: {
 		source: param.text(),

@@ -9,6 +9,8 @@ const UNIT_FR = { day: 'jours', week: 'semaines', month: 'mois' } as const;
 
 export const M = messages(
 	{
+		/** The cell kind's name in cell headers and lists. */
+		label: 'Lifetime value',
 		add: 'Lifetime value',
 		source: 'Transactions',
 		customer: 'Customer id',
@@ -75,6 +77,7 @@ export const M = messages(
 	},
 	{
 		fr: {
+			label: 'Valeur client (CLV)',
 			add: 'Valeur client',
 			source: 'Transactions',
 			customer: 'Identifiant client',
