@@ -8,7 +8,7 @@
  *
  * Loaded on demand (the zip library is not part of the first page).
  */
-import { cellSchemas, holdingsOf } from '$lib/cells';
+import { cellSchemas, holdingsOf, keptFileName } from '$lib/cells';
 import { getData } from '$lib/clients/data';
 import { parseNotebook, type LoadedNotebook, type Notebook } from '$lib/notebook';
 import { decryptBytes, encryptBytes, notebookFileKind, NotebookFileProblem, packBundle, unpackBundle, type BundleContent } from '$lib/storage/notebook-file';
@@ -24,8 +24,7 @@ export async function notebookFileBytes(doc: Notebook, json: string, passphrase:
 		const bytes = await getData().readStoredFile(key);
 		// A data cell whose file is gone (deleted elsewhere) has nothing to carry; it says so when it runs.
 		if (!bytes) continue;
-		const cell = doc.cells.find((c) => c.params.fileKey === key);
-		files.push({ key, name: String(cell?.params.fileName ?? key), bytes });
+		files.push({ key, name: keptFileName(doc.cells, key), bytes });
 	}
 	const results: BundleContent['results'] = [];
 	for (const key of held.results) {

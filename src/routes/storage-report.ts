@@ -5,7 +5,7 @@
  * plus what belongs to no notebook any more (left by an interrupted delete or
  * an older version), which "Delete all local data" removes.
  */
-import { cellKeeps, cellSchemas, holdingsOf } from '$lib/cells';
+import { cellSchemas, holdingsOf, keptFileName } from '$lib/cells';
 import { getData, type StoredFile } from '$lib/clients/data';
 import type { Notebook } from '$lib/notebook';
 import { listNotebooks, loadNotebook } from '$lib/storage/notebooks';
@@ -38,12 +38,7 @@ export function storageReport(docs: Notebook[], files: StoredFile[], results: Ma
 		const held = holdingsOf(doc.cells);
 		held.files.forEach((key) => owned.add(key));
 		held.results.forEach((key) => owned.add(key));
-		// A file is named by the cell that keeps it (a data cell's file name), else by its key.
-		const nameOf = (key: string) => {
-			const cell = doc.cells.find((c) => cellKeeps(c.type, c.params).files.includes(key));
-			return String(cell?.params.fileName || key);
-		};
-		const keptFiles = held.files.filter((key) => kept.has(key)).map((key) => ({ name: nameOf(key), bytes: kept.get(key)! }));
+		const keptFiles = held.files.filter((key) => kept.has(key)).map((key) => ({ name: keptFileName(doc.cells, key), bytes: kept.get(key)! }));
 		const keptResults = held.results.filter((key) => results.has(key));
 		const resultBytes = keptResults.reduce((sum, key) => sum + results.get(key)!, 0);
 		const documentBytes = new TextEncoder().encode(JSON.stringify(doc)).length;

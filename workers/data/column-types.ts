@@ -93,11 +93,21 @@ function castFailures(db: Db, table: string, column: string, type: ColumnType, d
 	return { count: num(row?.n), example: row?.example == null ? '' : String(row.example) };
 }
 
+/** How a table's text columns are settled. */
+export interface SettleOptions {
+	/**
+	 * Text columns of plain numbers ("12", "75001") are read as numbers too: a
+	 * workbook's "numbers stored as text" or JSON strings. A CSV's are left to
+	 * DuckDB's own sniffer, which keeps codes with leading zeros as text.
+	 */
+	plainTextNumbers?: boolean;
+}
+
 /**
  * Settles the types of `table` just imported; returns notes for the user.
  * @param chosen the user's type per column; those columns were imported as text, as written
  */
-export function settleColumnTypes(db: Db, table: string, decimal: '.' | ',', chosen: Record<string, ColumnType> = {}): string[] {
+export function settleColumnTypes(db: Db, table: string, decimal: '.' | ',', chosen: Record<string, ColumnType> = {}, options: SettleOptions = {}): string[] {
 	const columns = columnsOf(db, table);
 	// Only known types reach the SQL below (a notebook file could carry anything).
 	if (Object.values(chosen).some((t) => !Object.hasOwn(SQL_TYPE, t))) throw new Error(`invalid columnTypes: ${JSON.stringify(chosen)}`);
@@ -105,7 +115,7 @@ export function settleColumnTypes(db: Db, table: string, decimal: '.' | ',', cho
 	const replace: string[] = [];
 	const textColumns = columns.filter((c) => c.type === 'VARCHAR' && !chosen[c.name]).map((c) => c.name);
 	const stats = textColumnStats(db, table, textColumns, decimal);
-	const others = textColumns.filter((name) => !plainNumbers(stats.get(name)));
+	const others = options.plainTextNumbers ? textColumns : textColumns.filter((name) => !plainNumbers(stats.get(name)));
 	const written = new Map(textNumberColumns(db, table, others, decimal).map((c) => [c.column, c]));
 	const blankOnly: string[] = [];
 	for (const { name } of columns) {

@@ -7,7 +7,6 @@
 import type { ColumnType, CsvOptions, FileSource, LoadReport, ProgressFn } from './api';
 import { assertTextFile, isBlank } from './binary-check';
 import { settleColumnTypes } from './column-types';
-import { settleTextNumbers } from './text-numbers';
 import { importCsv } from './csv-import';
 import { sniffCsv } from './csv-sniff';
 import type { Db } from './db';
@@ -49,8 +48,9 @@ function importCsvFile(db: Db, bytes: Uint8Array, source: FileSource, tableName:
 	// CREATE OR REPLACE TABLE cannot replace a view of the same name (e.g. an old SQL result).
 	if (db.relationType(tableName) === 'VIEW') db.query(`DROP VIEW ${quoteIdent(tableName)}`);
 	const header = dialect.header ? (dialect.records[0] ?? []).map((h) => h.trim()) : [];
-	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName, Object.keys(chosenTypes(options, header)))];
-	warnings.push(...settleColumnTypes(db, tableName, dialect.decimal, chosenTypes(options, header)));
+	const chosen = chosenTypes(options, header);
+	const warnings = [...decoded.warnings, ...importCsv(db, decoded.utf8, dialect, tableName, source.fileName, Object.keys(chosen))];
+	warnings.push(...settleColumnTypes(db, tableName, dialect.decimal, chosen));
 	return { warnings: [...warnings, ...unknownTypes(options, header)], detected: { delimiter: dialect.delimiter, decimal: dialect.decimal, encoding: decoded.encoding, bom: decoded.bom } };
 }
 
@@ -73,9 +73,9 @@ async function importReadFile(db: Db, format: 'excel' | 'parquet' | 'json', byte
 	onProgress?.({ stage: 'Importing into DuckDB' });
 	importTable(db, tableName, read.table);
 	const header = read.table.columns.map((c) => c.name);
-	const chosen = chosenTypes(options, header);
-	// Numbers stored as text in a workbook or JSON ("1 234,50 €", "N/A") read as numbers, as in a CSV; then the user's types.
-	const warnings = [...read.notes, ...settleTextNumbers(db, tableName, '.', chosen), ...settleColumnTypes(db, tableName, '.', chosen), ...unknownTypes(options, header)];
+	// Numbers stored as text in a workbook or JSON ("1 234,50 €", "N/A", "12") read as numbers, and the user's types, in one pass.
+	const settled = settleColumnTypes(db, tableName, '.', chosenTypes(options, header), { plainTextNumbers: true });
+	const warnings = [...read.notes, ...settled, ...unknownTypes(options, header)];
 	return { warnings, sheets: read.sheets, sheet: read.sheet };
 }
 

@@ -5,11 +5,9 @@
  * value that is neither a number in that format, a missing marker nor empty
  * leaves the column as text, as written.
  */
-import type { ColumnType } from './api';
 import type { Db } from './db';
 import { textNumbersNote } from './import-notes';
 import { MISSING_TOKENS, numberSql, readNumbersAsText, TRIMMED, type NumbersAsText } from './numbers-as-text';
-import { columnsOf } from './relations';
 import { quoteIdent, quoteString } from './sql-quote';
 import { num } from './values';
 
@@ -102,17 +100,4 @@ export function textNumberColumns(db: Db, table: string, columns: string[], deci
 		});
 		return [{ column, type, expression: `${numberSql(cellText(column), rule, type)} AS ${quoteIdent(column)}`, note }];
 	});
-}
-
-/**
- * Reads the text columns of `table` that hold numbers as numbers (columns in
- * `chosen` are left as they are: the user picked their type), in one
- * statement; returns a note per column read. For tables made by any reader.
- */
-export function settleTextNumbers(db: Db, table: string, decimal: '.' | ',', chosen: Record<string, ColumnType> = {}): string[] {
-	const text = columnsOf(db, table).filter((c) => c.type === 'VARCHAR' && !Object.hasOwn(chosen, c.name));
-	const read = textNumberColumns(db, table, text.map((c) => c.name), decimal);
-	if (!read.length) return [];
-	db.raw(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * REPLACE (${read.map((r) => r.expression).join(', ')}) FROM ${quoteIdent(table)}`);
-	return read.map((r) => r.note);
 }

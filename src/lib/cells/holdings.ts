@@ -52,3 +52,9 @@ export function exclusive(held: Holdings, needed: Holdings): Holdings {
 		results: held.results.filter((key) => !needed.results.includes(key))
 	};
 }
+
+/** The name a kept file is shown by: the file name of the cell that keeps it, else its key. */
+export function keptFileName(cells: NotebookCell[], key: string): string {
+	const cell = cells.find((c) => cellKeeps(c.type, c.params).files.includes(key));
+	return String(cell?.params.fileName || key);
+}

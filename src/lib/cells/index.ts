@@ -72,7 +72,7 @@ export {
 export type { CellType, ParamsOf } from './definitions';
 export type { AddEntry, CellDefinition, CellKeeps, CellPhase, CellView, CellViewProps, StartContext } from './types';
 export { defaultSource, notebookSources } from './default-source';
-export { combine, exclusive, holdingsOf, needsOf, type Holdings } from './holdings';
+export { combine, exclusive, holdingsOf, keptFileName, needsOf, type Holdings } from './holdings';
 export { runOrder } from './run-order';
 export { churnDemoCells } from './demo';
 export { notebookActions, type CellAction } from './actions';

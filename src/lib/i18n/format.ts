@@ -15,8 +15,7 @@ function formatsOf(lang: Locale) {
 		tag,
 		integer: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
 		oneDecimal: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
-		significant: new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 }),
-		decimal: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })
+		significant: new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 })
 	};
 }
 const FORMATS = { en: formatsOf('en'), fr: formatsOf('fr') };
@@ -43,7 +42,7 @@ export function formatPercent(pct: number): string {
 	const rounded = pct < 10 ? Math.round(pct * 10) / 10 : Math.round(pct);
 	// A few missing values must not read as none, nor nearly all as all.
 	const shown = pct > 0 && rounded === 0 ? 0.1 : pct < 100 && rounded === 100 ? 99 : rounded;
-	return `${current().decimal.format(shown)}${PERCENT_GAP}%`;
+	return `${current().oneDecimal.format(shown)}${PERCENT_GAP}%`;
 }
 
 /** A count with grouped thousands: "12,345". */

@@ -39,5 +39,10 @@ export function scoreColumns(
 
 /** The CSV file name of a scored table, with the threshold its classes follow (`new_customers_scored_t0.30.csv`). */
 export function scoredFileName(scoredName: string, threshold: number): string {
-	return `${scoredName}_t${threshold.toFixed(2)}.csv`;
+	return `${scoredFileStem(scoredName, threshold)}.csv`;
+}
+
+/** The scored table's file name without its extension (the download offers CSV, XLSX and Parquet). */
+export function scoredFileStem(scoredName: string, threshold: number): string {
+	return `${scoredName}_t${threshold.toFixed(2)}`;
 }

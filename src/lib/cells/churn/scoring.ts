@@ -12,7 +12,7 @@ import type { CellValue, ColumnInfo, TableInfo } from '$lib/clients/data';
 import type { ChurnParams } from './index';
 import { byRisk, scoreColumns, SCORE_COLUMNS, type CustomerReasons } from './score-columns';
 
-export { byRisk, REASON_COLUMNS, SCORE_COLUMNS, scoredFileName, type CustomerReasons } from './score-columns';
+export { byRisk, REASON_COLUMNS, SCORE_COLUMNS, scoredFileStem, type CustomerReasons } from './score-columns';
 
 /** A fitted model as the scoring and explanation panels need it. */
 export interface ScoringModel {

@@ -5,7 +5,7 @@ import type { DataEngine } from '$workers/data';
 import { Db } from '$workers/data/db';
 import { openNodeDuckDB } from '$workers/data/duckdb-node';
 import { readNumbersAsText } from '$workers/data/numbers-as-text';
-import { settleTextNumbers } from '$workers/data/text-numbers';
+import { settleColumnTypes } from '$workers/data/column-types';
 import { trainTabular } from '$models/auto/trainer';
 import { DEFAULT_TABULAR_REQUEST } from '$models/auto/types';
 import { rawColumnsFromArrow } from '$workers/train/arrow-columns';
@@ -168,11 +168,11 @@ describe('loadFile: numbers written as text', () => {
 	});
 });
 
-describe('settleTextNumbers', () => {
-	it('settleTextNumbers(a table made by another reader) reads its numbers as text, except the columns chosen', async () => {
+describe('settleColumnTypes with plain text numbers', () => {
+	it('settleColumnTypes(a table made by another reader) reads its numbers as text, except the columns chosen', async () => {
 		const db = new Db(await openNodeDuckDB());
 		db.raw(`CREATE TABLE sheet AS SELECT * FROM (VALUES ('1 234,50 €', '12 %', 'x'), ('N/A', '3 %', 'y')) t(CA, rate, label)`);
-		const notes = settleTextNumbers(db, 'sheet', '.', { rate: 'text' });
+		const notes = settleColumnTypes(db, 'sheet', '.', { rate: 'text' }, { plainTextNumbers: true });
 		expect(notes).toEqual([`Column "CA" was read as numbers: thousands separators and the € sign removed, 1 cell "N/A" read as missing. ${KEEP}`]);
 		const types = db.raw('SELECT column_name, column_type FROM (DESCRIBE sheet)').toArray().map((r) => `${r.column_name}:${r.column_type}`);
 		expect(types).toEqual(['CA:DOUBLE', 'rate:VARCHAR', 'label:VARCHAR']);
