@@ -134,7 +134,8 @@ function deepFreeze<T>(value: T): T {
 
 export const MODEL_CATALOG: { readonly [K in CatalogKind]: CatalogEntry & Entries[K] } = deepFreeze(ENTRIES);
 
-const KINDS = Object.keys(ENTRIES) as CatalogKind[];
+/** Every kind the catalogue names. */
+export const KINDS = Object.keys(ENTRIES) as CatalogKind[];
 const kindsWhere = <K extends CatalogKind>(family: ModelFamily, blend: boolean) =>
 	Object.freeze(KINDS.filter((k) => MODEL_CATALOG[k].family === family && MODEL_CATALOG[k].blend === blend)) as readonly K[];
 

@@ -16,6 +16,8 @@ import type { CostModel } from './cost';
 import { permutationImportance, selectionScore, testMetrics } from './evaluate';
 import type { KindChoice } from './search';
 import type { LeaderboardRow, TabularKind, TabularResult, TrainedModel } from './types';
+import { P } from '../shared/progress-words';
+import { kindLabel } from '../labels';
 
 /** Permutation importance uses at most this many test rows. */
 export const PERMUTATION_ROWS = 3000;
@@ -111,17 +113,17 @@ export async function fitFinals(s: FinalSetup): Promise<FinalResult> {
 			continue;
 		}
 		const plannedEnd = () => clock.now() + costs.reservedFor(queue.slice(i).map((c) => c.kind)) + (clock.deadline - clock.workEnd);
-		s.report(`${model.label}: final fit`, plannedEnd());
+		s.report(P.step(kindLabel(kind), P.finalFit), plannedEnd());
 		const fitStart = performance.now();
 		const curve: NonNullable<ModelState['curve']> = [];
 		const state = await s.fit(kind, bestParams, s.train, s.seed, clock.workEnd - costs.evalEstimate(costs.predictMsPerRow(kind)), (p) => {
 			if (p.curve) curve.push(p.curve);
-			s.report(`${model.label}: ${p.stage}`, plannedEnd());
+			s.report(P.step(kindLabel(kind), p.stage), plannedEnd());
 		});
 		const fitMs = performance.now() - fitStart;
 		// Encoded before the test rows, whose permutation importance fits itself into the time that is left.
 		const encoded = encodeState(state);
-		s.report(`${model.label}: test rows`, plannedEnd());
+		s.report(P.step(kindLabel(kind), P.testRows), plannedEnd());
 		const { prediction, metrics, explanation, permutation } = await evaluateFinal({
 			kind,
 			state,

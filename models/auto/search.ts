@@ -15,6 +15,8 @@ import type { CostModel } from './cost';
 import { selectionScore, testMetrics } from './evaluate';
 import { BUDGET_SHARE, SEARCH_SPACES } from './spaces';
 import type { TabularKind } from './types';
+import { P } from '../shared/progress-words';
+import { kindLabel } from '../labels';
 
 export interface SearchSetup {
 	kinds: TabularKind[];
@@ -71,7 +73,7 @@ async function runTrial(
 	let predictRows = 0;
 	let trial: Trial | null = null;
 	for (const [f, fold] of s.folds.entries()) {
-		s.report(`${model.label}: ${stage}, fold ${f + 1}/${s.folds.length}`, plannedEnd());
+		s.report(P.step(kindLabel(kind), P.fold(stage, f + 1, s.folds.length)), plannedEnd());
 		const foldsLeft = s.folds.length - f - 1;
 		const end = stopAt(trial, foldsLeft);
 		const t0 = s.clock.now();
@@ -176,7 +178,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 				ran = true;
 				trialsLeft.set(kind, (trialsLeft.get(kind) ?? 0) - 1);
 				const end = searchEnd();
-				const trial = await runTrial(s, kind, params, `trial ${t + 1}`, () => end, (trial, left) => clock.now() + trial.meanFoldMs * left <= end, plannedEnd);
+				const trial = await runTrial(s, kind, params, P.trial(t + 1), () => end, (trial, left) => clock.now() + trial.meanFoldMs * left <= end, plannedEnd);
 				if (!trial.complete) {
 					tu.done = true;
 					break;

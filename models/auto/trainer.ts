@@ -24,6 +24,8 @@ import { budgetedSearch } from './search';
 import { evaluationRows, fitFinals } from './final';
 import type { TabularKind, TabularRequest, TabularResult, TrainerContext } from './types';
 import { yieldAndCheck } from '../shared/cancel';
+import { P } from '../shared/progress-words';
+import { kindLabel } from '../labels';
 
 /** Size of the explanation background sample. */
 const BACKGROUND_ROWS = 100;
@@ -105,12 +107,12 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const skipped = [...searched.skipped, ...finals.skipped];
 
 	leaderboard.sort((a, b) => kinds.indexOf(a.kind as TabularKind) - kinds.indexOf(b.kind as TabularKind));
-	for (const kind of skipped) warnings.push(`${modelOf(kind).label} left out: the ${req.budgetS} s budget had no room for it.`);
+	for (const kind of skipped) warnings.push(P.leftOut(kindLabel(kind), req.budgetS));
 	addBestBlend(finals, foldSets, testSet.y, classes);
 
 	// The best model is chosen by cross-validation (never by the test rows); without CV, by test score.
 	const ranked = [...leaderboard].sort((a, b) => (b.cvScore ?? selectionScore(b, classes)) - (a.cvScore ?? selectionScore(a, classes)));
-	ctx.progress({ fraction: 1, stage: 'Done', etaS: 0 });
+	ctx.progress({ fraction: 1, stage: P.done, etaS: 0 });
 	return {
 		task: classes === 2 ? 'binary' : 'multiclass',
 		target: req.target,

@@ -17,6 +17,7 @@ import {
 import { featuresPerSplit, maybeForestParams, type ForestParams } from './params';
 import type { ForestState } from './state';
 import { pastStopAt } from '../shared/stop-at';
+import { P } from '../shared/progress-words';
 
 export async function fitForest(data: Dataset, params: ForestParams, ctx: FitContext): Promise<ForestState> {
 	const p = maybeForestParams(params);
@@ -77,7 +78,7 @@ export async function fitForest(data: Dataset, params: ForestParams, ctx: FitCon
 			tree
 		);
 		writer.add(tree);
-		ctx.progress({ fraction: (t + 1) / p.nEstimators, stage: `Tree ${t + 1}/${p.nEstimators}` });
+		ctx.progress({ fraction: (t + 1) / p.nEstimators, stage: P.tree(t + 1, p.nEstimators) });
 		// The time budget ran out: a forest of fewer trees is still a forest (predictions average the trees kept).
 		if (pastStopAt(ctx)) break;
 	}

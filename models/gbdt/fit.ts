@@ -19,6 +19,7 @@ import { baseScores, gradients, logloss } from './loss';
 import { maybeGbdtParams, type GbdtParams } from './params';
 import type { GbdtState } from './state';
 import { pastStopAt } from '../shared/stop-at';
+import { P } from '../shared/progress-words';
 
 /** Rows used to estimate the training loss on large data. */
 const LOSS_SAMPLE = 100_000;
@@ -94,7 +95,7 @@ export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext
 		const point: CurvePoint = { step: round + 1, trainLoss: logloss(margin, y, weights, T, lossStride) };
 		if (valid && vMargin) point.validLoss = logloss(vMargin, valid.y, valid.weights, T);
 		curve.push(point);
-		ctx.progress({ fraction: (round + 1) / p.nEstimators, stage: `Boosting round ${round + 1}/${p.nEstimators}`, curve: point });
+		ctx.progress({ fraction: (round + 1) / p.nEstimators, stage: P.round(round + 1, p.nEstimators), curve: point });
 		const watched = point.validLoss ?? point.trainLoss;
 		if (watched < best.loss - 1e-12) best = { round, loss: watched };
 		if (valid && p.earlyStoppingRounds > 0 && round - best.round >= p.earlyStoppingRounds) break;

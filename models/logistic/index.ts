@@ -14,6 +14,7 @@ import { minimizeNewton } from './newton';
 import { binaryHessian, disposeProblem, evaluate, linearLogits, makeProblem, outputProbabilities } from './objective';
 import { nextTask } from '../shared/next-task';
 import { MODEL_CATALOG } from '../catalog';
+import { P } from '../shared/progress-words';
 
 /** Hyperparameters of `logisticModel`. */
 export interface LogisticParams {
@@ -109,7 +110,7 @@ export const logisticModel: ModelSpec<LogisticParams, LogisticState> = {
 				relativeDecrease: 1e-9,
 				onIteration: async (step, trainLoss) => {
 					curve.push({ step, trainLoss });
-					ctx.progress({ fraction: step / p.maxIterations, stage: `Iteration ${step}/${p.maxIterations}`, curve: { step, trainLoss } });
+					ctx.progress({ fraction: step / p.maxIterations, stage: P.iteration(step, p.maxIterations), curve: { step, trainLoss } });
 					// Yield now and then so an abort message can reach the signal.
 					if (step % 5 === 0) await nextTask();
 					if (ctx.signal.aborted) throw cancelledError();
@@ -121,7 +122,7 @@ export const logisticModel: ModelSpec<LogisticParams, LogisticState> = {
 					: null;
 			if (!newton) curve.length = 0;
 			const result = newton ?? (await minimizeLbfgs(objective, theta0, options));
-			ctx.progress({ fraction: 1, stage: result.converged ? `Converged after ${result.iterations} iterations` : `Stopped after ${result.iterations} iterations` });
+			ctx.progress({ fraction: 1, stage: result.converged ? P.converged(result.iterations) : P.stopped(result.iterations) });
 			const split = cols * problem.outputs;
 			return {
 				kind: 'logistic',

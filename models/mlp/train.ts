@@ -10,6 +10,7 @@ import { yieldAndCheck } from '../shared/cancel';
 import { runEpochs } from '../shared/epochs';
 import { shuffle } from '../shared/random';
 import { crossEntropy, forward, fromVars, toVars, type DenseLayer } from './network';
+import { P } from '../shared/progress-words';
 
 /** Encoded rows with their targets and row weights (mean 1 over training rows). */
 export interface Batchable {
@@ -67,7 +68,7 @@ export async function trainNetwork(
 		const trained = await runEpochs({
 			epochs: opts.epochs,
 			patience: opts.patience,
-			stage: 'Epoch',
+			stage: P.epoch,
 			ctx,
 			initial: { weights: initial },
 			snapshot: () => fromVars(vars),

@@ -5,7 +5,7 @@
  * scores, reload, and find the model, the results and the reasons still there.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, loadFiles, newCustomersCsv, TELCO_ID, test } from './fixtures';
+import { expect, loadFiles, newCustomersCsv, TELCO_ID, test, expectAccessible } from './fixtures';
 
 /** A downloaded CSV's text; the file must start with a UTF-8 byte-order mark (Excel reads accents right). */
 async function downloadedCsv(path: string): Promise<string> {
@@ -129,6 +129,7 @@ test('churn demo → automatic training → threshold → scoring → CSV → re
 	await expect(churn.getByRole('list', { name: 'LIME (local linear surrogate)' }).getByRole('listitem').first()).toBeVisible();
 
 	await expect(churn.getByText(/^Smallest changes that lower the risk of customer \d{4}-[A-Z]{5}$/)).toBeVisible();
+	await expectAccessible(page, 'churn model with its explanations');
 
 	// Reload: leaderboard, evaluation and scores come back without retraining, the reasons without recomputing.
 	await page.reload();

@@ -6,6 +6,7 @@
  * kept apart (`blockedByPolicy`) for journeys that prove the policy holds.
  */
 import { readFile } from 'node:fs/promises';
+import { expectAccessible } from './accessibility';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface Watch {
@@ -23,9 +24,12 @@ export const test = base.extend<{ watch: Watch }>({
 		expect(watch.offOrigin, 'requests to another origin').toEqual([]);
 		expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
 	},
-	page: async ({ page, watch }, use) => {
+	page: async ({ page, watch }, use, testInfo) => {
 		watchErrors(page, watch);
 		await use(page);
+		// The screen a journey ends on is checked too, unless the page was closed or the journey failed.
+		if (testInfo.status === 'passed' && !page.isClosed() && testInfo.annotations.every((a) => a.type !== 'no-final-a11y'))
+			await expectAccessible(page, `end of “${testInfo.title}”`);
 	}
 });
 
@@ -55,7 +59,7 @@ function watchErrors(page: Page, watch: Watch) {
 	page.on('pageerror', (error) => watch.pageErrors.push(error.message));
 }
 
-export { expect };
+export { expect, expectAccessible };
 
 /** Opens the app with an empty notebook ready for files. */
 export async function startEmpty(page: Page): Promise<void> {

@@ -23,6 +23,17 @@ test('a French browser gets the workbench in French; the language choice switche
 	// Cells are named in French too, for the eye and for screen readers.
 	await expect(page.getByRole('region', { name: /^Cellule Données \d+/ })).toBeVisible();
 	await expect(page.locator('[data-cell-type="data"] .kind')).toHaveText('Données');
+	// The demo's own note is written in French, and so is every piece of chrome once the cells have run.
+	await expect(page.getByRole('heading', { name: 'Attrition des clients d’un opérateur télécom' })).toBeVisible();
+	await expect(page.locator('[data-cell-type="sql"]').getByTestId('sql-summary')).toContainText('3 lignes × 3 colonnes');
+	await expect(page.locator('[data-cell-type="chart"]').getByText('Données du graphique (tableau)')).toBeVisible();
+	await expect(page.getByTestId('memory-status')).toContainText(/Mo|Go/);
+	const chrome = await page.locator('body').innerText();
+	const english = [
+		'Run all', 'Add a cell', 'Reading options', 'Choose a table', 'Chart data', 'Download', 'Train', 'Time budget', 'Models', 'Target',
+		'rows', 'columns', 'Memory', 'Compute', 'Correlation', 'Count', 'Telco customer churn', 'Export', 'About'
+	].filter((phrase) => new RegExp(`\\b${phrase}\\b`).test(chrome));
+	expect(english, 'English interface words on the French demo').toEqual([]);
 
 	await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');

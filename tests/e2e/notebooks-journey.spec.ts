@@ -4,11 +4,12 @@
  * delete all local data. Also checks the page's Content-Security-Policy.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { expect, test, expectAccessible } from './fixtures';
 
 test('demo, cell actions, notebook list, export/import and erase-all', async ({ page }) => {
 	page.on('dialog', (dialog) => dialog.accept());
 	await page.goto('/');
+	await expectAccessible(page, 'welcome');
 
 	// The page forbids every other origin.
 	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
@@ -25,6 +26,7 @@ test('demo, cell actions, notebook list, export/import and erase-all', async ({ 
 	const sqlCell = page.locator('[data-cell-type="sql"]');
 	await expect(sqlCell.getByTestId('sql-summary')).toContainText('3 rows × 3 columns');
 	await expect(sqlCell.getByRole('grid')).toContainText('42.7');
+	await expectAccessible(page, 'demo notebook');
 
 	// Arrow keys move between cells when a cell (not an editor) has focus.
 	await cells.nth(0).click({ position: { x: 5, y: 5 } });

@@ -13,7 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { FRENCH_CUSTOMER_KINDS, frenchCustomers, toCsv } from '../shared/french-customers';
-import { expect, loadFiles, runSql, startEmpty, test, trainChurn, watchContext } from './fixtures';
+import { expect, loadFiles, runSql, startEmpty, test, trainChurn, watchContext, expectAccessible } from './fixtures';
 
 test('a French customer file → profile → every personal column flagged with masked examples, no decoy', async ({ page }) => {
 	test.setTimeout(120_000);
@@ -70,6 +70,7 @@ test('a French customer file → profile → every personal column flagged with 
 	await expect(steps.locator('tbody tr[data-kind="dataset"]')).toContainText('courriel (e-mail addresses)');
 	// The pseudonymisation, then the query (a new SQL cell may also have run its starting query first).
 	await expect(steps.locator('tbody tr[data-kind="transformation"]').first()).toContainText('clients_pseudo');
+	await expectAccessible(page, 'record of processing');
 	await expect(steps.locator('tbody tr[data-kind="transformation"]').last()).toContainText('SELECT * FROM clients_pseudo');
 	await expect(steps.locator('tbody tr[data-kind="export"]')).toHaveCount(1);
 	await expect(record.getByTestId('record-categories')).toContainText('e-mail addresses');
@@ -96,6 +97,7 @@ test('an encrypted notebook file with its data and model opens in a fresh browse
 	await exporting.getByRole('radio', { name: 'Notebook with its data (.crmnb)' }).check();
 	await expect(exporting.getByRole('checkbox', { name: 'Encrypt with a passphrase' })).toBeChecked();
 	await exporting.getByLabel('Passphrase', { exact: true }).fill('short');
+	await expectAccessible(page, 'export dialog');
 	await exporting.getByLabel('Passphrase again').fill('short');
 	await exporting.getByRole('button', { name: 'Export', exact: true }).click();
 	await expect(exporting.getByRole('alert')).toContainText('at least 10 characters');

@@ -1,6 +1,7 @@
 /**
  * Journey: a customer table whose notes hold spreadsheet formulas (typed by a
- * customer into a web form, say) goes out as CSV: the formulas arrive as text.
+ * customer into a web form, say) goes out as CSV, plain and for French Excel
+ * (";" and decimal commas): the formulas arrive as text.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, loadFiles, runSql, startEmpty, test } from './fixtures';
@@ -33,4 +34,18 @@ test('a SQL result downloads as CSV with formulas neutralised, numbers intact an
 		'4,fine,7.0'
 	]);
 	expect(warnings.filter((w) => /Buffering missing file|__export/.test(w))).toEqual([]);
+
+	// For Excel set to French: fields separated by ";" and decimal commas, formulas still neutralised.
+	const semicolon = page.waitForEvent('download');
+	await sqlCell.getByRole('button', { name: 'CSV (; and decimal comma)' }).click();
+	const frenchFile = await semicolon;
+	expect(frenchFile.suggestedFilename()).toMatch(/\.csv$/);
+	const frenchLines = (await readFile((await frenchFile.path())!)).subarray(3).toString('utf8').trimEnd().split('\n');
+	expect(frenchLines).toEqual([
+		'customer_id;note;balance',
+		`1;"'=HYPERLINK(""http://x"",""y"")";-12,5`,
+		`2;'=cmd|' /C calc'!A0;30,0`,
+		`3;'@SUM(A1);0,0`,
+		'4;fine;7,0'
+	]);
 });

@@ -52,7 +52,7 @@ test('reviews → text cell → train and compare → misclassified review with 
 
 	// The best model's errors: confusion matrix and a misclassified review with its words highlighted.
 	await expect(cell.getByRole('table', { name: 'Confusion matrix' })).toBeVisible();
-	await cell.getByRole('button', { name: 'Open misclassified text 1' }).click();
+	await cell.getByRole('button', { name: /^Open misclassified text 1:/ }).click();
 	const highlighted = cell.getByTestId('highlighted-text');
 	await expect(highlighted).toBeVisible({ timeout: 60_000 });
 	expect(await highlighted.locator('mark').count()).toBeGreaterThan(0);
@@ -85,7 +85,7 @@ test('reviews → text cell → train and compare → misclassified review with 
 	const again = page.locator('[data-cell-type="text"]');
 	await expect(again.getByRole('table', { name: 'Model comparison' })).toBeVisible({ timeout: 60_000 });
 	await expect(again.getByTestId('text-scored')).toContainText('into table reviews_sentiment', { timeout: 120_000 });
-	await again.getByRole('button', { name: 'Open misclassified text 1' }).click();
+	await again.getByRole('button', { name: /^Open misclassified text 1:/ }).click();
 	await expect(again.getByTestId('highlighted-text').locator('mark').first()).toBeVisible({ timeout: 60_000 });
 	await expect(page.locator('[data-cell-type="sql"]').last().getByRole('grid')).toContainText('mean_sentiment');
 	await again.getByRole('button', { name: 'Train and compare' }).click();

@@ -168,6 +168,8 @@ export interface ColumnProfile {
 
 export type { PersonalDataFlag, PersonalDataKind } from './pii';
 import type { PersonalDataFlag } from './pii';
+import type { CsvDialect } from './csv-export';
+export type { CsvDialect };
 
 /** A column found to hold personal data, with the detector's flag. */
 export interface PersonalColumn extends PersonalDataFlag {
@@ -340,6 +342,8 @@ export interface DataApi {
 	loadFile(source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<LoadReport>;
 	/** How much data the tab holds and may hold. */
 	memoryStatus(): Promise<MemoryStatus>;
+	/** Words the worker's notes and errors in `locale` ("en", "fr") from now on. */
+	setLocale(locale: string): Promise<void>;
 	/** Whether a file of `fileBytes` fits in the tab now (asked before reading it). */
 	loadBudget(fileBytes: number): Promise<LoadBudget>;
 	/** Whether the bytes of `fileKey` are kept in browser storage. */
@@ -387,8 +391,8 @@ export interface DataApi {
 	pseudonymise(request: PseudonymiseRequest): Promise<PseudonymiseResult>;
 	/** A relation as an XLSX workbook or a Parquet file (for export). */
 	exportTable(relation: string, format: 'xlsx' | 'parquet'): Promise<Uint8Array>;
-	/** A relation as CSV text bytes (for export). */
-	exportCsv(relation: string): Promise<Uint8Array>;
+	/** A relation as CSV text bytes (for export): `standard` (`,` and `.`) or `semicolon` (`;` and a decimal comma, for French Excel). */
+	exportCsv(relation: string, dialect?: CsvDialect): Promise<Uint8Array>;
 	/** Drops a table or view if it exists. */
 	dropRelation(name: string): Promise<void>;
 	/** Drops every table and view and erases every kept file. */

@@ -31,7 +31,8 @@ import type {
 	TableProfile
 } from './api';
 import { tableFromIPC } from 'apache-arrow';
-import { exportCsv } from './csv-export';
+import { exportCsv, type CsvDialect } from './csv-export';
+import { speak } from '../shared/language';
 import { Db } from './db';
 import { fail } from './errors';
 import type { FileStore } from './file-store';
@@ -86,6 +87,10 @@ export class DataEngine implements DataApi {
 		const db = await this.#ready();
 		this.#order.invalidate(db);
 		return loadFile(db, this.#store, source, tableName, options, onProgress);
+	}
+
+	async setLocale(locale: string): Promise<void> {
+		speak(locale);
 	}
 
 	async memoryStatus(): Promise<MemoryStatus> {
@@ -215,8 +220,8 @@ export class DataEngine implements DataApi {
 		fail(`Unknown export format: ${String(format)}`);
 	}
 
-		async exportCsv(relation: string): Promise<Uint8Array> {
-		return exportCsv(await this.#ready(), relation);
+	async exportCsv(relation: string, dialect: CsvDialect = 'standard'): Promise<Uint8Array> {
+		return exportCsv(await this.#ready(), relation, dialect);
 	}
 
 	async dropRelation(name: string): Promise<void> {

@@ -18,7 +18,7 @@ import { readJson } from './readers/json';
 import { readParquet } from './readers/parquet';
 import { fileFormat } from './readers/formats';
 import { importTable } from './readers/imported-table';
-import { partialFileNote, unknownTypedColumnsNote } from './import-notes';
+import { N, partialFileNote, unknownTypedColumnsNote } from './import-notes';
 import type { FileStore } from './file-store';
 import { describeRelation } from './relations';
 import { quoteIdent } from './sql-quote';
@@ -26,7 +26,7 @@ import { quoteIdent } from './sql-quote';
 async function originalBytes(source: FileSource, store: FileStore): Promise<Uint8Array> {
 	if (source.bytes) return new Uint8Array(source.bytes);
 	const kept = await store.get(source.fileKey);
-	if (!kept) fail(`The file "${source.fileName}" is no longer in this browser's storage; drop it again.`);
+	if (!kept) fail(N.fileGone(source.fileName));
 	return kept;
 }
 
@@ -35,16 +35,15 @@ type ReadNotes = Pick<LoadReport, 'warnings' | 'detected' | 'sheets' | 'sheet'>;
 
 /** A CSV/TSV file: decoded, sniffed and imported by DuckDB's own reader (see `csv-import.ts`). */
 function importCsvFile(db: Db, bytes: Uint8Array, source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): ReadNotes {
-	const name = `"${source.fileName}"`;
 	assertTextFile(bytes, source.fileName);
-	onProgress?.({ stage: 'Checking encoding', fraction: 0 });
-	const decoded = decodeToUtf8(bytes, options.encoding, (fraction) => onProgress?.({ stage: 'Checking encoding', fraction }));
-	if (isBlank(decoded.utf8)) fail(`The file ${name} is empty.`);
+	onProgress?.({ stage: N.stages.checkingEncoding, fraction: 0 });
+	const decoded = decodeToUtf8(bytes, options.encoding, (fraction) => onProgress?.({ stage: N.stages.checkingEncoding, fraction }));
+	if (isBlank(decoded.utf8)) fail(N.fileEmpty(source.fileName));
 
-	onProgress?.({ stage: 'Detecting format' });
+	onProgress?.({ stage: N.stages.detectingFormat });
 	const dialect = sniffCsv(decoded.utf8, options.delimiter, options.decimal);
 
-	onProgress?.({ stage: 'Importing into DuckDB' });
+	onProgress?.({ stage: N.stages.importing });
 	// CREATE OR REPLACE TABLE cannot replace a view of the same name (e.g. an old SQL result).
 	if (db.relationType(tableName) === 'VIEW') db.query(`DROP VIEW ${quoteIdent(tableName)}`);
 	const header = dialect.header ? (dialect.records[0] ?? []).map((h) => h.trim()) : [];
@@ -68,9 +67,9 @@ function unknownTypes(options: CsvOptions, header: string[]): string[] {
 
 /** A workbook, a Parquet file or JSON: read in JavaScript, then typed into DuckDB (see `readers/`). */
 async function importReadFile(db: Db, format: 'excel' | 'parquet' | 'json', bytes: Uint8Array, source: FileSource, tableName: string, options: CsvOptions, onProgress?: ProgressFn): Promise<ReadNotes> {
-	onProgress?.({ stage: format === 'excel' ? 'Reading the workbook' : format === 'parquet' ? 'Reading the Parquet file' : 'Reading JSON' });
+	onProgress?.({ stage: format === 'excel' ? N.stages.readingWorkbook : format === 'parquet' ? N.stages.readingParquet : N.stages.readingJson });
 	const read = await readWith(format, bytes, source.fileName, options);
-	onProgress?.({ stage: 'Importing into DuckDB' });
+	onProgress?.({ stage: N.stages.importing });
 	importTable(db, tableName, read.table);
 	const header = read.table.columns.map((c) => c.name);
 	// Numbers stored as text in a workbook or JSON ("1 234,50 €", "N/A", "12") read as numbers, and the user's types, in one pass.
@@ -100,30 +99,30 @@ export async function loadFile(
 	const started = performance.now();
 	if (!tableName.trim()) fail('invalid tableName: (empty)');
 	const name = `"${source.fileName}"`;
-	onProgress?.({ stage: 'Reading file', fraction: 0 });
+	onProgress?.({ stage: N.stages.readingFile, fraction: 0 });
 	const read = await originalBytes(source, store);
 	// The start of a file too large for the tab: up to its last whole line, so no row is cut in two.
 	const partial = source.wholeBytes !== undefined && source.wholeBytes > read.byteLength;
 	const bytes = partial ? read.subarray(0, read.lastIndexOf(0x0a) + 1) : read;
-	if (isBlank(bytes)) fail(`The file ${name} is empty.`);
+	if (isBlank(bytes)) fail(N.fileEmpty(source.fileName));
 
 	const format = fileFormat(source.fileName, bytes, isJsonFile);
 	const notes = format === 'csv' ? importCsvFile(db, bytes, source, tableName, options, onProgress) : await importReadFile(db, format, bytes, source, tableName, options, onProgress);
 	const warnings = notes.warnings;
 
-	onProgress?.({ stage: 'Counting rows' });
+	onProgress?.({ stage: N.stages.countingRows });
 	const info = describeRelation(db, tableName);
-	if (info.rowCount === 0) warnings.push(`The file ${name} has only a header row, no data rows.`);
+	if (info.rowCount === 0) warnings.push(N.headerOnly(source.fileName));
 	if (partial) warnings.push(partialFileNote(name, bytes.byteLength, source.wholeBytes!, info.rowCount));
 
 	if (source.bytes) {
-		onProgress?.({ stage: 'Keeping a copy in this browser' });
+		onProgress?.({ stage: N.stages.keeping });
 		try {
 			await store.put(source.fileKey, bytes);
 		} catch (e) {
-			warnings.push(`Could not keep a copy in this browser's storage (${messageOf(e)}); after a reload, drop the file again.`);
+			warnings.push(N.notKept(messageOf(e)));
 		}
 	}
-	onProgress?.({ stage: 'Done', fraction: 1 });
+	onProgress?.({ stage: N.stages.done, fraction: 1 });
 	return { ...info, fileName: source.fileName, bytes: bytes.byteLength, format, ...notes, warnings, loadMs: performance.now() - started };
 }

@@ -6,7 +6,7 @@
  * leaves the column as text, as written.
  */
 import type { Db } from './db';
-import { textNumbersNote } from './import-notes';
+import { N, textNumbersNote } from './import-notes';
 import { MISSING_TOKENS, numberSql, readNumbersAsText, TRIMMED, type NumbersAsText } from './numbers-as-text';
 import { quoteIdent, quoteString } from './sql-quote';
 import { num } from './values';
@@ -66,9 +66,9 @@ function markerCounts(db: Db, table: string, column: string): { token: string; c
 /** What was removed around the digits, in words, for the note. */
 function removed(rule: NumbersAsText): string[] {
 	const words: string[] = [];
-	if (rule.group) words.push('thousands separators');
-	if (rule.currency) words.push(/^[a-z]+$/i.test(rule.currency) ? `the currency code ${rule.currency}` : `the ${rule.currency} sign`);
-	if (rule.format === 'percent') words.push('the percent sign');
+	if (rule.group) words.push(N.thousands);
+	if (rule.currency) words.push(/^[a-z]+$/i.test(rule.currency) ? N.currencyCode(rule.currency) : N.currencySign(rule.currency));
+	if (rule.format === 'percent') words.push(N.percentSign);
 	return words;
 }
 

@@ -6,7 +6,7 @@
 // First import: no library below may capture an unguarded fetch or XMLHttpRequest.
 import '../shared/network-guard';
 import * as Comlink from 'comlink';
-import type { ArrowBytes, ChartDataRequest, TrainingSample } from './api';
+import type { ArrowBytes, ChartDataRequest, CsvDialect, TrainingSample } from './api';
 import { openBrowserDuckDB } from './duckdb-browser';
 import { DataEngine } from './engine';
 import { OpfsStore } from './opfs-store';
@@ -30,8 +30,8 @@ class WorkerEngine extends DataEngine {
 		const bytes = await super.exportTable(relation, format);
 		return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
 	}
-	override async exportCsv(relation: string): Promise<Uint8Array> {
-		const bytes = await super.exportCsv(relation);
+	override async exportCsv(relation: string, dialect?: CsvDialect): Promise<Uint8Array> {
+		const bytes = await super.exportCsv(relation, dialect);
 		return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
 	}
 }

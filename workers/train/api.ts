@@ -66,6 +66,8 @@ export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, 
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
+	/** Words the worker's progress and errors in `locale` ("en", "fr") from now on. */
+	setLocale(locale: string): Promise<void>;
 	/** Switches backend now ('auto' returns to the automatic choice). */
 	setBackend(name: BackendName | 'auto'): Promise<BackendStatus>;
 	/** Compute check: a timed matrix product on each available backend, reported as each finishes. */

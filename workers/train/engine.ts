@@ -52,6 +52,7 @@ import { customerValueTable } from './value';
 import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 import { nextTask } from '../../models/shared';
+import { speak } from '../shared/language';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
 export type Tf = Pick<
@@ -94,6 +95,10 @@ export class TrainEngine implements TrainApi {
 	private readonly cancelledEarly = new Set<string>();
 
 	constructor(private readonly env: TrainEnv) {}
+
+	async setLocale(locale: string): Promise<void> {
+		speak(locale);
+	}
 
 	init(preferred: BackendName | 'auto' = 'auto'): Promise<BackendStatus> {
 		const run = (async () => {

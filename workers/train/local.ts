@@ -11,6 +11,7 @@ import { limeExplain, partialDependence, searchCounterfactuals, type Predictor }
 import type { CustomerJob, CustomerValues, TabularProgress } from './api';
 import { loadState } from './tabular';
 import { trainError } from './errors';
+import { TW } from './train-words';
 
 /** Churn probability (last class) of every row. */
 function predictorOf(state: ModelState): Predictor {
@@ -25,7 +26,7 @@ function predictorOf(state: ModelState): Predictor {
 export function customerFeatures(state: ModelState, customer: CustomerValues): Features {
 	const raw: RawColumn[] = state.features.map((f) => {
 		const v = customer[f.name];
-		if (v === undefined) throw trainError(`The customer has no value for "${f.name}", which the model uses.`);
+		if (v === undefined) throw trainError(TW.noValue(f.name));
 		if (f.kind === 'numeric') return { name: f.name, type: 'numeric', values: Float64Array.of(v === null || v === '' ? NaN : Number(v)) };
 		return { name: f.name, type: 'text', values: [v === null ? null : String(v)] };
 	});
@@ -33,7 +34,7 @@ export function customerFeatures(state: ModelState, customer: CustomerValues): F
 }
 
 function background(job: { background: unknown }): Features {
-	if (!job.background) throw trainError('This model has no background sample (it was imported without one): retrain it to explain customers.');
+	if (!job.background) throw trainError(TW.noBackground);
 	return decodeState<Features>(job.background);
 }
 
@@ -84,6 +85,6 @@ export async function dependence(
 	if (at < 0) throw trainError(`"${job.feature}" is not one of the model's columns.`);
 	return partialDependence(predictorOf(state), background(job), at, {
 		signal,
-		progress: (fraction) => onProgress?.({ jobId: job.jobId, stage: 'Partial dependence', fraction })
+		progress: (fraction) => onProgress?.({ jobId: job.jobId, stage: TW.partialDependence, fraction })
 	});
 }

@@ -7,10 +7,11 @@ import { coxLinearPredictor, encodeCovariates, runSurvival, stepsUpTo } from '..
 import { inputError, textAt, type RawColumn } from '../../models/shared';
 import type { SurvivalJob, SurvivalJobResult, TabularProgress } from './api';
 import { columnsOf } from './tabular';
+import { TW } from './train-words';
 
 function columnNamed(columns: RawColumn[], name: string): RawColumn {
 	const column = columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
-	if (!column) throw inputError(`There is no column named "${name}" in the table.`);
+	if (!column) throw inputError(TW.noColumn(name));
 	return column;
 }
 
@@ -30,7 +31,7 @@ export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onPro
 	const groupColumn = request.group ? columnNamed(all, request.group) : null;
 	const covariateColumns = request.covariates.map((name) => columnNamed(all, name));
 	const rows = durationColumn.values.length;
-	onProgress?.({ jobId: job.jobId, stage: 'Reading durations and events', fraction: 0.05 });
+	onProgress?.({ jobId: job.jobId, stage: TW.readingDurations, fraction: 0.05 });
 
 	// Rows without a duration or an event status cannot be placed on the time axis: left out (and said).
 	const kept: number[] = [];
@@ -40,10 +41,10 @@ export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onPro
 		if (Number.isFinite(d) && d < 0) negative++;
 		else if (Number.isFinite(d) && textAt(eventColumn, r) != null) kept.push(r);
 	}
-	if (kept.length === 0) throw inputError(`No customer has both a duration in "${request.duration}" and a value in "${request.event}".`);
+	if (kept.length === 0) throw inputError(TW.noDurationEvent(request.duration, request.event));
 	const duration = Float64Array.from(kept, (r) => durationAt(durationColumn, r));
 	const event = Uint8Array.from(kept, (r) => (textAt(eventColumn, r) === request.eventValue ? 1 : 0));
-	if (!event.some((e) => e === 1)) throw inputError(`No customer has "${request.eventValue}" in "${request.event}": pick the value that marks a churned customer.`);
+	if (!event.some((e) => e === 1)) throw inputError(TW.noEventValue(String(request.eventValue), request.event));
 	const group = groupColumn ? kept.map((r) => textAt(groupColumn, r)) : null;
 	const pick = (c: RawColumn): RawColumn => (c.type === 'numeric' ? { ...c, values: Float64Array.from(kept, (r) => c.values[r]) } : { ...c, values: kept.map((r) => c.values[r]) });
 	const covariates = covariateColumns.map(pick);
@@ -52,7 +53,7 @@ export async function survivalTable(job: SurvivalJob, signal: AbortSignal, onPro
 	if (negative) result.notes.push(`${negative} ${negative === 1 ? 'customer has' : 'customers have'} a negative duration and ${negative === 1 ? 'is' : 'are'} left out.`);
 	const missing = rows - kept.length - negative;
 	if (missing) result.notes.push(`${missing} ${missing === 1 ? 'customer has' : 'customers have'} no duration or event status and ${missing === 1 ? 'is' : 'are'} left out.`);
-	onProgress?.({ jobId: job.jobId, stage: 'Predicting each customer\u2019s survival', fraction: 0.9 });
+	onProgress?.({ jobId: job.jobId, stage: TW.predictingSurvival, fraction: 0.9 });
 
 	// Per customer (source rows, NaN for those left out): relative risk exp(lp), median and survival at the chosen times.
 	const perCustomer = { relativeRisk: new Float64Array(rows).fill(NaN), median: new Float64Array(rows).fill(NaN), at: request.times.map(() => new Float64Array(rows).fill(NaN)) };

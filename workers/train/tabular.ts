@@ -10,6 +10,7 @@ import { trainTabular, isEnsemble, predictAny, type TabularResult } from '../../
 import type { ArrowTableBytes, ScoreResult, TabularJob, TabularProgress } from './api';
 import { rawColumnsFromArrow } from './arrow-columns';
 import { trainError } from './errors';
+import { TW } from './train-words';
 
 export function columnsOf(table: ArrowTableBytes) {
 	if (!(table?.ipc instanceof Uint8Array)) throw trainError('invalid table: expected Arrow IPC bytes');
@@ -30,10 +31,10 @@ export function loadState(encoded: unknown): ModelState {
 	try {
 		state = decodeState<ModelState>(encoded);
 	} catch {
-		throw trainError('This model is damaged: its weights could not be read.');
+		throw trainError(TW.damaged);
 	}
 	if (!state || typeof state !== 'object' || typeof state.kind !== 'string' || !Array.isArray(state.features) || !Array.isArray(state.classes)) {
-		throw trainError('This is not a workbench model (kind, features or classes are missing).');
+		throw trainError(TW.notAModel);
 	}
 	if (!isEnsemble(state)) modelOf(state.kind); // throws "invalid model kind" for an unknown kind
 	return state;
@@ -43,13 +44,13 @@ export function loadState(encoded: unknown): ModelState {
 export async function scoreTable(table: ArrowTableBytes, encoded: unknown): Promise<ScoreResult> {
 	const state = loadState(encoded);
 	const raw = columnsOf(table);
-	const missing = state.features.filter((f) => !raw.some((c) => c.name === f.name)).map((f) => `"${f.name}"`);
+	const missing = state.features.filter((f) => !raw.some((c) => c.name === f.name)).map((f) => f.name);
 	if (missing.length) {
-		throw trainError(`These columns are missing from the table to score: ${missing.join(', ')}. The model was trained with them.`);
+		throw trainError(TW.missingColumns(missing));
 	}
 	const mistyped = state.features.filter((f) => f.kind === 'numeric' && raw.find((c) => c.name === f.name)?.type !== 'numeric');
 	if (mistyped.length) {
-		throw trainError(`These columns should hold numbers but hold text: ${mistyped.map((f) => `"${f.name}"`).join(', ')}.`);
+		throw trainError(TW.textNotNumbers(mistyped.map((f) => f.name)));
 	}
 	const X = buildFeatures(raw, state.features);
 	const prediction = await predictAny(state, X);

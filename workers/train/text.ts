@@ -9,6 +9,7 @@ import { explainTexts, parseWordList, predictTexts, trainText } from '../../mode
 import type { ScoreResult, TabularProgress, TextExplainJob, TextExplainResult, TextScoreJob, TextTrainJob, TextResult, WordScore } from './api';
 import { throwIfCancelled, trainError } from './errors';
 import { columnsOf } from './tabular';
+import { TW } from './train-words';
 
 export async function runText(job: TextTrainJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<TextResult> {
 	const raw = columnsOf(job.table);
@@ -65,8 +66,8 @@ export function readWordList(csvText: string): WordScore[] {
 /** The text values of column `name`; refuses a missing column or one holding numbers. */
 function textColumnOf(raw: RawColumn[], name: string): (string | null)[] {
 	const column = raw.find((c) => c.name === name);
-	if (!name || !column) throw trainError(name ? `The table has no column "${name}" to read texts from.` : 'Choose the column that holds the texts.');
-	if (column.type !== 'text') throw trainError(`The column "${name}" holds numbers, not texts: choose the column with the reviews or messages.`);
+	if (!name || !column) throw trainError(name ? TW.noTextColumn(name) : TW.chooseTextColumn);
+	if (column.type !== 'text') throw trainError(TW.numbersNotTexts(name));
 	return column.values;
 }
 

@@ -10,6 +10,7 @@ import { distinctValues, toChartRows } from './rows';
 import type { ChartSpec } from './types';
 import { CATEGORICAL_SCHEME, seriesColour, themeStyle, type ChartTheme } from './theme';
 import { columnKind, type ColumnKind } from './validate';
+import { M } from './messages';
 
 export { requiredColumns, validateChartSpec } from './validate';
 export type { ChartTheme } from './theme';
@@ -41,10 +42,8 @@ function facetLayout(spec: ChartSpec, rows: Row[]): Layout {
 	};
 }
 
-const TITLE: Record<Exclude<ChartSpec['aggregate'], 'count'>, string> = { sum: 'Sum', mean: 'Mean', median: 'Median' };
-
 function aggregateLabel(spec: ChartSpec): string {
-	return spec.aggregate === 'count' || !spec.y ? 'Count' : `${TITLE[spec.aggregate]} of ${spec.y}`;
+	return spec.aggregate === 'count' || !spec.y ? M.table.count : M.table.aggregateOf(spec.aggregate, spec.y);
 }
 
 /** What one mark type contributes: its marks plus scale and margin overrides. */
@@ -126,7 +125,7 @@ function histogram(c: Context): Built {
 	return {
 		marks: [mark, ruleY([0])],
 		x: { label: x },
-		y: { label: 'Count', grid: true },
+		y: { label: M.table.count, grid: true },
 		marginLeft: numericMarginLeft(c.rows.length)
 	};
 }

@@ -59,6 +59,12 @@ export const M = messages(
 			hitRate: (k: number) => `Hit rate@${k}`,
 			ndcg: (k: number) => `NDCG@${k}`,
 			measure: 'Measure'
+		},
+		// Profile and chart-cell charts (profile-charts.ts, chart-options.ts).
+		table: {
+			correlation: 'Correlation (r)',
+			count: 'Count',
+			aggregateOf: (aggregate: 'sum' | 'mean' | 'median', column: string) => `${{ sum: 'Sum', mean: 'Mean', median: 'Median' }[aggregate]} of ${column}`
 		}
 	},
 	{
@@ -113,6 +119,11 @@ export const M = messages(
 				hitRate: (k) => `Taux de succès@${k}`,
 				ndcg: (k) => `NDCG@${k}`,
 				measure: 'Mesure'
+			},
+			table: {
+				correlation: 'Corrélation (r)',
+				count: 'Nombre',
+				aggregateOf: (aggregate, column) => `${{ sum: 'Somme', mean: 'Moyenne', median: 'Médiane' }[aggregate]} de ${column}`
 			}
 		}
 	}

@@ -6,6 +6,7 @@
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { barY, cell, rectY, text } from '@observablehq/plot';
 import type { ColumnProfile, TableProfile } from '$lib/clients/data';
+import { M } from './messages';
 import { shortLabel } from './axes';
 import { seriesColour, themeStyle, type ChartTheme } from './theme';
 import { formatNumber } from '$lib/i18n';
@@ -87,15 +88,15 @@ const LABEL_MIN_CELL = 30;
  * (Plot passes colour options on to it) so the end labels "-1.0" and "1.0" are not cut off;
  * they are not in Plot's `ScaleOptions` type, hence the widened type.
  */
-const COLOR: ScaleOptions & { marginLeft: number; marginRight: number } = {
+const colour = (): ScaleOptions & { marginLeft: number; marginRight: number } => ({
 	type: 'linear',
 	scheme: 'rdbu',
 	domain: [-1, 1],
 	legend: true,
-	label: 'Correlation (r)',
+	label: M.table.correlation,
 	marginLeft: 12,
 	marginRight: 12
-};
+});
 
 /**
  * Correlation heatmap of the numeric columns: diverging red–blue over [-1, 1],
@@ -128,7 +129,7 @@ export function correlationHeatmapOptions(correlation: TableProfile['correlation
 		style: themeStyle(theme.dark),
 		x: { domain: names, label: null, tickRotate: -45, tickFormat: shortLabel },
 		y: { domain: names, label: null, tickFormat: shortLabel },
-		color: COLOR,
+		color: colour(),
 		marks: [
 			// Pairs without a correlation (a constant column) stay grey.
 			cell(cells.filter((c) => c.r === null), { x: 'column', y: 'row', fill: '#8884' }),

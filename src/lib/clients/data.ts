@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import dataWorkerUrl from '$workers/data/worker.ts?worker&url';
 import { startPolicyWorker } from './policy-worker';
 import { withProgress } from './progress';
-import type { ChartDataRequest, CsvOptions, DataApi, LoadBudget, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
+import type { ChartDataRequest, CsvDialect, CsvOptions, DataApi, LoadBudget, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
 
 export type {
 	CellValue,
@@ -56,8 +56,18 @@ export function getData(): Comlink.Remote<DataApi> {
 	if (!remote) {
 		worker = startPolicyWorker(dataWorkerUrl, 'data');
 		remote = Comlink.wrap<DataApi>(worker);
+		void remote.setLocale(spoken);
 	}
 	return remote;
+}
+
+/** The page's language, sent to the worker when it starts and on each switch. */
+let spoken = 'en';
+
+/** Words the worker's notes and errors in `locale` from now on (told at its start when it has not started yet). */
+export function setDataLocale(locale: string): void {
+	spoken = locale;
+	if (remote) void remote.setLocale(locale);
 }
 
 /** True once something has started the worker. */
@@ -147,23 +157,25 @@ export async function chartTable(request: ChartDataRequest): Promise<{ table: Ta
 	return { table: tableFromIPC(ipc), rowCount, sampled };
 }
 
-/** A relation as a CSV file Blob, ready for a download link. */
-export async function exportCsvBlob(relation: string): Promise<Blob> {
-	const bytes = await getData().exportCsv(relation);
+/** A relation as a CSV file Blob, ready for a download link (`semicolon`: `;` and a decimal comma, for French Excel). */
+export async function exportCsvBlob(relation: string, dialect: CsvDialect = 'standard'): Promise<Blob> {
+	const bytes = await getData().exportCsv(relation, dialect);
 	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=utf-8' });
 }
 
-export type TableFormat = 'csv' | 'xlsx' | 'parquet';
+/** `csv-semicolon`: a CSV that Excel set to French opens into columns (saved as `.csv`). */
+export type TableFormat = 'csv' | 'csv-semicolon' | 'xlsx' | 'parquet';
 
 const MEDIA_TYPES: Record<TableFormat, string> = {
 	csv: 'text/csv;charset=utf-8',
+	'csv-semicolon': 'text/csv;charset=utf-8',
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	parquet: 'application/vnd.apache.parquet'
 };
 
 /** A relation as a file Blob in `format`, written in the data worker. */
 export async function exportTableBlob(relation: string, format: TableFormat): Promise<Blob> {
-	if (format === 'csv') return exportCsvBlob(relation);
+	if (format === 'csv' || format === 'csv-semicolon') return exportCsvBlob(relation, format === 'csv' ? 'standard' : 'semicolon');
 	const bytes = await getData().exportTable(relation, format);
 	return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MEDIA_TYPES[format] });
 }

@@ -92,8 +92,18 @@ export function getTrain(): Comlink.Remote<TrainApi> {
 	if (!remote) {
 		worker = startPolicyWorker(trainWorkerUrl, 'train');
 		remote = Comlink.wrap<TrainApi>(worker);
+		void remote.setLocale(spoken);
 	}
 	return remote;
+}
+
+/** The page's language, sent to the worker when it starts and on each switch. */
+let spoken = 'en';
+
+/** Words the worker's notes and errors in `locale` from now on (told at its start when it has not started yet). */
+export function setTrainLocale(locale: string): void {
+	spoken = locale;
+	if (remote) void remote.setLocale(locale);
 }
 
 /** True once something has started the worker (the status bar shows "not started" before). */

@@ -2,7 +2,8 @@
  * Compact number formatting for profiles, tables and chart tooltips, in the
  * interface's language: "7,043" and "1.5" in English, "7 043" and "1,5" in French.
  */
-import { locale, type Locale } from './locale.svelte';
+import { currentLocale } from './current';
+import type { Locale } from './locale-list';
 
 // A narrow no-break space keeps "%" with its number.
 const PERCENT_GAP = '\u202f';
@@ -19,7 +20,10 @@ function formatsOf(lang: Locale) {
 	};
 }
 const FORMATS = { en: formatsOf('en'), fr: formatsOf('fr') };
-const current = () => FORMATS[locale.current];
+const current = () => FORMATS[currentLocale()];
+
+/** The BCP 47 tag of the interface's language ("en-US", "fr-FR"), for Intl formats made elsewhere. */
+export const localeTag = (): string => current().tag;
 
 /**
  * A number in a few characters: integers grouped, hundreds and up with one
@@ -57,4 +61,13 @@ export function formatCount(n: number): string {
 export function formatFixed(value: number, digits: number): string {
 	if (!Number.isFinite(value)) return '–';
 	return value.toLocaleString(current().tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A date (and its time when it has one) as the interface's language writes it: "3/14/2024" or "14/03/2024". */
+export function formatDate(value: Date): string {
+	if (Number.isNaN(value.getTime())) return '–';
+	const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+	return midnight
+		? value.toLocaleDateString(current().tag, { timeZone: 'UTC' })
+		: value.toLocaleString(current().tag, { timeZone: 'UTC' });
 }

@@ -4,8 +4,9 @@
  * speaks, else English. Every catalogue made by `messages()` reads it, so
  * texts follow it at once.
  */
-export const LOCALES = ['en', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { followLocale } from './current';
+import { LOCALES, type Locale } from './locale-list';
+export { LOCALES, type Locale };
 
 const KEY = 'crm.locale';
 
@@ -42,3 +43,4 @@ class CurrentLocale {
 }
 
 export const locale = new CurrentLocale();
+followLocale(() => locale.current);

@@ -13,7 +13,8 @@
  * A translation has the English keys only (a typo or a removed key fails the
  * type check) and the same shapes: functions take the same arguments.
  */
-import { locale, type Locale } from './locale.svelte';
+import { currentLocale } from './current';
+import type { Locale } from './locale-list';
 
 /** `T` with its literal strings widened, so a translation may say something else. */
 export type Widen<T> = T extends string
@@ -45,7 +46,14 @@ const SOURCE = Symbol('catalogue source');
 /** A catalogue: reads give the current locale's text, falling back to English key by key. */
 export function messages<const C extends object>(en: C, translations: Translations<C> = {}): C {
 	const source: CatalogueSource = { en, translations: translations as CatalogueSource['translations'] };
-	return localised(en, () => (locale.current === 'en' ? undefined : (translations[locale.current] as object | undefined)), source);
+	return localised(
+		en,
+		() => {
+			const current = currentLocale();
+			return current === 'en' ? undefined : (translations[current] as object | undefined);
+		},
+		source
+	);
 }
 
 /** The English texts and translations behind a catalogue made by `messages()` (for tests), or null. */

@@ -52,9 +52,9 @@ function show(value: unknown): string {
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 
-/** A text param. */
-export function text(initial = '', options?: FieldOptions): ParamField<string> {
-	return field(() => initial, isText, options);
+/** A text param; `initial` may be a function, read when a cell is made (a default worded in the interface's language then). */
+export function text(initial: string | (() => string) = '', options?: FieldOptions): ParamField<string> {
+	return field(typeof initial === 'function' ? initial : () => initial, isText, options);
 }
 
 /** A finite number, within `min`..`max` (inclusive) when given, a whole number when `integer`. */

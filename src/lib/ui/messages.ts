@@ -27,7 +27,6 @@ export const MESSAGES = messages(
 		untitled: 'Untitled notebook',
 		notebooks: 'Notebooks',
 		newNotebook: 'New notebook',
-		openNotebook: 'Open',
 		renameNotebook: 'Rename',
 		deleteNotebook: 'Delete',
 		confirmDeleteNotebook: (title: string) => `Delete the notebook "${title}"? Its cells are removed from this browser.`,
@@ -46,6 +45,8 @@ export const MESSAGES = messages(
 		cellRegion: (label: string, n: number, title: string) => `${label} cell ${n}${title ? `: ${title}` : ''}`,
 		runAll: 'Run all',
 		addCell: 'Add a cell',
+		/** "Label: value" (French puts a space before the colon). */
+		labelled: (label: string, value: string) => `${label}: ${value}`,
 		dropHint: 'Drop CSV or TSV files anywhere to add them as tables',
 		dropOverlay: 'Drop files to load them as tables',
 		emptyNotebook: 'This notebook is empty. Drop a file here or add a cell.',
@@ -90,7 +91,6 @@ export const MESSAGES = messages(
 		duckdbFailed: 'DuckDB failed to start',
 		chooseFile: 'Choose a file…',
 		table: 'Table',
-		tableName: 'Table name',
 		rowsColumns: (rows: number, cols: number) =>
 			`${rows.toLocaleString('en-US')} rows × ${cols.toLocaleString('en-US')} columns`,
 		pickTable: 'Choose a table…',
@@ -124,7 +124,9 @@ export const MESSAGES = messages(
 		aboutDeleteNote: 'Deleting a notebook deletes its kept files, trained results and record of processing; deleting a cell deletes its own.',
 		aboutOutro: 'Nothing is uploaded. The button below removes all of your data from this browser, in every tab (the workbench\'s own offline copy stays); clearing this site\'s data in the browser removes that too.',
 		plot: {
-			failed: 'The chart could not be drawn:'
+			failed: 'The chart could not be drawn:',
+			data: 'Chart data (table)',
+			firstRows: (shown: string, total: string) => `First ${shown} of ${total} rows.`
 		},
 		compute: {
 			label: 'Compute',
@@ -173,6 +175,8 @@ export const MESSAGES = messages(
 		},
 		downloadCsv: 'Download CSV',
 		downloadXlsx: 'XLSX',
+		downloadCsvSemicolon: 'CSV (; and decimal comma)',
+		downloadCsvSemicolonHint: 'For Excel set to French or another language that writes 1,5: fields separated by ;',
 		downloadParquet: 'Parquet',
 		memoryUse: (taken: string, budget: string) => `Memory ${taken} of ${budget}`,
 		memoryHint:
@@ -199,7 +203,6 @@ export const MESSAGES = messages(
 			untitled: 'Notebook sans titre',
 			notebooks: 'Notebooks',
 			newNotebook: 'Nouveau notebook',
-			openNotebook: 'Ouvrir',
 			renameNotebook: 'Renommer',
 			deleteNotebook: 'Supprimer',
 			confirmDeleteNotebook: (title) => `Supprimer le notebook « ${title} » ? Ses cellules seront effacées de ce navigateur.`,
@@ -218,6 +221,7 @@ export const MESSAGES = messages(
 			cellRegion: (label: string, n: number, title: string) => `Cellule ${label} ${n}${title ? ` : ${title}` : ''}`,
 			runAll: 'Tout exécuter',
 			addCell: 'Ajouter une cellule',
+			labelled: (label, value) => `${label} : ${value}`,
 			dropHint: 'Déposez des fichiers CSV ou TSV n’importe où pour les ajouter comme tables',
 			dropOverlay: 'Déposez les fichiers pour les charger comme tables',
 			emptyNotebook: 'Ce notebook est vide. Déposez un fichier ici ou ajoutez une cellule.',
@@ -265,7 +269,6 @@ export const MESSAGES = messages(
 			duckdbFailed: 'DuckDB n’a pas pu démarrer',
 			chooseFile: 'Choisir un fichier…',
 			table: 'Table',
-			tableName: 'Nom de la table',
 			rowsColumns: (rows, cols) =>
 				`${frCount(rows)} ${frPlural(rows, 'ligne', 'lignes')} × ${frCount(cols)} ${frPlural(cols, 'colonne', 'colonnes')}`,
 			pickTable: 'Choisir une table…',
@@ -301,7 +304,9 @@ export const MESSAGES = messages(
 			aboutOutro:
 				'Rien n’est envoyé. Le bouton ci-dessous supprime toutes vos données de ce navigateur, dans tous les onglets (la copie hors ligne de l’application elle-même est conservée) ; effacer les données de ce site dans le navigateur supprime aussi cette copie.',
 			plot: {
-				failed: 'Le graphique n’a pas pu être tracé :'
+				failed: 'Le graphique n’a pas pu être tracé :',
+				data: 'Données du graphique (tableau)',
+				firstRows: (shown, total) => `Les ${shown} premières lignes sur ${total}.`
 			},
 			compute: {
 				label: 'Calcul',
@@ -349,6 +354,8 @@ export const MESSAGES = messages(
 			},
 			downloadCsv: 'Télécharger en CSV',
 			downloadXlsx: 'XLSX',
+			downloadCsvSemicolon: 'CSV pour Excel français (;)',
+			downloadCsvSemicolonHint: 'Pour Excel en français : champs séparés par ; et virgule décimale (1,5)',
 			downloadParquet: 'Parquet',
 			memoryUse: (taken, budget) => `Mémoire ${taken} sur ${budget}`,
 			memoryHint:

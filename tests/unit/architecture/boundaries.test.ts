@@ -14,6 +14,7 @@ import { checkBoundaries, type BoundaryRules } from './imports';
 export const PUBLIC_MODEL_ENTRIES = [
 	'models/index.ts', // $models: the learner registry and the model contract
 	'models/catalog.ts', // $models/catalog: kinds and labels, without TensorFlow.js
+	'models/labels.ts', // $models/labels: kinds' names in the interface's language
 	'models/auto/index.ts', // $models/auto: automatic mode (search, blend, trainer)
 	'models/cluster/index.ts', // $models/cluster: k-means, silhouette, PCA
 	'models/cluster/light.ts', // $models/cluster/light: default clustering columns, without TensorFlow.js
@@ -85,8 +86,8 @@ describe('checkBoundaries(files, rules)', () => {
 			"src/lib/cells/churn/Panel.svelte: '$workers/train/api' — only src/lib/clients imports workers (types too: the clients re-export them)",
 			"src/lib/cells/churn/Panel.svelte: '$models/shared/metrics' — models are imported through their public entries (models/shared/metrics.ts is not one)",
 			"src/lib/ui/Chart.svelte: '$lib/cells/churn' — the shared folder src/lib/ui must not import src/lib/cells",
-			"workers/train/api.ts: '../../src/routes/page' — layers point one way (routes → lib → clients → workers → models): workers must not import routes",
-			"models/shared/metrics.ts: '$lib/ui/format' — layers point one way (routes → lib → clients → workers → models): models must not import lib"
+			"workers/train/api.ts: '../../src/routes/page' — layers point one way (routes → lib → clients → workers → models → language): workers must not import routes",
+			"models/shared/metrics.ts: '$lib/ui/format' — layers point one way (routes → lib → clients → workers → models → language): models must not import lib"
 		]);
 		expect(report.cycles).toEqual([]);
 	});

@@ -72,11 +72,16 @@ export function importsOf(files: SourceFiles): { edges: ImportEdge[]; unresolved
 	return { edges, unresolved };
 }
 
-/** Layers from the top; a file may import its own layer or a lower one. */
-const LAYERS = ['routes', 'lib', 'clients', 'workers', 'models'] as const;
+/**
+ * Layers from the top; a file may import its own layer or a lower one. The
+ * interface language (`src/lib/i18n`: the locale and message catalogues) is
+ * the lowest, so the workers and models word their messages too.
+ */
+const LAYERS = ['routes', 'lib', 'clients', 'workers', 'models', 'language'] as const;
 type Layer = (typeof LAYERS)[number];
 
 function layerOf(path: string): Layer | null {
+	if (path.startsWith('src/lib/i18n/')) return 'language';
 	if (path.startsWith('src/lib/clients/')) return 'clients';
 	if (path.startsWith('src/lib/')) return 'lib';
 	if (path.startsWith('src/')) return 'routes';

@@ -1,8 +1,13 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueOf, locale, messages } from '$lib/i18n';
 
-/** Every catalogue of the workbench: the shared one, the charts' and each cell's. */
-const MODULES = import.meta.glob<Record<string, unknown>>(['/src/lib/**/messages.ts', '/src/routes/*-messages.ts'], { eager: true });
+/** Every catalogue of the workbench: the shared one, the charts' and each cell's, and the few that live beside their code. */
+const MODULES = import.meta.glob<Record<string, unknown>>(
+	['/src/lib/**/messages.ts', '/src/routes/*-messages.ts', '/workers/data/import-notes.ts', '/workers/train/train-words.ts', '/models/shared/progress-words.ts', '/workers/data/readers/reader-notes.ts', '/src/lib/cells/segment-words.ts', '/src/lib/cells/demo.ts', '/models/labels.ts'],
+	{ eager: true }
+);
 const CATALOGUES = Object.entries(MODULES).flatMap(([file, exports]) =>
 	Object.entries(exports).flatMap(([name, value]) => {
 		const source = catalogueOf(value);
@@ -89,5 +94,32 @@ describe('the catalogues', () => {
 
 	it.each(CATALOGUES)('$name: the French table has every English key', ({ en, translations }) => {
 		expect(missingKeys(en, translations.fr)).toEqual([]);
+	});
+});
+
+/** Every source file's text, except the catalogue files themselves (a key is used where it is read, not where it is written). */
+function sourcesOutside(catalogueFiles: Set<string>): string {
+	const root = join(import.meta.dirname, '../../..');
+	const texts: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(join(root, dir))) {
+			const path = `${dir}/${name}`;
+			if (statSync(join(root, path)).isDirectory()) walk(path);
+			else if (/\.(ts|svelte)$/.test(name) && !catalogueFiles.has(path)) texts.push(readFileSync(join(root, path), 'utf8'));
+		}
+	};
+	['src', 'models', 'workers'].forEach(walk);
+	return texts.join('\n');
+}
+
+describe('the catalogues have no unused key', () => {
+	const pureCatalogues = new Set(CATALOGUES.map((c) => c.name.split(' ')[0]).filter((f) => /messages\.ts$/.test(f)));
+	const haystack = sourcesOutside(pureCatalogues);
+
+	// Top-level keys are read by name (`M.train`); nested tables are often read by a computed key (`M.levels[level]`),
+	// and so is the whole table of model kinds' names (`KIND_LABELS[kind]`), whose keys are the catalogue's kinds.
+	it.each(CATALOGUES.filter((c) => !c.name.endsWith(' KIND_LABELS')))('$name: every top-level key is read somewhere', ({ en }) => {
+		const unused = Object.keys(en).filter((key) => !new RegExp(`[.?]${key}\\b|\\[['"]${key}['"]\\]`).test(haystack));
+		expect(unused).toEqual([]);
 	});
 });

@@ -14,6 +14,7 @@ import type { ImportedTable } from './imported-table';
 import { sheetGrid } from './sheet-grid';
 import { sheetTable, type SheetTable } from './sheet-table';
 import { assertWorkbookBytes, workbookError } from './workbook-check';
+import { W } from './reader-notes';
 
 export interface SheetInfo {
 	name: string;
@@ -60,14 +61,14 @@ interface LaidOut {
 function pick(sheets: LaidOut[], wanted: string, fileName: string): LaidOut {
 	if (wanted) {
 		const found = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
-		if (!found) throw new Error(`The workbook "${fileName}" has no sheet named "${wanted}". Its sheets: ${quoted(sheets.map((s) => s.name))}.`);
+		if (!found) throw new Error(W.noSuchSheet(fileName, wanted, quoted(sheets.map((s) => s.name))));
 		return found;
 	}
 	const withData = sheets.filter((s) => s.table);
 	const candidates = withData.some((s) => !s.hidden) ? withData.filter((s) => !s.hidden) : withData;
 	if (!candidates.length) {
 		if (sheets.length === 1) return sheets[0];
-		throw new Error(`The workbook "${fileName}" has no data: its sheets ${quoted(sheets.map((s) => s.name))} are empty.`);
+		throw new Error(W.emptySheets(fileName, quoted(sheets.map((s) => s.name))));
 	}
 	return candidates.reduce((best, s) => ((s.table?.cells ?? 0) > (best.table?.cells ?? 0) ? s : best));
 }
@@ -89,13 +90,13 @@ export async function readExcel(bytes: Uint8Array, fileName: string, sheet = '')
 		hidden: Boolean(book.Workbook?.Sheets?.[i]?.Hidden),
 		table: sheetTable(sheetGrid(book.Sheets[name], date1904))
 	}));
-	if (!sheets.length) throw new Error(`The workbook "${fileName}" has no sheets.`);
+	if (!sheets.length) throw new Error(W.noSheets(fileName));
 	const chosen = pick(sheets, sheet, fileName);
-	if (!chosen.table) throw new Error(`The sheet "${chosen.name}" of "${fileName}" has no data.`);
+	if (!chosen.table) throw new Error(W.emptySheet(chosen.name, fileName));
 
 	const notes: string[] = [];
 	const others = sheets.filter((s) => s !== chosen).map((s) => s.name);
-	if (!sheet && others.length) notes.push(`Read the sheet "${chosen.name}", the one with the most data (the workbook also has ${quoted(others)}).`);
+	if (!sheet && others.length) notes.push(W.sheetChosen(chosen.name, quoted(others)));
 	notes.push(...chosen.table.notes);
 	return {
 		table: chosen.table.table,

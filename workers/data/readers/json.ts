@@ -6,7 +6,7 @@
  * here, as a later step types text columns for the whole import.
  */
 import { messageOf } from '../errors';
-import { count } from '../import-notes';
+import { W } from './reader-notes';
 import type { ImportedTable } from './imported-table';
 import { parseJson } from './json-integers';
 import { RecordColumns } from './json-records';
@@ -104,8 +104,7 @@ function documentRecords(doc: unknown, fileName: string): { items: unknown[]; no
 	if (filled.length === 1) {
 		const [{ path, list }] = filled;
 		const others = Object.keys(doc).filter((k) => k !== path.split('.')[0]);
-		const left = others.length ? `; the other fields (${others.map((k) => `"${k}"`).join(', ')}) were left out` : '';
-		return { items: list, note: `Read the ${count(list.length, 'record', 'records')} under "${path}"${left}.` };
+		return { items: list, note: W.recordsUnder(list.length, path, others.map((k) => `"${k}"`).join(', ')) };
 	}
 	if (lists.length > 0 && Object.keys(doc).length === 1) return { items: [] };
 	return { items: [doc], note: 'The file holds one record: it is read as a table of one row.' };
@@ -153,7 +152,7 @@ export function readJson(text: string, fileName: string): { table: ImportedTable
 	const read = columns.columnsRead();
 	if (read.length === 0) throw new Error(`${fileName}: the records have no fields, so there is no column to make.`);
 	if (columns.beyondInt64) {
-		notes.push(`${count(columns.beyondInt64, 'whole number is', 'whole numbers are')} too long for a 64-bit integer column and kept as text, with all digits.`);
+		notes.push(W.bigIntegers(columns.beyondInt64));
 	}
 	return { table: { columns: read }, notes };
 }

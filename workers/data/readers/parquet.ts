@@ -11,6 +11,7 @@
  */
 import type { AsyncBuffer, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet';
 import { count } from '../import-notes';
+import { W } from './reader-notes';
 import type { ImportedColumn, ImportedTable } from './imported-table';
 import { assertParquetBytes, assertReadableCodecs, damaged } from './parquet-check';
 import { importedColumn, type ColumnTally } from './parquet-columns';
@@ -43,10 +44,10 @@ const asyncBuffer = (bytes: Uint8Array): AsyncBuffer => ({ byteLength: bytes.byt
 function tallyNotes(tally: ColumnTally, leftOut: string[]): string[] {
 	const names = (list: string[]) => list.map((n) => `"${n}"`).join(', ');
 	const notes: string[] = [];
-	if (leftOut.length) notes.push(`Columns left out, as this workbench cannot read their type: ${leftOut.join(', ')}.`);
-	if (tally.utc.length) notes.push(`Dates and times in ${names(tally.utc)} carry a time zone in the file; they are shown in UTC.`);
+	if (leftOut.length) notes.push(W.columnsLeftOut(leftOut.join(', ')));
+	if (tally.utc.length) notes.push(W.utcTimes(names(tally.utc)));
 	if (tally.emptiedDates) notes.push(`${count(tally.emptiedDates, 'date lies', 'dates lie')} beyond the years a date can hold here (such as "infinity") and ${tally.emptiedDates === 1 ? 'is' : 'are'} left empty.`);
-	if (tally.beyondInt64) notes.push(`${count(tally.beyondInt64, 'whole number is', 'whole numbers are')} too large for a 64-bit integer column and kept as text, with all digits.`);
+	if (tally.beyondInt64) notes.push(W.bigIntegers(tally.beyondInt64));
 	if (tally.binary.length) notes.push(`${names(tally.binary)} ${tally.binary.length === 1 ? 'holds' : 'hold'} binary data, not text; it is shown as DuckDB shows bytes (\\xFF).`);
 	return notes;
 }

@@ -8,7 +8,8 @@ import { addressList, cellAddress, columnLetters, rangeAddress, type CellRange }
 import { findHeaderRow } from './header-row';
 import type { ImportedTable, ImportedValue } from './imported-table';
 import type { SheetGrid } from './sheet-grid';
-import { count } from '../import-notes';
+import { formatCount } from '../../shared/language';
+import { W } from './reader-notes';
 
 export interface SheetTable {
 	table: ImportedTable;
@@ -62,7 +63,7 @@ function headerName(value: ImportedValue): string {
 }
 
 /** "row 7", "rows 7, 12": 1-based, as the workbook numbers them. */
-const rowList = (rows: number[]) => `${rows.length === 1 ? 'row' : 'rows'} ${addressList(rows.map((r) => (r + 1).toLocaleString('en-US')), 10)}`;
+const rowList = (rows: number[]) => W.rows(addressList(rows.map((r) => formatCount(r + 1)), 10), rows.length);
 
 function errorNote(errors: SheetGrid['errors']): string {
 	const byText = new Map<string, string[]>();
@@ -71,8 +72,7 @@ function errorNote(errors: SheetGrid['errors']): string {
 		cells.push(cellAddress(e.row, e.column));
 		byText.set(e.text, cells);
 	}
-	const parts = [...byText].map(([text, cells]) => `${text} in ${addressList(cells)}`);
-	return `${count(errors.length, 'cell showed a spreadsheet error and is', 'cells showed spreadsheet errors and are')} empty in the table: ${parts.join('; ')}.`;
+	return W.errorCells(errors.length, [...byText].map(([text, cells]) => W.errorIn(text, addressList(cells))));
 }
 
 /** The table of `grid` (whose cells it changes), or null when the sheet has no data at all. */
@@ -98,18 +98,18 @@ export function sheetTable(grid: SheetGrid): SheetTable | null {
 
 	const notes: string[] = [];
 	if (cells.slice(0, header).some((row) => !isEmpty(row))) {
-		notes.push(header === 1 ? 'Row 1 above the header was left out (a title).' : `Rows 1–${header} above the header were left out (a title).`);
+		notes.push(W.titleRows(header));
 	}
 	if (named.length) {
 		const list = named.map((m) => `"${headerName(at(cells, m.s.r, m.s.c))}" (${rangeAddress(m)})`);
-		notes.push(`${named.length === 1 ? 'The merged header cell' : 'The merged header cells'} ${addressList(list)} ${named.length === 1 ? 'names' : 'name'} each column ${named.length === 1 ? 'it covers' : 'they cover'}; repeated names are numbered (_2, _3).`);
+		notes.push(W.mergedHeader(named.length, addressList(list)));
 	}
-	if (spread.length) notes.push(`Merged cells give their value to every cell they cover, as Excel shows them: ${addressList(spread.map(rangeAddress))}.`);
+	if (spread.length) notes.push(W.mergedCells(addressList(spread.map(rangeAddress))));
 	const emptyRows = dataRows.length ? Array.from({ length: dataRows[dataRows.length - 1] - header }, (_, i) => header + 1 + i).filter((r) => isEmpty(cells[r])) : [];
-	if (emptyRows.length) notes.push(`${count(emptyRows.length, 'empty row', 'empty rows')} between the data ${emptyRows.length === 1 ? 'was' : 'were'} left out (${rowList(emptyRows)}).`);
+	if (emptyRows.length) notes.push(W.emptyRows(emptyRows.length, rowList(emptyRows)));
 	const keptColumns = new Set(columns);
 	const emptyColumns = columns.length ? Array.from({ length: columns[columns.length - 1] - columns[0] }, (_, i) => columns[0] + i).filter((c) => !keptColumns.has(c)) : [];
-	if (emptyColumns.length) notes.push(`Empty ${emptyColumns.length === 1 ? 'column' : 'columns'} ${addressList(emptyColumns.map(columnLetters))} (no name, no values) ${emptyColumns.length === 1 ? 'was' : 'were'} left out.`);
+	if (emptyColumns.length) notes.push(W.emptyColumns(emptyColumns.length, addressList(emptyColumns.map(columnLetters))));
 	const inTable = new Set(kept);
 	const errors = grid.errors.filter((e) => inTable.has(e.row) && keptColumns.has(e.column));
 	if (errors.length) notes.push(errorNote(errors));

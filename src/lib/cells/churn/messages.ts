@@ -4,6 +4,7 @@
  */
 import { formatCount, formatFixed, formatNumber, messages } from '$lib/i18n';
 import { MODEL_CATALOG, TABULAR_KINDS } from '$models/catalog';
+import { FRENCH_KIND_LABELS } from '$models/labels';
 
 /** "1 client", "12 345 clients" (French: singular up to 1). */
 const clientsFr = (n: number) => `${formatCount(n)} ${n >= 2 ? 'clients' : 'client'}`;
@@ -60,6 +61,7 @@ export const M = messages({
 		scoredSummary: (rows: number, name: string, model: string) =>
 			`${rows.toLocaleString('en-US')} customers scored with ${model} into table ${name}.`,
 		levels: { Low: 'Low', Medium: 'Medium', High: 'High' },
+		levelCount: (level: string, n: string) => `${level}: ${n}`,
 		downloadCsv: 'Download CSV',
 		alertsTitle: (n: number, at: number) => `${n.toLocaleString('en-US')} alerts (probability ≥ ${at})`,
 		alertsLabel: 'Customers at risk',
@@ -178,7 +180,7 @@ export const M = messages({
 			mode: 'Modèles',
 			modes: {
 				auto: 'Automatique (tous optimisés, le meilleur est gardé)',
-				...Object.fromEntries(TABULAR_KINDS.map((k) => [k, `Uniquement ${MODEL_CATALOG[k].label} (optimisé)`]))
+				...Object.fromEntries(TABULAR_KINDS.map((k) => [k, `Uniquement ${FRENCH_KIND_LABELS[k]} (optimisé)`]))
 			},
 			budget: 'Budget de temps (s)',
 			train: 'Entraîner',
@@ -217,6 +219,7 @@ export const M = messages({
 			scoredSummary: (rows, name, model) =>
 				`${clientsFr(rows)} ${rows >= 2 ? 'scorés' : 'scoré'} avec ${model} dans la table ${name}.`,
 			levels: { Low: 'Faible', Medium: 'Moyen', High: 'Élevé' },
+			levelCount: (level, n) => `${level} : ${n}`,
 			downloadCsv: 'Télécharger le CSV',
 			alertsTitle: (n, at) => `${formatCount(n)} ${n >= 2 ? 'alertes' : 'alerte'} (probabilité ≥ ${formatNumber(at)})`,
 			alertsLabel: 'Clients à risque',

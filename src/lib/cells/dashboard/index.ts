@@ -85,8 +85,8 @@ export const dashboardCell = defineCell<DashboardParams>({
 		sentimentBelow: share(0.4),
 		valueAtRisk: param.number(0, { min: 0 }),
 		historyKey: param.text(),
-		subject: param.text(M.defaultSubject),
-		body: param.text(M.defaultBody),
+		subject: param.text(() => M.defaultSubject),
+		body: param.text(() => M.defaultBody),
 		sender: param.text(),
 		draftsFor: param.oneOf<DraftAudience>(DRAFT_AUDIENCES, 'alerts', { name: 'draftsFor' })
 	},

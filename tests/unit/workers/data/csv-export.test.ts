@@ -24,6 +24,14 @@ beforeAll(async () => {
 
 const csvOf = async (relation: string) => new TextDecoder().decode(await engine.exportCsv(relation));
 
+describe('exportCsv (semicolon dialect, for French Excel)', () => {
+	it('separates fields with ; and writes numbers with a decimal comma; text keeps its commas, quoted', async () => {
+		await engine.runSql(`SELECT * FROM (VALUES ('Dupont, Marie', 1234.5::DOUBLE, 3), ('Ben Ali', -0.25, 10)) t(client, montant, achats)`, 'fr_amounts');
+		const lines = new TextDecoder().decode(await engine.exportCsv('fr_amounts', 'semicolon')).replace(/^\uFEFF/, '').trimEnd().split('\n');
+		expect(lines).toEqual(['client;montant;achats', 'Dupont, Marie;1234,5;3', 'Ben Ali;-0,25;10']);
+	});
+});
+
 describe('exportCsv (formula injection)', () => {
 	it('exportCsv(customers) prefixes formula-like text with a quote and leaves numbers alone', async () => {
 		const lines = (await csvOf('customers')).trimEnd().split('\n');

@@ -107,7 +107,7 @@ describe('readJson: whole numbers beyond 2^53 keep their digits', () => {
 		expect(ref.values).toEqual(['12345678901234567890', null, null]);
 		expect(x.values).toEqual([0.12345678901234567, 1e21, -1.5e-7]);
 		expect(ids.values).toEqual(['[98765432109876543210,1]', '[]', null]);
-		expect(notes).toEqual(['1 whole number is too long for a 64-bit integer column and kept as text, with all digits.']);
+		expect(notes).toEqual(['1 whole number is too large for a 64-bit integer column and kept as text, with all digits.']);
 		importTable(db, 'ids', { columns: [{ name: 'id', values: id.values.slice(0, 2) }] });
 		expect(rows(`SELECT CAST(id AS VARCHAR) AS id FROM ids ORDER BY id DESC`)).toEqual([{ id: '1234567890123456789' }, { id: '-9223372036854775808' }]);
 	});
