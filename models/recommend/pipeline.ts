@@ -17,6 +17,8 @@ import { topCandidates, type Scores } from './rank';
 import { recommenderOf } from './registry';
 import { SIMILARITIES } from './similarity';
 import type { RecommendData, RecommendMetric, RecommendRequest, RecommendResult, RecommenderState, TopItems } from './types';
+import { P } from '../shared/progress-words';
+import { kindLabel } from '../labels';
 
 /** Progress of the job: the fraction done, the stage in words and the seconds left (from the pace so far). */
 export interface RecommendProgress {
@@ -113,14 +115,14 @@ export async function runRecommend(data: RecommendData, request: RecommendReques
 	// 1. Evaluation fits, without the hidden items.
 	const evaluated: Fitted[] = [];
 	for (const kind of learners) {
-		report(`Evaluating ${MODEL_CATALOG[kind].label}`);
+		report(P.evaluating(kindLabel(kind)));
 		evaluated.push(await fitForEvaluation(kind, evalData, holdout, request, signal));
-		report(`Evaluated ${MODEL_CATALOG[kind].label}`, cost(kind));
+		report(P.evaluated(kindLabel(kind)), cost(kind));
 		await yieldAndCheck(signal);
 	}
 
 	// 2. The hybrid: weights given or tuned on the validation customers.
-	report('Tuning the hybrid');
+	report(P.tuningHybrid);
 	const tuneStarted = performance.now();
 	const zEval = evaluated.map((f) => standardise(f.scores, holdout.train));
 	const given = request.hybridWeights;
@@ -132,7 +134,7 @@ export async function runRecommend(data: RecommendData, request: RecommendReques
 	// P(accept) follows the hybrid, or the first model asked when there is no hybrid.
 	const primaryWeights = wantsHybrid ? weights : learners.map((k) => (k === learners[0] ? 1 : 0));
 	const calibration = fitPlatt(wantsHybrid ? hybridEval : blendScores(zEval, primaryWeights), holdout.train, items, [holdout.validation, holdout.test]);
-	report('Hybrid tuned', 1);
+	report(P.hybridTuned, 1);
 
 	const rows = (split: 'validation' | 'test') => [
 		...evaluated.map((f) => metricOf(f.kind, f.scores, holdout, items, split, request.k, f.fitMs)),
@@ -145,9 +147,9 @@ export async function runRecommend(data: RecommendData, request: RecommendReques
 	const final: Fitted[] = [];
 	for (const f of evaluated) {
 		throwIfAborted(signal);
-		report(`Recommending with ${MODEL_CATALOG[f.kind].label}`);
+		report(P.recommending(kindLabel(f.kind)));
 		final.push(await fitAndScore(f.kind, f.params, data, request.seed, signal));
-		report(`Recommended with ${MODEL_CATALOG[f.kind].label}`, cost(f.kind));
+		report(P.recommended(kindLabel(f.kind)), cost(f.kind));
 		await yieldAndCheck(signal);
 	}
 	const zFinal = final.map((f) => standardise(f.scores, matrix.owned));

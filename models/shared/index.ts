@@ -14,3 +14,5 @@ export { nextTask } from './next-task';
 export { pastStopAt } from './stop-at';
 export { inputError, isInputError, INPUT_ERROR } from './input-error';
 export { idLikeName, nameWords, targetNameRank } from './column-names';
+/** Training's progress lines in the page's language (the workers word theirs with it too). */
+export { P as PROGRESS } from './progress-words';

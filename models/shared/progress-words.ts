@@ -19,7 +19,16 @@ export const P = messages(
 		iteration: (n: number, of: number) => `Iteration ${n}/${of}`,
 		converged: (n: number) => `Converged after ${n} iterations`,
 		stopped: (n: number) => `Stopped after ${n} iterations`,
-		epoch: 'Epoch'
+		epoch: 'Epoch',
+		evaluating: (model: string) => `Evaluating ${model}`,
+		evaluated: (model: string) => `Evaluated ${model}`,
+		tuningHybrid: 'Tuning the hybrid',
+		hybridTuned: 'Hybrid tuned',
+		recommending: (model: string) => `Recommending with ${model}`,
+		recommended: (model: string) => `Recommended with ${model}`,
+		fittingValue: 'Fitting BG/NBD and Gamma-Gamma',
+		holdout: 'Calibration and holdout',
+		loadingPretrained: 'Pretrained model: loading'
 	},
 	{
 		fr: {
@@ -35,7 +44,16 @@ export const P = messages(
 			iteration: (n, of) => `Itération ${n}/${of}`,
 			converged: (n) => `Convergence après ${n} itérations`,
 			stopped: (n) => `Arrêt après ${n} itérations`,
-			epoch: 'Époque'
+			epoch: 'Époque',
+			evaluating: (model) => `Évaluation : ${model}`,
+			evaluated: (model) => `Évalué : ${model}`,
+			tuningHybrid: 'Réglage du mélange hybride',
+			hybridTuned: 'Mélange hybride réglé',
+			recommending: (model) => `Recommandations avec ${model}`,
+			recommended: (model) => `Recommandations faites avec ${model}`,
+			fittingValue: 'Ajustement de BG/NBD et Gamma-Gamma',
+			holdout: 'Calibration et période de contrôle',
+			loadingPretrained: 'Modèle pré-entraîné : chargement'
 		}
 	}
 );

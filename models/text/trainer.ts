@@ -18,6 +18,7 @@ import { guessPositive } from './positive';
 import { paramsFor } from './params';
 import { TEXT_MODEL_LABELS, type TextKind, type TextModelRow, type TextProgress, type TextRequest, type TextResult, type TextResultKind } from './job';
 import type { Prediction, TermWeight, TextDataset, TextExplanation, TextModelState } from './types';
+import { P } from '../shared/progress-words';
 
 export { guessPositive } from './positive';
 export { parseWordList } from './lexicon';
@@ -242,7 +243,7 @@ async function unlabeledResult(req: TextRequest, ctx: TextTrainContext): Promise
 		progress: () => undefined
 	});
 	result.rows.push({ kind: 'lexicon', label: TEXT_MODEL_LABELS.lexicon, accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null });
-	ctx.progress({ fraction: 0.5, stage: 'Pretrained model: loading' });
+	ctx.progress({ fraction: 0.5, stage: P.loadingPretrained });
 	result.states.pretrained = await loadPretrainedState();
 	result.rows.push({ kind: 'pretrained', label: 'Pretrained (as shipped)', accuracy: null, macroF1: null, auc: null, fitMs: 0, predictPerS: null });
 	ctx.progress({ fraction: 1, stage: 'done' });

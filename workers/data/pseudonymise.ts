@@ -13,6 +13,7 @@ import { columnsOf, describeRelation } from './relations';
 import { scoresToIpc } from './scores';
 import { quoteIdent } from './sql-quote';
 import { firstRow, num } from './values';
+import { PW } from './purchase-words';
 
 /** Hex characters of a token: 80 bits, no collision in any customer table. */
 const TOKEN_HEX = 20;
@@ -62,7 +63,7 @@ export function kAnonymity(db: Db, relation: string, columns: string[]): KAnonym
 
 export async function pseudonymise(db: Db, request: PseudonymiseRequest): Promise<PseudonymiseResult> {
 	const { source, outName } = request;
-	if (!outName || outName.toLowerCase() === source.toLowerCase()) fail(`The pseudonymised table needs a name other than "${source}".`);
+	if (!outName || outName.toLowerCase() === source.toLowerCase()) fail(PW.pseudonymName(source));
 	const columns = columnsOf(db, source);
 	const selected: string[] = [];
 	const maps: string[] = [];
@@ -89,7 +90,7 @@ export async function pseudonymise(db: Db, request: PseudonymiseRequest): Promis
 				selected.push(`${map}.token AS ${c}`);
 			} else fail(`invalid action for ${column.name}: ${action}`);
 		}
-		if (!selected.length) fail('Every column would be dropped: keep at least one.');
+		if (!selected.length) fail(PW.allDropped);
 		db.query(`CREATE OR REPLACE TABLE ${quoteIdent(outName)} AS SELECT ${selected.join(', ')} FROM (SELECT *, row_number() OVER () AS __order FROM ${quoteIdent(source)}) s ${joins.join(' ')} ORDER BY s.__order`);
 	} finally {
 		for (const map of maps) db.query(`DROP TABLE IF EXISTS ${map}`);

@@ -13,6 +13,7 @@ import { maybeDate, plural, purchaseLog } from './purchases';
 import { describeRelation } from './relations';
 import { quoteIdent, quoteString } from './sql-quote';
 import { firstRow, num } from './values';
+import { PW } from './purchase-words';
 
 /** Days in one unit of time: recency, T and the holdout are counted in it. */
 /** Working table of one summary: the log's purchase days. */
@@ -27,13 +28,13 @@ export function purchaseSummary(db: Db, request: PurchaseSummaryRequest): Purcha
 	if (!outName || outName.toLowerCase() === source.toLowerCase()) fail(`invalid outName: ${outName || '(empty)'}`);
 	const unitDays = UNIT_DAYS[request.unit] ?? fail(`invalid unit: ${request.unit}`);
 	const log = purchaseLog(db, source, request);
-	if (log.lastDay == null || log.firstDay == null) fail(`No row of "${source}" has both a customer and a date.`);
+	if (log.lastDay == null || log.firstDay == null) fail(PW.noCustomerAndDate(source));
 	const notes = log.notes;
 	const calibrationEnd = maybeDate(db, request.calibrationEnd, 'calibration end') ?? log.lastDay;
-	if (calibrationEnd < log.firstDay) fail(`The calibration end ${calibrationEnd} is before the first purchase (${log.firstDay}): pick a later date.`);
+	if (calibrationEnd < log.firstDay) fail(PW.calibrationTooEarly(calibrationEnd, log.firstDay));
 	let holdoutEnd = maybeDate(db, request.holdoutEnd, 'holdout end');
 	if (holdoutEnd == null && calibrationEnd < log.lastDay) holdoutEnd = log.lastDay;
-	if (holdoutEnd != null && holdoutEnd <= calibrationEnd) fail(`The holdout end ${holdoutEnd} must come after the calibration end ${calibrationEnd}.`);
+	if (holdoutEnd != null && holdoutEnd <= calibrationEnd) fail(PW.holdoutTooEarly(holdoutEnd, calibrationEnd));
 
 	const cal = `DATE ${quoteString(calibrationEnd)}`;
 	const end = holdoutEnd == null ? cal : `DATE ${quoteString(holdoutEnd)}`;
@@ -60,7 +61,7 @@ export function purchaseSummary(db: Db, request: PurchaseSummaryRequest): Purcha
 			 ${calibrated} GROUP BY customer, first_day ORDER BY customer`
 		);
 		const info = describeRelation(db, outName);
-		if (info.rowCount === 0) fail(`No customer of "${source}" made a first purchase by ${calibrationEnd}.`);
+		if (info.rowCount === 0) fail(PW.noFirstPurchase(source, calibrationEnd));
 
 		const counts = firstRow(db.query(`SELECT count(DISTINCT customer) FILTER (WHERE first_day > ${cal}) AS later, count(*) FILTER (WHERE day > ${end}) AS after_end FROM ${DAYS}`));
 		const later = num(counts.later);

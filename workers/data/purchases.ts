@@ -10,6 +10,7 @@ import { fail } from './errors';
 import { columnsOf, rowCountOf } from './relations';
 import { quoteIdent, quoteString } from './sql-quote';
 import { firstRow, num } from './values';
+import { PW, type PurchaseRole } from './purchase-words';
 
 /** Date formats tried on text columns; day-first and month-first slashes are chosen between per column. */
 const ISO_FORMATS = ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y/%m/%d'];
@@ -18,10 +19,10 @@ const MONTH_FIRST_FORMATS = ['%m/%d/%Y', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S'];
 
 const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)/;
 
-function findColumn(columns: ColumnInfo[], name: string, role: string, source: string): ColumnInfo {
-	if (!name) fail(`Choose the ${role} column.`);
+function findColumn(columns: ColumnInfo[], name: string, role: PurchaseRole, source: string): ColumnInfo {
+	if (!name) fail(PW.chooseColumn(PW.roles[role]));
 	const found = columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
-	return found ?? fail(`There is no column named "${name}" in ${source}.`);
+	return found ?? fail(PW.noColumn(name, source));
 }
 
 /** `'%d/%m/%Y'` list → a DuckDB list literal for `try_strptime`. */
@@ -59,15 +60,15 @@ function dateExpression(db: Db, source: string, column: ColumnInfo, notes: strin
 	const [filled, day, month, ambiguous] = [counts.filled, counts.day_first, counts.month_first, counts.ambiguous].map(num);
 	if (day === 0 && month === 0) {
 		const sample = example(db, source, text, `${text} IS NOT NULL`);
-		fail(filled === 0 ? `The column "${column.name}" is empty.` : `The column "${column.name}" has no values that look like dates (e.g. "${sample}").`);
+		fail(filled === 0 ? PW.emptyColumn(column.name) : PW.noDates(column.name, sample));
 	}
 	if (month > day) {
-		notes.push(`Dates in "${column.name}" were read as month/day/year (US), the only order that fits ${month === filled ? 'every' : 'most'} value.`);
+		notes.push(PW.monthFirst(column.name, month === filled));
 		return parse(monthFirst);
 	}
 	if (month === day && ambiguous > 0) {
 		const sample = example(db, source, text, `${parse(DAY_FIRST_FORMATS)} <> ${parse(MONTH_FIRST_FORMATS)}`);
-		notes.push(`Dates in "${column.name}" such as "${sample}" fit both day/month/year and month/day/year; they were read as day/month/year.`);
+		notes.push(PW.ambiguousDates(column.name, sample));
 	}
 	return parse(dayFirst);
 }
@@ -76,7 +77,7 @@ function dateExpression(db: Db, source: string, column: ColumnInfo, notes: strin
 function amountExpression(db: Db, source: string, column: ColumnInfo): string {
 	const type = column.type.toUpperCase();
 	if (NUMERIC_TYPE.test(type)) return `CAST(${quoteIdent(column.name)} AS DOUBLE)`;
-	if (type !== 'VARCHAR') fail(`The column "${column.name}" holds ${type} values, not amounts.`);
+	if (type !== 'VARCHAR') fail(PW.notAmounts(column.name, type));
 	// Keep digits, separators and sign (drops currency signs and spaces); the last separator is the decimal one.
 	const s = `regexp_replace(${textOf(column)}, '[^0-9,.\\-]', '', 'g')`;
 	const normalised = `CASE WHEN strpos(${s}, ',') > 0 AND strpos(${s}, '.') > 0
@@ -86,7 +87,7 @@ function amountExpression(db: Db, source: string, column: ColumnInfo): string {
 	const counts = firstRow(db.query(`SELECT count(${textOf(column)}) AS filled, count(${expr}) AS parsed FROM ${quoteIdent(source)}`));
 	if (num(counts.filled) > 0 && num(counts.parsed) === 0) {
 		const sample = example(db, source, textOf(column), `${textOf(column)} IS NOT NULL`);
-		fail(`The column "${column.name}" has no values that look like amounts (e.g. "${sample}").`);
+		fail(PW.noAmounts(column.name, sample));
 	}
 	return expr;
 }
@@ -131,7 +132,7 @@ export function purchaseLog(db: Db, source: string, names: PurchaseColumns): Pur
 	const customer = findColumn(columns, names.customer, 'customer', source);
 	const date = findColumn(columns, names.date, 'date', source);
 	const amount = findColumn(columns, names.amount, 'amount', source);
-	if (rowCountOf(db, source) === 0) fail(`The table "${source}" has no rows.`);
+	if (rowCountOf(db, source) === 0) fail(PW.noRows(source));
 	const notes: string[] = [];
 	const customerExpr = customer.type.toUpperCase() === 'VARCHAR' ? textOf(customer) : quoteIdent(customer.name);
 	const sql = `SELECT ${customerExpr} AS customer, ${dateExpression(db, source, date, notes)} AS purchased_on,

@@ -10,6 +10,7 @@ import { maybeDate, plural, purchaseLog } from './purchases';
 import { describeRelation } from './relations';
 import { quoteIdent, quoteString } from './sql-quote';
 import { firstRow, num } from './values';
+import { PW } from './purchase-words';
 
 /** A segment rule with the SQL condition it stands for; `when: null` catches everyone left. */
 interface SegmentRuleSql extends RfmSegmentRule {
@@ -57,13 +58,13 @@ function quintileScore(order: string): string {
 export function rfmSegments(db: Db, request: RfmRequest): RfmResult {
 	const { source, outName } = request;
 	if (!outName) fail('invalid outName: (empty)');
-	if (outName.toLowerCase() === source.toLowerCase()) fail(`The RFM table needs a name other than "${source}", the transactions table.`);
+	if (outName.toLowerCase() === source.toLowerCase()) fail(PW.rfmName(source));
 	const explicitAsOf = maybeDate(db, request.asOf, 'asOf');
 	const log = purchaseLog(db, source, request);
 	const notes = log.notes;
-	if (log.nextDay == null) fail(`No row of "${source}" has both a customer and a date.`);
+	if (log.nextDay == null) fail(PW.noCustomerAndDate(source));
 	const asOf = explicitAsOf ?? log.nextDay;
-	if (!explicitAsOf) notes.push(`Recency is counted up to ${asOf}, the day after the latest purchase.`);
+	if (!explicitAsOf) notes.push(PW.recencyUpTo(asOf));
 	const parsed = log.sql;
 	const asOfSql = `DATE ${quoteString(asOf)}`;
 	const later = num(

@@ -9,6 +9,7 @@ import type { PurchaseSummary } from '../../models/value';
 import { inputError, type RawColumn } from '../../models/shared';
 import type { TabularProgress, ValueJob, ValueJobResult } from './api';
 import { columnsOf } from './tabular';
+import { PROGRESS as P } from '../../models/shared';
 
 /** Cells of the P(alive) matrix along recency. */
 const MATRIX_STEPS = 40;
@@ -32,9 +33,9 @@ export async function customerValueTable(job: ValueJob, signal: AbortSignal, onP
 	const summary: PurchaseSummary = { frequency: numeric(columns, 'frequency'), recency: numeric(columns, 'recency'), age: numeric(columns, 'T'), monetary: numeric(columns, 'monetary_value') };
 	const { request } = job;
 	const report = (stage: string, fraction: number) => onProgress?.({ jobId: job.jobId, stage, fraction });
-	const result = await runCustomerValue(summary, request, { signal, progress: (share) => report('Fitting BG/NBD and Gamma-Gamma', share * 0.9) });
+	const result = await runCustomerValue(summary, request, { signal, progress: (share) => report(P.fittingValue, share * 0.9) });
 	const params = result.bgnbd.params;
-	report('Calibration and holdout', 0.95);
+	report(P.holdout, 0.95);
 
 	// Expected repeat purchase days in the holdout, per customer, given each one's calibration history.
 	const holdout = request.holdoutPeriods;
@@ -53,6 +54,6 @@ export async function customerValueTable(job: ValueJob, signal: AbortSignal, onP
 	}
 	const maxFrequency = Math.max(1, Math.round(quantile(summary.frequency, MATRIX_FREQUENCY_QUANTILE)));
 	const matrix = probabilityAliveMatrix(params, maxFrequency, summary.age.reduce((m, v) => Math.max(m, v), 0), MATRIX_STEPS);
-	report('Done', 1);
+	report(P.done, 1);
 	return { ...result, holdoutExpected, tracking: { period, expected }, matrix, elapsedMs: performance.now() - started };
 }
