@@ -3,27 +3,30 @@
  * so the user gets a specific message instead of a DuckDB parse error.
  */
 import { fail } from './errors';
+import { EW, type BinaryKind } from './error-words';
 
 interface Signature {
 	bytes: number[];
-	message: string;
+	kind: BinaryKind;
 }
 
-const SAVE_AS = 'Open it in its program and save it as CSV (for Excel: File › Save As › "CSV UTF-8"), then drop the .csv file.';
 // Workbooks (ZIP, OLE2) and Parquet are recognised before this check and read by their own readers
 // (see `readers/formats.ts`); their signatures here guard the text path only.
 
 const SIGNATURES: Signature[] = [
-	{ bytes: [0x50, 0x4b, 0x03, 0x04], message: `This looks like an Excel or ZIP file, not CSV text. ${SAVE_AS}` },
-	{ bytes: [0x50, 0x4b, 0x05, 0x06], message: `This looks like an Excel or ZIP file, not CSV text. ${SAVE_AS}` },
-	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], message: `This looks like an old Excel (.xls) or Office file, not CSV text. ${SAVE_AS}` },
-	{ bytes: [0x25, 0x50, 0x44, 0x46], message: 'This looks like a PDF document, not CSV text. Export the data as CSV instead.' },
-	{ bytes: [0x89, 0x50, 0x4e, 0x47], message: 'This looks like a PNG image, not CSV text.' },
-	{ bytes: [0xff, 0xd8, 0xff], message: 'This looks like a JPEG image, not CSV text.' },
-	{ bytes: [0x47, 0x49, 0x46, 0x38], message: 'This looks like a GIF image, not CSV text.' },
-	{ bytes: [0x1f, 0x8b], message: 'This looks like a compressed (gzip) file, not CSV text. Decompress it first.' },
-	{ bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], message: 'This looks like a SQLite database, not CSV text.' }
+	{ bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'zip' },
+	{ bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'zip' },
+	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'xls' },
+	{ bytes: [0x25, 0x50, 0x44, 0x46], kind: 'pdf' },
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'png' },
+	{ bytes: [0xff, 0xd8, 0xff], kind: 'jpeg' },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], kind: 'gif' },
+	{ bytes: [0x1f, 0x8b], kind: 'gzip' },
+	{ bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], kind: 'sqlite' }
 ];
+
+/** What to tell about a file of `kind`: office files get the way to save them as CSV. */
+const refusal = (kind: BinaryKind) => (kind === 'zip' || kind === 'xls' ? `${EW.binary[kind]} ${EW.saveAs}` : EW.binary[kind]);
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 	return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
@@ -34,10 +37,10 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  * NUL bytes near the start (text files never do; UTF-16 is handled before).
  */
 export function assertTextFile(bytes: Uint8Array, fileName: string): void {
-	for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) fail(`${fileName}: ${sig.message}`);
+	for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) fail(`${fileName}: ${refusal(sig.kind)}`);
 	const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 	if (!utf16 && bytes.subarray(0, 65536).indexOf(0) >= 0) {
-		fail(`${fileName}: this file contains binary data (NUL bytes), not CSV text. Export the data as CSV and try again.`);
+		fail(`${fileName}: ${EW.nulBytes}`);
 	}
 }
 

@@ -1,6 +1,7 @@
 /** Plain-language explanations of CSV imports that DuckDB could not read. */
 import type { Delimiter } from './csv-sniff';
 import { rewriteDuckDbError } from './errors';
+import { EW } from './error-words';
 
 /** A DuckDB error still in DuckDB's words ("Invalid Input Error: …"). */
 export function isRawDuckDbError(e: unknown): boolean {
@@ -16,8 +17,8 @@ export function explainImportError(e: unknown, delimiter: Delimiter, fileName: s
 	if (!isRawDuckDbError(e)) return e instanceof Error ? e : new Error(String(e));
 	const message = (e as Error).message;
 	if (/not possible to automatically detect the CSV parsing dialect/.test(message)) {
-		return new Error(`Could not read "${fileName}" as CSV: its rows do not share one structure with the "${delimiter === '\t' ? 'tab' : delimiter}" delimiter. Try choosing the delimiter by hand.`);
+		return new Error(EW.ragged(fileName, delimiter === '\t' ? EW.tab : delimiter));
 	}
 	const plain = rewriteDuckDbError(new Error(message.replaceAll(internalName, fileName)), known).message.split('\n')[0];
-	return new Error(`Could not read "${fileName}" as CSV: ${plain}`);
+	return new Error(EW.notCsv(fileName, plain));
 }

@@ -4,6 +4,7 @@
  * Windows-1252 (Excel's "CSV" on Western Windows, a superset of Latin-1) and UTF-16.
  */
 import type { CsvOptions } from './api';
+import { EW } from './error-words';
 
 export interface Decoded {
 	/** UTF-8 bytes without BOM (may share memory with the input). */
@@ -106,7 +107,7 @@ export function decodeToUtf8(bytes: Uint8Array, encoding: CsvOptions['encoding']
 	if (utf16) {
 		// Excel's "Unicode text" export; rare enough that a string round trip is fine.
 		const text = new TextDecoder(utf16).decode(bytes.subarray(2));
-		warnings.push('The file was saved as UTF-16 ("Unicode text"); it was converted to UTF-8.');
+		warnings.push(EW.utf16);
 		return { utf8: new TextEncoder().encode(text), encoding: 'utf-8', bom: true, warnings };
 	}
 	const bom = hasPrefix(bytes, [0xef, 0xbb, 0xbf]);
@@ -119,9 +120,9 @@ export function decodeToUtf8(bytes: Uint8Array, encoding: CsvOptions['encoding']
 	}
 	if (at >= 0) return { utf8: body, encoding: 'utf-8', bom, warnings };
 	if (encoding === 'utf-8') {
-		warnings.push('Some bytes are not valid UTF-8; they were replaced with "\uFFFD". Try the Windows-1252 encoding.');
+		warnings.push(EW.replaced);
 		return { utf8: new TextEncoder().encode(new TextDecoder('utf-8').decode(body)), encoding, bom, warnings };
 	}
-	warnings.push('The file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1).');
+	warnings.push(EW.windows1252);
 	return { utf8: windows1252ToUtf8(body), encoding: 'windows-1252', bom, warnings };
 }

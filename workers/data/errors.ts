@@ -3,6 +3,7 @@
  * Error, so every message here is a complete sentence a CRM analyst can act on.
  */
 import { lockdownMessage } from './lockdown';
+import { EW } from './error-words';
 
 /** Throws a plain `Error` (the only kind Comlink serialises faithfully). */
 export function fail(message: string): never {
@@ -40,25 +41,21 @@ export function rewriteDuckDbError(e: unknown, known: string[] = []): Error {
 	const where = firstLineBlock(text);
 	const missing = /^Catalog Error: Table with name (.+?) does not exist!/.exec(text);
 	if (missing) {
-		const list = known.length ? `Known tables: ${known.join(', ')}.` : 'No tables are loaded yet.';
-		return new Error(`There is no table or view named ${missing[1]}. ${list}${where}`);
+		return new Error(`${EW.noTable(missing[1], known.length ? EW.knownTables(known) : EW.noTables)}${where}`);
 	}
 	const syntax = /^Parser Error: syntax error at (?:or near (.+)|end of input)/.exec(text);
 	if (syntax) {
-		const near = syntax[1] ? `near ${syntax[1]}` : 'at the end of the query (is something missing?)';
-		return new Error(`SQL syntax error ${near}.${where}`);
+		return new Error(`${EW.syntax(syntax[1] ? EW.syntaxNear(syntax[1]) : EW.syntaxAtEnd)}${where}`);
 	}
 	const column = /^Binder Error: Referenced column (.+?) not found in FROM clause!(?:\nCandidate bindings: (.+))?/.exec(text);
 	if (column) {
-		const hint = column[2] ? ` Did you mean ${column[2].split(', ').slice(0, 5).join(', ')}?` : '';
-		return new Error(`There is no column named ${column[1]}.${hint}${where}`);
+		const hint = column[2] ? EW.didYouMean(column[2].split(', ').slice(0, 5).join(', ')) : '';
+		return new Error(`${EW.noColumn(column[1], hint)}${where}`);
 	}
 	const conversion = /^Conversion Error: (.+)/.exec(text);
-	if (conversion) return new Error(`A value could not be converted: ${conversion[1]}${where}`);
+	if (conversion) return new Error(`${EW.conversion(conversion[1])}${where}`);
 	if (/^Out of Memory Error/.test(text) || /memory access out of bounds/i.test(text)) {
-		return new Error(
-			"The browser ran out of memory for this operation (this tab's data may take about 4 GB at most). Filter first (WHERE) or keep fewer columns, aggregate to one row per customer before joining, or work on a sample (FROM t USING SAMPLE 10 %)."
-		);
+		return new Error(EW.outOfMemory);
 	}
 	return new Error(`${headline(text)}${where}`);
 }

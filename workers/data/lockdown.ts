@@ -6,6 +6,7 @@
  * SQL cell) can undo any of it.
  */
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { EW } from './error-words';
 
 /** The one folder DuckDB may touch; every file we register lives under it. */
 export const LOCAL_FILES = '/crm-local/';
@@ -53,12 +54,8 @@ export function verifyLockdown(conn: DuckDBConnection): void {
 /** A URL of another host (any scheme DuckDB can read: http, s3, hf, azure, …). */
 export const isRemote = (path: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(path.trim()) || path.trim().startsWith('//');
 
-/** Why an extension, ATTACH or INSTALL is refused. */
-export const NO_OUTSIDE_CODE = 'this workbench never reads or writes other hosts and loads no code or databases from them';
-
 /** The refusal of a URL: nothing was sent, and what to do instead. */
-export const remoteRefusal = (url: string) =>
-	`This workbench never reads or writes other hosts: "${url}" was not contacted. Download the file yourself and drop it here; it then becomes a table.`;
+export const remoteRefusal = (url: string) => EW.remote(url);
 
 /** DuckDB's refusal under the lockdown, in words for users; null for any other error. */
 export function lockdownMessage(duckdbMessage: string): string | null {
@@ -66,16 +63,16 @@ export function lockdownMessage(duckdbMessage: string): string | null {
 	if (file) {
 		return isRemote(file[1])
 			? remoteRefusal(file[1])
-			: `This workbench reads only the files you load into it, and writes none: "${file[1]}" is not one of them. Drop the file here (or "+ Data file") and query its table by name; to save a result, use its download button.`;
+			: EW.localFile(file[1]);
 	}
 	if (/^Permission Error: .*extensions? (?:is|are) disabled/i.test(duckdbMessage)) {
-		return `Extensions are not available: ${NO_OUTSIDE_CODE}.`;
+		return EW.notAvailable(EW.extensions, EW.noOutsideCode);
 	}
 	const setting = /^Invalid Input Error: Cannot change configuration option "(.+?)" - the configuration has been locked/.exec(duckdbMessage);
-	if (setting) return `The setting "${setting[1]}" is fixed here: DuckDB stays locked to this tab (no other hosts, no extensions, no files outside the notebook).`;
+	if (setting) return EW.lockedSetting(setting[1]);
 	const extension = /^Catalog Error: .*? with name "?(.+?)"? is not in the catalog, but it exists in the (\w+) extension/.exec(duckdbMessage);
 	if (extension) {
-		return `${extension[1]} needs DuckDB's ${extension[2]} extension, which this workbench does not load (extensions come from another host). CSV and TSV files load as tables: drop them here.`;
+		return EW.needsExtension(extension[1], extension[2]);
 	}
 	return null;
 }

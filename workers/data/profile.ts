@@ -11,6 +11,7 @@ import { personalDataPass } from './personal-data';
 import { columnsOf } from './relations';
 import { quoteIdent } from './sql-quote';
 import { firstRow, num } from './values';
+import { EW } from './error-words';
 
 const BINS = 20;
 const TOP = 8;
@@ -114,7 +115,7 @@ export function profileRelation(db: Db, relation: string, onProgress?: ProgressF
 	const started = performance.now();
 	const from = quoteIdent(relation);
 	const columns = columnsOf(db, relation);
-	onProgress?.({ stage: 'Counting values', fraction: 0 });
+	onProgress?.({ stage: EW.profileStages.counting, fraction: 0 });
 	const summary = summaryPass(db, from, columns);
 	const rowCount = num(summary.total);
 	const profiles: ColumnProfile[] = columns.map((c, i) => {
@@ -130,16 +131,16 @@ export function profileRelation(db: Db, relation: string, onProgress?: ProgressF
 		return p;
 	});
 	markTargets(profiles);
-	onProgress?.({ stage: 'Finding duplicate rows', fraction: 0.3 });
+	onProgress?.({ stage: EW.profileStages.duplicates, fraction: 0.3 });
 	const distinctRows = columns.length ? num(firstRow(db.query(`SELECT count(*) AS n FROM (SELECT DISTINCT * FROM ${from})`)).n) : rowCount;
-	onProgress?.({ stage: 'Histograms and outliers', fraction: 0.45 });
+	onProgress?.({ stage: EW.profileStages.histograms, fraction: 0.45 });
 	const numeric = profiles.map((profile, index) => ({ index, profile })).filter((x) => x.profile.numeric);
 	distributionPass(db, from, numeric, rowCount);
 	const wantsTop = profiles.filter(
 		(p) => p.distinct > 0 && (p.kind === 'text' || p.kind === 'boolean' || p.distinct <= LOW_CARDINALITY) && !(p.flags.includes('id-like') && p.distinct > LOW_CARDINALITY)
 	);
 	wantsTop.forEach((p, k) => {
-		onProgress?.({ stage: `Top values of ${p.name}`, fraction: 0.6 + (0.2 * k) / wantsTop.length });
+		onProgress?.({ stage: EW.topValues(p.name), fraction: 0.6 + (0.2 * k) / wantsTop.length });
 		p.topValues = topValues(db, from, p.name);
 	});
 	personalDataPass(db, from, profiles, rowCount, onProgress, 0.8, 0.1);

@@ -11,6 +11,7 @@ import { num } from './values';
 import { refuseOutsideAccess } from './sql-guard';
 import { identifiers, queryKind, scanStatements, type SqlToken } from './sql-lex';
 import { quoteIdent } from './sql-quote';
+import { EW } from './error-words';
 
 /**
  * Relations the SQL reads: names written in it that are known tables or views,
@@ -41,7 +42,7 @@ function createView(db: Db, viewName: string, text: string, tokens: SqlToken[], 
 		fail(`"${viewName}" is already the name of a table; give this cell's result another name.`);
 	}
 	if (identifiers(tokens).some((id) => id.toLowerCase() === viewName.toLowerCase())) {
-		fail(`This query reads "${viewName}", which is the name of its own result; give the result another name.`);
+		fail(EW.readsItself(viewName));
 	}
 	db.check(text);
 	const body = kind === 'wrapped' ? `SELECT * FROM (${text})` : text;
@@ -60,7 +61,7 @@ export async function runSqlCell(db: Db, sql: string, viewName: string, runId = 
 	await db.runLong(runId, (kind ? statements.slice(0, -1) : statements).map((s) => s.text));
 	if (!kind) {
 		const n = statements.length;
-		return { viewName: null, info: null, reads, message: n === 1 ? 'Statement executed.' : `${n} statements executed.`, elapsedMs: performance.now() - started };
+		return { viewName: null, info: null, reads, message: EW.executed(n), elapsedMs: performance.now() - started };
 	}
 	createView(db, viewName, last.text, last.tokens, kind);
 	try {

@@ -6,7 +6,8 @@
  * one exists to answer early and clearly.
  */
 import { fail } from './errors';
-import { isRemote, NO_OUTSIDE_CODE, remoteRefusal } from './lockdown';
+import { isRemote, remoteRefusal } from './lockdown';
+import { EW } from './error-words';
 import type { SqlToken } from './sql-lex';
 
 /** Statements that fetch extensions or outside databases. */
@@ -34,7 +35,7 @@ export function remoteTarget(tokens: SqlToken[]): string | null {
 export function refuseOutsideAccess(statements: { tokens: SqlToken[] }[]): void {
 	for (const { tokens } of statements) {
 		const first = tokens[0]?.text.toLowerCase() ?? '';
-		if (BLOCKED.has(first)) fail(`${first.toUpperCase()} is not available: ${NO_OUTSIDE_CODE}.`);
+		if (BLOCKED.has(first)) fail(EW.notAvailable(first.toUpperCase(), EW.noOutsideCode));
 		const url = remoteTarget(tokens);
 		if (url) fail(remoteRefusal(url));
 	}

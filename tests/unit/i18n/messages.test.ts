@@ -5,7 +5,7 @@ import { catalogueOf, locale, messages } from '$lib/i18n';
 
 /** Every catalogue of the workbench: the shared one, the charts' and each cell's, and the few that live beside their code. */
 const MODULES = import.meta.glob<Record<string, unknown>>(
-	['/src/lib/**/messages.ts', '/src/routes/*-messages.ts', '/workers/data/import-notes.ts', '/workers/data/purchase-words.ts', '/workers/train/train-words.ts', '/models/shared/progress-words.ts', '/workers/data/readers/reader-notes.ts', '/src/lib/cells/segment-words.ts', '/src/lib/cells/demo.ts', '/models/labels.ts'],
+	['/src/lib/**/messages.ts', '/src/routes/*-messages.ts', '/workers/data/import-notes.ts', '/workers/data/error-words.ts', '/workers/data/purchase-words.ts', '/workers/train/train-words.ts', '/models/shared/progress-words.ts', '/workers/data/readers/reader-notes.ts', '/src/lib/cells/segment-words.ts', '/src/lib/cells/demo.ts', '/models/labels.ts'],
 	{ eager: true }
 );
 const CATALOGUES = Object.entries(MODULES).flatMap(([file, exports]) =>
