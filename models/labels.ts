@@ -39,22 +39,14 @@ export const KIND_LABELS = messages(labelsOf(KINDS), { fr: FRENCH_KIND_LABELS })
 export const kindLabel = (kind: CatalogKind): string => KIND_LABELS[kind];
 
 const ENGLISH = labelsOf(KINDS);
-/** Kinds, longest English name first, so "TF-IDF + logistic regression" is replaced before "Logistic regression" could match inside it. */
-const BY_LENGTH = [...KINDS].sort((a, b) => ENGLISH[b].length - ENGLISH[a].length);
+const KIND_OF_ENGLISH = new Map(KINDS.map((kind) => [ENGLISH[kind], kind]));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every kind's English name, longest first, so "TF-IDF + logistic regression" wins over "Logistic regression" inside it. */
+const ANY_KIND = new RegExp([...KIND_OF_ENGLISH.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
 
 /**
  * A stored model label with each kind's English name in the interface's
  * language: "Ensemble (Gradient-boosted trees + Logistic regression)" →
  * "Ensemble (Arbres boostés (gradient boosting) + Régression logistique)".
  */
-export function shownLabel(label: string): string {
-	const local: string[] = [];
-	let out = label;
-	for (const kind of BY_LENGTH) {
-		if (ENGLISH[kind] === KIND_LABELS[kind] || !out.includes(ENGLISH[kind])) continue;
-		// A placeholder keeps a replaced name from being matched again by a shorter one.
-		out = out.split(ENGLISH[kind]).join(`\u0000${local.length}\u0000`);
-		local.push(KIND_LABELS[kind]);
-	}
-	return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => local[Number(i)]);
-}
+export const shownLabel = (label: string): string => label.replace(ANY_KIND, (english) => KIND_LABELS[KIND_OF_ENGLISH.get(english)!]);

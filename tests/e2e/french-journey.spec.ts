@@ -27,6 +27,11 @@ test('a French browser gets the workbench in French; the language choice switche
 	await expect(page.getByRole('heading', { name: 'Attrition des clients d’un opérateur télécom' })).toBeVisible();
 	await expect(page.locator('[data-cell-type="sql"]').getByTestId('sql-summary')).toContainText('3 lignes × 3 colonnes');
 	await expect(page.locator('[data-cell-type="chart"]').getByText('Données du graphique (tableau)')).toBeVisible();
+	// The chart's values as a table, built when opened: the bars' contracts and counts in French numbers.
+	await page.locator('[data-cell-type="chart"]').getByText('Données du graphique (tableau)').click();
+	const chartTable = page.locator('[data-cell-type="chart"] .chart-data table');
+	await expect(chartTable).toContainText('Month-to-month');
+	await expect(chartTable).toContainText(/\d\s\d{3}/);
 	await expect(page.getByTestId('memory-status')).toContainText(/Mo|Go/);
 	const chrome = await page.locator('body').innerText();
 	const english = [

@@ -3,7 +3,7 @@
  * why it refused one, in the page's language. Every row of a file either
  * becomes a table row or is named here, by the line a text editor shows for it.
  */
-import { formatCount, messages } from '../shared/language';
+import { formatBytes, formatCount, messages } from '../shared/language';
 import type { RejectError } from './csv-rejects';
 
 /** Line numbers shown in full before "and N more". */
@@ -14,8 +14,9 @@ const quoted = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
 /** "a", "a and b", "a, b and c" (`and`: the language's word). */
 const joined = (items: string[], and: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 const MB = 1_000_000;
-const size = (bytes: number, units: [string, string, string]) =>
-	bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} ${units[2]}` : bytes >= 1e6 ? `${Math.round(bytes / 1e6)} ${units[1]}` : `${Math.max(1, Math.round(bytes / 1e3))} ${units[0]}`;
+/** A size rounded as a note says it: GB to one decimal, MB and kB whole ("756 MB", "8 kB"). */
+const roughBytes = (bytes: number) =>
+	formatBytes(bytes >= 1e9 ? Math.round(bytes / 1e8) * 1e8 : bytes >= MB ? Math.round(bytes / MB) * MB : Math.max(1, Math.round(bytes / 1e3)) * 1e3);
 
 type TypeWord = 'integer' | 'number' | 'date' | 'timestamp' | 'time' | 'boolean';
 
@@ -39,8 +40,8 @@ export const N = messages(
 		renamedOne: (from: string, position: number, to: string) => `"${from}" (column ${position}) is now "${to}"`,
 		renamedUnnamed: (position: number, to: string) => `column ${position} had no name and is now "${to}"`,
 		renamed: (count: number, list: string[]) => `Column names must be unique (ignoring case) and not empty, so ${count === 1 ? 'one was' : 'some were'} renamed: ${list.join(', ')}.`,
-		longLine: (fileName: string, line: number, field: string, row: string | null, limitMb: number) =>
-			`Could not read "${fileName}": line ${n(line)} has a field of ${field}${row ? ` (the whole row is ${row})` : ''}, longer than the ${limitMb} MB a row may hold. Shorten or remove that value and try again (if it should not be that long, look for a stray quote before it).`,
+		longLine: (fileName: string, line: number, field: string, row: string | null, limit: string) =>
+			`Could not read "${fileName}": line ${n(line)} has a field of ${field}${row ? ` (the whole row is ${row})` : ''}, longer than the ${limit} a row may hold. Shorten or remove that value and try again (if it should not be that long, look for a stray quote before it).`,
 		unclosedQuote: (fileName: string, line: number) =>
 			`Could not read "${fileName}": unclosed quote near line ${n(line)}: a quote (") opened there is never closed. Fix or remove that quote in the file and try again.`,
 		numbersFromText: (column: string, blanks: number) =>
@@ -62,7 +63,6 @@ export const N = messages(
 		readAsMissing: (what: string) => `${what} read as missing`,
 		textNumbers: (column: string, parts: string[]) =>
 			`Column "${column}" was read as numbers${parts.length ? `: ${parts.join(', ')}` : ''}. Choose "text" under Reading options to keep it as written.`,
-		sizeUnits: ['kB', 'MB', 'GB'] as [string, string, string],
 		stages: {
 			checkingEncoding: 'Checking encoding',
 			detectingFormat: 'Detecting format',
@@ -101,8 +101,8 @@ export const N = messages(
 			renamedOne: (from, position, to) => `« ${from} » (colonne ${position}) devient « ${to} »`,
 			renamedUnnamed: (position, to) => `la colonne ${position} n’avait pas de nom et devient « ${to} »`,
 			renamed: (count, list) => `Les noms de colonnes doivent être uniques (sans tenir compte de la casse) et non vides : ${count === 1 ? 'un a été renommé' : 'certains ont été renommés'} : ${list.join(', ')}.`,
-			longLine: (fileName, line, field, row, limitMb) =>
-				`Impossible de lire « ${fileName} » : la ligne ${n(line)} contient un champ de ${field}${row ? ` (la ligne entière fait ${row})` : ''}, plus que les ${limitMb} Mo qu’une ligne peut contenir. Raccourcissez ou supprimez cette valeur et réessayez (si elle ne devrait pas être si longue, cherchez un guillemet égaré avant elle).`,
+			longLine: (fileName, line, field, row, limit) =>
+				`Impossible de lire « ${fileName} » : la ligne ${n(line)} contient un champ de ${field}${row ? ` (la ligne entière fait ${row})` : ''}, plus que les ${limit} qu’une ligne peut contenir. Raccourcissez ou supprimez cette valeur et réessayez (si elle ne devrait pas être si longue, cherchez un guillemet égaré avant elle).`,
 			unclosedQuote: (fileName, line) =>
 				`Impossible de lire « ${fileName} » : guillemet non fermé vers la ligne ${n(line)} : un guillemet (") ouvert là n’est jamais fermé. Corrigez ou supprimez ce guillemet dans le fichier et réessayez.`,
 			numbersFromText: (column, blanks) =>
@@ -126,7 +126,6 @@ export const N = messages(
 			readAsMissing: (what) => `${what} lues comme manquantes`,
 			textNumbers: (column, parts) =>
 				`La colonne « ${column} » a été lue comme des nombres${parts.length ? ` : ${parts.join(', ')}` : ''}. Choisissez « texte » dans les options de lecture pour la garder telle qu’écrite.`,
-			sizeUnits: ['ko', 'Mo', 'Go'],
 			stages: {
 				checkingEncoding: 'Vérification de l’encodage',
 				detectingFormat: 'Détection du format',
@@ -202,10 +201,9 @@ export function renamedNote(renames: { from: string; to: string; position: numbe
 	return N.renamed(renames.length, renames.map((r) => (r.from ? N.renamedOne(r.from, r.position, r.to) : N.renamedUnnamed(r.position, r.to))));
 }
 
-const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} ${N.sizeUnits[1]}`;
 
 export const longLineRefusal = (fileName: string, line: number, fieldBytes: number, lineBytes: number, limit: number) =>
-	N.longLine(fileName, line, megabytes(fieldBytes), lineBytes - fieldBytes > MB / 10 ? megabytes(lineBytes) : null, Math.round(limit / MB));
+	N.longLine(fileName, line, formatBytes(fieldBytes), lineBytes - fieldBytes > MB / 10 ? formatBytes(lineBytes) : null, formatBytes(limit));
 
 export const unclosedQuoteRefusal = (fileName: string, line: number) => N.unclosedQuote(fileName, line);
 
@@ -249,5 +247,5 @@ export function textNumbersNote(column: string, done: TextNumbersDone): string {
 
 /** Only the start of a file too large for the tab was loaded (Reading options, "Load only the first … MB"). */
 export function partialFileNote(file: string, loaded: number, whole: number, rows: number): string {
-	return N.partial(file, size(loaded, N.sizeUnits), size(whole, N.sizeUnits), rows);
+	return N.partial(file, roughBytes(loaded), roughBytes(whole), rows);
 }

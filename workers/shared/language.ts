@@ -9,7 +9,7 @@ import { LOCALES, type Locale } from '../../src/lib/i18n/locale-list';
 
 export type { Locale };
 export { messages } from '../../src/lib/i18n/messages';
-export { formatCount, formatNumber, formatPercent } from '../../src/lib/i18n/format';
+export { formatBytes, formatCount } from '../../src/lib/i18n/format';
 
 let spoken: Locale = 'en';
 

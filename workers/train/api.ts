@@ -200,10 +200,8 @@ export interface SegmentProfile {
 	z: Record<string, number>;
 	/** Column → the segment's mean in the column's own unit (tenure in months); absent in results kept before it existed. */
 	mean?: Record<string, number>;
-	/** Categories most over-represented in the segment (share in segment ÷ share overall). */
+	/** Categories most over-represented in the segment (share in segment ÷ share overall), highest lift first, at most 5. */
 	categories: { column: string; level: string; lift: number; share: number }[];
-	/** Generated one-line description, e.g. "higher tenure, lower monthly_charges, contract = Two year". */
-	description: string;
 }
 
 export interface SegmentResult {

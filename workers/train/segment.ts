@@ -1,7 +1,8 @@
 /**
  * Segmentation in the training worker: k-means for every k of a range, the
  * chosen k's silhouettes, a PCA map, and a profile of each segment (sizes,
- * z-scores of numeric means, over-represented categories, a one-line description).
+ * z-scores of numeric means, over-represented categories). The cells word
+ * each segment's traits from these in the interface's language.
  */
 import { chooseK, pca2d, prepareFromRaw, silhouette } from '../../models/cluster';
 import { type RawColumn, createRng, throwIfAborted } from '../../models/shared';
@@ -55,17 +56,7 @@ function profilesOf(raw: RawColumn[], features: string[], labels: Int32Array, k:
 			}
 		}
 		categories.sort((a, b) => b.lift - a.lift);
-		const traits = [
-			...Object.entries(z)
-				.filter(([, v]) => Math.abs(v) >= 0.3)
-				.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-				.map(([name, v]) => ({ weight: Math.abs(v), text: `${v > 0 ? 'higher' : 'lower'} ${name}` })),
-			...categories.map((c) => ({ weight: Math.log(c.lift), text: `${c.column} = ${c.level}` }))
-		]
-			.sort((a, b) => b.weight - a.weight)
-			.slice(0, 3)
-			.map((t) => t.text);
-		return { segment, size: rows.length, share: rows.length / labels.length, z, mean, categories: categories.slice(0, 5), description: traits.join(', ') || 'close to the average customer' };
+		return { segment, size: rows.length, share: rows.length / labels.length, z, mean, categories: categories.slice(0, 5) };
 	});
 	return { profiles, numeric: numeric.map((c) => c.name), overall: Object.fromEntries([...overall].map(([name, s]) => [name, s.mean])) };
 }

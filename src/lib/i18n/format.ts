@@ -14,6 +14,8 @@ function formatsOf(lang: Locale) {
 	const tag = TAGS[lang];
 	return {
 		tag,
+		/** Byte units as each language writes them ("Mo" is the French MB). */
+		bytes: lang === 'fr' ? ['o', 'ko', 'Mo', 'Go'] : ['B', 'kB', 'MB', 'GB'],
 		integer: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
 		oneDecimal: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
 		significant: new Intl.NumberFormat(tag, { maximumSignificantDigits: 3 })
@@ -70,4 +72,16 @@ export function formatDate(value: Date): string {
 	return midnight
 		? value.toLocaleDateString(current().tag, { timeZone: 'UTC' })
 		: value.toLocaleString(current().tag, { timeZone: 'UTC' });
+}
+
+/** A size for humans, in powers of 1000 as browsers' storage settings show it: "850 B", "12.3 kB", "1.5 MB" (in French "1,5 Mo"). */
+export function formatBytes(bytes: number): string {
+	const f = current();
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < f.bytes.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	return `${f.oneDecimal.format(value)} ${f.bytes[unit]}`;
 }

@@ -5,4 +5,4 @@
  */
 export { LOCALES, locale, pickLocale, type Locale } from './locale.svelte';
 export { catalogueOf, messages, type CatalogueSource, type Translation, type Translations, type Widen } from './messages';
-export { formatCount, formatDate, formatFixed, formatNumber, formatPercent, localeTag } from './format';
+export { formatBytes, formatCount, formatDate, formatFixed, formatNumber, formatPercent, localeTag } from './format';

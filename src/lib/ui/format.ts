@@ -1,12 +1,12 @@
 import type { CellValue } from '$lib/clients/data';
 import { formatDate, localeTag } from '$lib/i18n';
 
-/** Formats per interface language, made once each (Intl formatters are slow to build). */
-const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(digits: number): Intl.NumberFormat {
-	const key = `${localeTag()}:${digits}`;
-	let format = cache.get(key);
-	if (!format) cache.set(key, (format = new Intl.NumberFormat(localeTag(), { maximumFractionDigits: digits })));
+/** A grid number's format per interface language, made once each (Intl formatters are slow to build). */
+const gridFormats = new Map<string, Intl.NumberFormat>();
+function gridNumber(): Intl.NumberFormat {
+	const tag = localeTag();
+	let format = gridFormats.get(tag);
+	if (!format) gridFormats.set(tag, (format = new Intl.NumberFormat(tag, { maximumFractionDigits: 6 })));
 	return format;
 }
 
@@ -19,7 +19,7 @@ function numberFormat(digits: number): Intl.NumberFormat {
 export function formatValue(value: CellValue, type = ''): string {
 	if (value === null) return '';
 	if (typeof value === 'string' && localeTag() !== 'en-US' && /^(DATE|TIMESTAMP)/.test(type)) return localDate(value);
-	if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e15 ? String(value) : numberFormat(6).format(value);
+	if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e15 ? String(value) : gridNumber().format(value);
 	return String(value);
 }
 
@@ -34,15 +34,5 @@ export function formatMs(ms: number): string {
 	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toLocaleString(localeTag(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
 }
 
-
-/** A size for humans, in powers of 1000 as browsers' storage settings show it: "850 B", "12.3 kB", "1.5 MB" (in French "1,5 Mo"). */
-export function formatBytes(bytes: number): string {
-	const units = localeTag().startsWith('fr') ? ['o', 'ko', 'Mo', 'Go'] : ['B', 'kB', 'MB', 'GB'];
-	let value = bytes;
-	let unit = 0;
-	while (value >= 1000 && unit < units.length - 1) {
-		value /= 1000;
-		unit++;
-	}
-	return `${numberFormat(1).format(value)} ${units[unit]}`;
-}
+/** Sizes are formatted by the language layer (the workers write them too). */
+export { formatBytes } from '$lib/i18n';

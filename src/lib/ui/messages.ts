@@ -126,7 +126,8 @@ export const MESSAGES = messages(
 		plot: {
 			failed: 'The chart could not be drawn:',
 			data: 'Chart data (table)',
-			firstRows: (shown: string, total: string) => `First ${shown} of ${total} rows.`
+			firstRows: (shown: string, total: string) => `First ${shown} of ${total} rows.`,
+			noData: 'This chart has no table of values.'
 		},
 		compute: {
 			label: 'Compute',
@@ -306,7 +307,8 @@ export const MESSAGES = messages(
 			plot: {
 				failed: 'Le graphique n’a pas pu être tracé :',
 				data: 'Données du graphique (tableau)',
-				firstRows: (shown, total) => `Les ${shown} premières lignes sur ${total}.`
+				firstRows: (shown, total) => `Les ${shown} premières lignes sur ${total}.`,
+				noData: 'Ce graphique n’a pas de tableau de valeurs.'
 			},
 			compute: {
 				label: 'Calcul',
