@@ -3,7 +3,7 @@
  * the log-rank test and the Cox table → a customer's predicted curve →
  * `wa_churn_survival` in SQL.
  */
-import { expect, runSql, test } from './fixtures';
+import { expect, expectAccessible, runSql, test } from './fixtures';
 
 test('telco demo → survival cell → curves by contract, log-rank and the Cox table → predicted survival in SQL', async ({ page }) => {
 	test.setTimeout(180_000);
@@ -26,7 +26,12 @@ test('telco demo → survival cell → curves by contract, log-rank and the Cox 
 	// R: survfit(Surv(tenure, churn == "Yes") ~ contract): month-to-month's median survival is 35 months.
 	await expect(groups.getByRole('row', { name: /^Month-to-month/ }).getByRole('cell').nth(2)).toHaveText('35.0');
 	await expect(cell.getByTestId('survival-logrank')).toContainText('on 2 degrees of freedom, p < 0.0001. The groups’ survival differs.');
-	await expect(cell.getByRole('img', { name: 'Kaplan–Meier survival curves (95 % bands, Greenwood)' }).locator('svg').first()).toBeVisible();
+	const curves = cell.getByRole('img', { name: 'Kaplan–Meier survival curves (95 % bands, Greenwood)' });
+	await expect(curves.locator('svg').first()).toBeVisible();
+	// A pointer over a chart draws Plot's tip, a fresh labelled <g> each time: it must stay quiet too.
+	for (const chart of await cell.locator('[role=img] svg[class^=plot]').all()) await chart.hover();
+	await expect(cell.locator('g[pointer-events="none"] text').first()).toBeAttached(); // the last chart's tip
+	await expectAccessible(page, 'survival charts with a tip');
 
 	const cox = cell.getByRole('table', { name: 'Cox proportional hazards (Efron ties)' });
 	await expect(cox.getByRole('row', { name: /^contract=Two year/ })).toBeVisible();
