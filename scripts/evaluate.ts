@@ -20,9 +20,9 @@
  * trainer's whole run: search, final fits, test rows, report), `overrun_s` (wall − budget, 0 when on time),
  * `overrun_x` (wall ÷ budget) and the kinds the budget left out (`skipped`).
  */
-import { trainTabular, DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto';
+import { splitRows, targetCodes, trainTabular, DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto';
 import { explainShap } from '../models/explain';
-import { type RawColumn, buildFeatures, encodeTarget, targetClasses, stratifiedSplit, decodeState } from '../models/shared';
+import { type RawColumn, buildFeatures, decodeState } from '../models/shared';
 import type { ModelState } from '../models';
 import { TABULAR_KINDS } from '../models/catalog';
 import { useFastestNodeBackend } from './node-backend';
@@ -109,18 +109,9 @@ function fail(message: string): never {
 
 const round = (x: number) => Number(x.toFixed(4));
 
-/** The trainer's test rows, recomputed as its `splitRows` does (split column, else a stratified split of labelled rows). */
+/** The trainer's test rows (its own split). */
 function testRows(raw: RawColumn[], req: TabularRequest): Int32Array {
-	const target = raw.find((c) => c.name === req.target)!;
-	const all = Array.from({ length: target.values.length }, (_, i) => i);
-	const y = encodeTarget(target, targetClasses(target, all, req.positive));
-	if (req.splitColumn) {
-		const split = raw.find((c) => c.name === req.splitColumn)!;
-		return Int32Array.from(all.filter((r) => y[r] >= 0 && String(split.values[r] ?? '').trim().toLowerCase() === 'test'));
-	}
-	const labelled = all.filter((r) => y[r] >= 0);
-	const split = stratifiedSplit(labelled.map((r) => y[r]), req.testFraction, req.seed);
-	return Int32Array.from(split.test, (i) => labelled[i]);
+	return splitRows(raw, req, targetCodes(raw, req)).test;
 }
 
 /** How the time budget held: the trainer's wall time against it. */

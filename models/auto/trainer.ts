@@ -11,9 +11,8 @@ import { AUTO_KINDS, usesEarlyStopping } from '../catalog';
 import { modelOf } from '../index';
 import type { Dataset, FitContext } from '../types';
 import { addBestBlend } from './ensemble';
-import { rowCount, type RawColumn } from '../shared/columns';
-import { buildDataset, buildFeatures, encodeTarget, planFeatures, targetClasses } from '../shared/features';
-import { inputError } from '../shared/input-error';
+import type { RawColumn } from '../shared/columns';
+import { buildDataset, buildFeatures, encodeTarget, planFeatures } from '../shared/features';
 import { createRng } from '../shared/random';
 import { stratifiedFolds, stratifiedSplit } from '../shared/splits';
 import { encodeState } from '../shared/state-json';
@@ -22,6 +21,7 @@ import { BudgetClock } from './budget';
 import { CostModel } from './cost';
 import { budgetedSearch } from './search';
 import { evaluationRows, fitFinals } from './final';
+import { splitRows, targetCodes } from './split-rows';
 import type { TabularKind, TabularRequest, TabularResult, TrainerContext } from './types';
 import { yieldAndCheck } from '../shared/cancel';
 import { P } from '../shared/progress-words';
@@ -29,27 +29,6 @@ import { kindLabel } from '../labels';
 
 /** Size of the explanation background sample. */
 const BACKGROUND_ROWS = 100;
-
-/** Train/test rows from the split column ("train"/"test") or a stratified split. */
-function splitRows(raw: RawColumn[], req: TabularRequest, y: Int32Array): { train: Int32Array; test: Int32Array } {
-	if (req.splitColumn) {
-		const column = raw.find((c) => c.name === req.splitColumn);
-		if (!column || column.type !== 'text') throw inputError(`The split column "${req.splitColumn}" must be a text column with the values "train" and "test".`);
-		const train: number[] = [];
-		const test: number[] = [];
-		column.values.forEach((v, r) => {
-			if (y[r] < 0) return;
-			const value = v?.trim().toLowerCase();
-			if (value === 'train') train.push(r);
-			else if (value === 'test') test.push(r);
-		});
-		if (!train.length || !test.length) throw inputError(`The split column "${req.splitColumn}" needs rows marked "train" and rows marked "test".`);
-		return { train: Int32Array.from(train), test: Int32Array.from(test) };
-	}
-	const labelled = Int32Array.from(Array.from(y.keys()).filter((r) => y[r] >= 0));
-	const split = stratifiedSplit(Array.from(labelled, (r) => y[r]), req.testFraction, req.seed);
-	return { train: Int32Array.from(split.train, (i) => labelled[i]), test: Int32Array.from(split.test, (i) => labelled[i]) };
-}
 
 /** Carves a stratified 10 % of `rows` out for early stopping. */
 function earlyStoppingRows(y: Int32Array, rows: Int32Array, seed: number): { fit: Int32Array; valid: Int32Array } {
@@ -72,13 +51,9 @@ function backgroundRows(train: Int32Array, seed: number): Int32Array {
 export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: TrainerContext): Promise<TabularResult> {
 	// The budget counts from here: preparing the features, the search, the final fits and the report.
 	const clock = new BudgetClock(req.budgetS);
-	const target = raw.find((c) => c.name === req.target);
-	if (!target) throw inputError(`There is no column named "${req.target}".`);
-	const allRows = Int32Array.from({ length: rowCount(raw) }, (_, i) => i);
-	const y0 = encodeTarget(target, targetClasses(target, allRows, req.positive));
-	const { train, test } = splitRows(raw, req, y0);
+	const { train, test } = splitRows(raw, req, targetCodes(raw, req));
 	const plan = planFeatures(raw, { target: req.target, positive: req.positive, trainRows: train, chosen: req.features ?? undefined, keep: req.keep, exclude: req.splitColumn ? [req.splitColumn] : [] });
-	const y = encodeTarget(target, plan.classes);
+	const y = encodeTarget(raw.find((c) => c.name === req.target)!, plan.classes);
 	const testSet = buildDataset(raw, plan, test);
 	const warnings: string[] = plan.excluded.map((e) => `"${e.column}" left out: ${e.reason}.`);
 	const kinds: TabularKind[] = req.mode === 'auto' ? [...AUTO_KINDS] : [req.mode];
