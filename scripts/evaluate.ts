@@ -4,6 +4,7 @@
  *
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
  *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto (any tabular kind of models/catalog.ts)] [--seed 42] [--budget-s 60] [--folds 3] [--explain] [--timing]
+ *        [--export-dir <dir>]  (the production bundle and predictions.csv of each model: evaluate-export.ts)
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
@@ -26,11 +27,16 @@ import { type RawColumn, buildFeatures, decodeState } from '../models/shared';
 import type { ModelState } from '../models';
 import { TABULAR_KINDS } from '../models/catalog';
 import { useFastestNodeBackend } from './node-backend';
-import { loadTable } from './load-table';
+import { join } from 'node:path';
+import { loadEngine, loadTable, relationColumns } from './load-table';
+import { writeProductionExport } from './evaluate-export';
 import { kmeans, prepareFromRaw, silhouette } from '../models/cluster';
 import { parseSentimentArgs, runSentiment } from './evaluate-sentiment';
 import { parseRecommendArgs, runRecommendEvaluation } from './evaluate-recommend';
 import { runClvCommand } from './evaluate-clv';
+
+/** The table the data file becomes (the production bundle's pipeline.sql builds it under this name). */
+const TABLE = 'customers';
 
 /** `--models` choices: every tabular kind of the catalogue, and `auto`. */
 const KINDS = [...TABULAR_KINDS, 'auto'] as const;
@@ -55,7 +61,7 @@ function parseArgs(argv: string[]) {
 	const models = (flags.get('models') ?? 'auto').split(',').map((m) => m.trim());
 	for (const m of models) if (!(KINDS as readonly string[]).includes(m)) fail(`invalid model: ${m} (choose among ${KINDS.join(', ')})`);
 	return {
-		task,
+		task: task as 'churn' | 'segment',
 		data,
 		target,
 		models: models as (typeof KINDS)[number][],
@@ -65,7 +71,8 @@ function parseArgs(argv: string[]) {
 		budgetS: Number(flags.get('budget-s') ?? 60),
 		folds: Number(flags.get('folds') ?? 3),
 		explain: booleans.has('explain'),
-		timing: booleans.has('timing')
+		timing: booleans.has('timing'),
+		exportDir: flags.get('export-dir') ?? null
 	};
 }
 
@@ -162,7 +169,8 @@ async function main() {
 	}
 	const args = parseArgs(process.argv.slice(2));
 	await useFastestNodeBackend();
-	const raw = await loadTable(args.data);
+	const engine = await loadEngine(args.data, TABLE);
+	const raw = await relationColumns(engine, TABLE);
 
 	for (const model of args.models) {
 		const request: TabularRequest = {
@@ -189,6 +197,11 @@ async function main() {
 		const budget = args.timing ? budgetChecks(request.budgetS, wallMs, result) : {};
 		const shap = args.explain ? await shapChecks(raw, request, result) : {};
 		console.log(JSON.stringify({ ...common, ...metrics, ...timing, ...budget, ...shap }));
+		// One model: the bundle in the folder itself; several: one folder per model.
+		if (args.exportDir) {
+			const dir = args.models.length === 1 ? args.exportDir : join(args.exportDir, model);
+			await writeProductionExport(dir, { engine, file: args.data, table: TABLE, raw, request, result, task: args.task });
+		}
 	}
 }
 

@@ -6,3 +6,4 @@
 export { exportOnnx } from './onnx-export';
 export { onnxInputNames } from './input-names';
 export { pipelineSpec, PIPELINE_FORMAT, ONNX_FILE, XGBOOST_FILE, ONNX_OUTPUT, type PipelineSpec, type PipelineColumn } from './pipeline-spec';
+export { productionBundle, type BundleFiles, type BundleRequest } from './bundle';

@@ -17,7 +17,7 @@ import { textNumberColumns } from './text-numbers';
 import { num } from './values';
 
 /** DuckDB type of each choice. */
-const SQL_TYPE: Record<ColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', date: 'DATE' };
+export const SQL_TYPE: Record<ColumnType, string> = { text: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', date: 'DATE' };
 /** Day-first before month-first: the workbench's users write dates the French way. */
 const DATE_FORMATS = ['%d/%m/%Y', '%d-%m-%Y', '%d.%m.%Y', '%Y/%m/%d', '%d/%m/%y'];
 
@@ -30,7 +30,7 @@ function numberPattern(decimal: '.' | ','): string {
 }
 
 /** The SQL value of text `t` read as a `type`; NULL where it is not one. */
-function castText(t: string, type: ColumnType, decimal: '.' | ','): string {
+export function castText(t: string, type: ColumnType, decimal: '.' | ','): string {
 	switch (type) {
 		case 'text':
 			return `nullif(${t}, '')`;

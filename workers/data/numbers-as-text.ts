@@ -31,7 +31,8 @@ export interface NumbersAsText {
 
 const GROUPS: Group[] = ['', ' ', '.', ',', "'"];
 
-function trimmed(value: string): string {
+/** `value` without the spaces and tabs a cell may carry around it (the characters of `TRIMMED`). */
+export function trimmed(value: string): string {
 	let start = 0;
 	let end = value.length;
 	while (start < end && TRIMMED.includes(value[start])) start++;

@@ -62,7 +62,7 @@ export interface TableReceipt {
 	byteLength: number;
 }
 
-export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi, RecommendApi, ValueApi {
+export interface TrainApi extends TabularApi, ExplainApi, LocalApi, SegmentApi, UmapApi, TextApi, RecommendApi, ValueApi, ExportApi {
 	/** Probes backends, picks one (or the user's override) and initialises it. */
 	init(preferred?: BackendName | 'auto'): Promise<BackendStatus>;
 	status(): Promise<BackendStatus>;
@@ -175,6 +175,19 @@ export interface LocalApi {
 	counterfactuals(job: CustomerJob & { actionable: string[]; target: number }): Promise<import('../../models/explain').CounterfactualResult>;
 	/** Partial dependence and ICE of one column over the background sample. */
 	dependence(job: Omit<CustomerJob, 'customer'> & { feature: string }, onProgress?: (p: TabularProgress) => void): Promise<import('../../models/explain').DependenceResult>;
+}
+
+/* ---------- Production export ---------- */
+
+/** What "Export for production" sends: the encoded state and what the bundle says about it (see models/export/bundle.ts). */
+export interface BundleJob extends Omit<import('../../models/export').BundleRequest, 'state' | 'scoreScript'> {
+	/** Encoded model state. */
+	state: unknown;
+}
+
+export interface ExportApi {
+	/** The production bundle as a zip: model.onnx, model.xgboost.json (boosted trees), features.json, pipeline.sql, score.py, README.md. */
+	productionBundle(job: BundleJob): Promise<Uint8Array>;
 }
 
 /* ---------- Segmentation ---------- */

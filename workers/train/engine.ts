@@ -6,6 +6,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { Tensor2D } from '@tensorflow/tfjs';
 import type {
 	ArrowTableBytes,
+	BundleJob,
 	BackendName,
 	BackendProbe,
 	BackendStatus,
@@ -44,6 +45,7 @@ import { BACKEND_LABELS, chooseBackend } from './backends';
 import { runTabular, scoreTable } from './tabular';
 import { explainTable } from './explain';
 import * as local from './local';
+import { bundleZip } from './export';
 import { segmentTable } from './segment';
 import { umapTable } from './umap';
 import { recommendTable } from './recommend';
@@ -181,6 +183,11 @@ export class TrainEngine implements TrainApi {
 	async explain(job: ExplainJob, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult> {
 		await this.ready();
 		return this.withJob(job.jobId, (signal) => explainTable(job, signal, onProgress));
+	}
+
+	async productionBundle(job: BundleJob): Promise<Uint8Array> {
+		await this.ready();
+		return this.guard(async () => bundleZip(job));
 	}
 
 	async whatIf(job: CustomerJob & { changes: CustomerValues }): Promise<number> {

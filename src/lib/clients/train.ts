@@ -9,6 +9,7 @@ import { startPolicyWorker } from './policy-worker';
 import { liveProgress } from './progress';
 import type {
 	BackendName,
+	BundleJob,
 	BackendStatus,
 	ComputeTiming,
 	TableReceipt,
@@ -37,6 +38,7 @@ import type {
 import { cancelledError } from '$models/shared';
 
 export type {
+	BundleJob,
 	BackendName,
 	BackendProbe,
 	BackendStatus,
@@ -258,6 +260,12 @@ function runJob<T>(call: (jobId: string, progress: OnProgress | undefined) => Pr
 export async function scoreTable(ipc: Uint8Array, state: unknown): Promise<ScoreResult> {
 	await startTrain();
 	return getTrain().score(Comlink.transfer({ jobId: newJobId(), table: { ipc }, state }, transferList(ipc)));
+}
+
+/** The production bundle (a zip) of an encoded model: see `ExportApi`. */
+export async function productionBundle(job: BundleJob): Promise<Uint8Array> {
+	await startTrain();
+	return getTrain().productionBundle(job);
 }
 
 /** How long a job may take to honour a cancel before its worker is stopped outright. */

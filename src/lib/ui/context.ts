@@ -16,6 +16,8 @@ export interface NotebookServices {
 	 * (a data cell reading another sheet of the same workbook as its own table).
 	 */
 	addCell(type: string, params: Record<string, unknown>): void;
+	/** The notebook's data steps that build `table`, as SQL for native DuckDB (a production bundle's `pipeline.sql`). */
+	pipelineSql(table: string): Promise<string>;
 }
 
 const RUNNER = Symbol('runner');

@@ -19,6 +19,8 @@ export const PUBLIC_MODEL_ENTRIES = [
 	'models/cluster/index.ts', // $models/cluster: k-means, silhouette, PCA
 	'models/cluster/light.ts', // $models/cluster/light: default clustering columns, without TensorFlow.js
 	'models/explain/index.ts', // $models/explain: SHAP, LIME, dependence, counterfactuals, explanation types
+	'models/export/index.ts', // $models/export: ONNX, XGBoost JSON, features.json and the production bundle
+	'models/export/score-script.ts', // $models/export/score-script: score.py's text, for the worker (Vite's ?raw)
 	'models/explain/light.ts', // $models/explain/light: the plausibility rule of counterfactuals (pairs of values real customers have), without TensorFlow.js
 	'models/recommend/index.ts', // $models/recommend: recommenders, hidden-item evaluation, the recommendation job
 	'models/recommend/light.ts', // $models/recommend/light: request/result types and the "owned" rule, without TensorFlow.js

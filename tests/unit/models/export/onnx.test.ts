@@ -19,7 +19,7 @@ import { buildFeatures, decodeState, textAt, type RawColumn } from '../../../../
 import type { ModelState } from '../../../../models/types';
 import { loadTable } from '../../../../scripts/load-table';
 import { datasetPath } from '../../../shared/datasets';
-import { PYTHON } from '../../../shared/python';
+import { findPython } from '../../../../scripts/ensure-python.mjs';
 
 const TOLERANCE = 1e-5;
 const files: string[] = [];
@@ -104,5 +104,7 @@ describe.each(TABLES)('$file → $target', ({ file, target, positive }) => {
 it('every exported file passes the ONNX checker, shapes and types included', () => {
 	expect(files.length).toBe(TABLES.length * (TABULAR_KINDS.length + 1));
 	const check = `import onnx, sys\nfor f in sys.argv[1:]:\n    onnx.checker.check_model(onnx.load(f), full_check=True)\nprint(len(sys.argv) - 1, "checked")`;
-	expect(execFileSync(PYTHON, ['-c', check, ...files], { encoding: 'utf8' }).trim()).toBe(`${files.length} checked`);
+	const python = findPython();
+	if (!python) throw new Error('No Python 3 with onnx: run node scripts/ensure-python.mjs.');
+	expect(execFileSync(python, ['-c', check, ...files], { encoding: 'utf8' }).trim()).toBe(`${files.length} checked`);
 });
