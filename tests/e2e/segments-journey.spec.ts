@@ -166,4 +166,13 @@ test('segment prediction: learn a known segment column, read the confusion matri
 	await cell.getByRole('button', { name: 'Download CSV' }).click();
 	const csv = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
 	expect(csv.split('\n')[0]).toContain('predicted_contract,probability_Month-to-month,probability_One year,probability_Two year');
+
+	// The same model for production: a multiclass bundle whose SQL rebuilds "known" from known.csv.
+	const bundle = page.waitForEvent('download');
+	await cell.getByRole('button', { name: 'Export for production (.zip)' }).click();
+	const { unzipSync, strFromU8 } = await import('fflate');
+	const files = unzipSync(new Uint8Array(await (await import('node:fs/promises')).readFile((await (await bundle).path())!)));
+	expect(JSON.parse(strFromU8(files['features.json']))).toMatchObject({ task: 'multiclass', target: 'contract', classes: ['Month-to-month', 'One year', 'Two year'], decision: null });
+	expect(strFromU8(files['pipeline.sql'])).toContain("read_csv('known.csv'");
+	expect(files['model.onnx'].length).toBeGreaterThan(1000);
 });
