@@ -36,8 +36,11 @@ export type EarlyStopping = 'always' | 'optional' | 'none';
 /** Which scored customers get reasons: every row (exact, fast methods) or only the riskiest. */
 export type ReasonRows = 'every' | 'riskiest';
 
-/** What a fitted model of the kind can be written as: a model file, a scored table, segment labels. */
-export type ExportFormat = 'model-file' | 'scored-table' | 'segments';
+/**
+ * What a fitted model of the kind can be written as: a model file, a scored table, segment labels,
+ * an ONNX graph with its preprocessing, XGBoost's JSON model (the production bundle's files).
+ */
+export type ExportFormat = 'model-file' | 'scored-table' | 'segments' | 'onnx' | 'xgboost-json';
 
 export interface CatalogEntry {
 	/** The one English name of the kind, in menus, leaderboards, progress and errors. */
@@ -65,14 +68,14 @@ export interface CatalogEntry {
 }
 
 const TABULAR_TASKS = ['binary', 'multiclass'] as const;
-const TABULAR_EXPORTS = ['model-file', 'scored-table'] as const;
+const TABULAR_EXPORTS = ['model-file', 'scored-table', 'onnx'] as const;
 const RECOMMEND = { family: 'recommend', tasks: [], searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: [] } as const;
 const VALUE = { family: 'value', tasks: [], blend: false, searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: ['scored-table'] } as const;
 const SURVIVAL = { family: 'survival', tasks: [], blend: false, searchOrder: null, search: null, shap: null, earlyStopping: 'none', reasons: null, exports: ['scored-table'] } as const;
 const TEXT = { family: 'text', tasks: TABULAR_TASKS, searchOrder: null, search: null, shap: null, reasons: null, exports: ['scored-table'] } as const;
 
 const ENTRIES = {
-	gbdt: { label: 'Gradient-boosted trees', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 1, search: gbdtSpace, budgetShare: 0.4, shap: 'tree', earlyStopping: 'optional', reasons: 'every', exports: TABULAR_EXPORTS },
+	gbdt: { label: 'Gradient-boosted trees', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 1, search: gbdtSpace, budgetShare: 0.4, shap: 'tree', earlyStopping: 'optional', reasons: 'every', exports: [...TABULAR_EXPORTS, 'xgboost-json'] },
 	forest: { label: 'Random forest', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 3, search: forestSpace, budgetShare: 0.25, shap: 'tree', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },
 	logistic: { label: 'Logistic regression', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 2, search: logisticSpace, budgetShare: 0.1, shap: 'linear', earlyStopping: 'none', reasons: 'every', exports: TABULAR_EXPORTS },
 	mlp: { label: 'Neural network (MLP)', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 4, search: mlpSpace, budgetShare: 0.25, shap: 'kernel', earlyStopping: 'always', reasons: 'riskiest', exports: TABULAR_EXPORTS },

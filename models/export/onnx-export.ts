@@ -15,9 +15,9 @@ import { GraphBuilder, ML } from './onnx-graph';
 import { declareInputs, type FeatureInputs } from './onnx-inputs';
 import { encodeModel } from './onnx-proto';
 import { forestGraph, gbdtGraph } from './onnx-trees';
-import { ONNX_OUTPUT } from './pipeline-spec';
+import { exportsAs, ONNX_OUTPUT } from './pipeline-spec';
 
-/** One graph builder per kind: the tabular kinds of the catalogue that export ONNX. */
+/** One graph builder per learner kind that the catalogue says exports ONNX (the blend is built from its members). */
 const KIND_GRAPHS: Record<string, (g: GraphBuilder, state: never, inputs: FeatureInputs) => string> = {
 	gbdt: (g, s: GbdtState, i) => gbdtGraph(g, s, i),
 	forest: (g, s: ForestState, i) => forestGraph(g, s, i),
@@ -27,7 +27,7 @@ const KIND_GRAPHS: Record<string, (g: GraphBuilder, state: never, inputs: Featur
 
 function modelGraph(g: GraphBuilder, state: ModelState, inputs: FeatureInputs): string {
 	const build = KIND_GRAPHS[state.kind];
-	if (!build) throw new Error(`A ${state.kind} model cannot be exported to ONNX.`);
+	if (!build || !exportsAs(state.kind, 'onnx')) throw new Error(`A ${state.kind} model cannot be exported to ONNX.`);
 	return build(g, state as never, inputs);
 }
 

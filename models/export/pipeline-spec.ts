@@ -7,7 +7,7 @@
  */
 import type { ModelState } from '../types';
 import { isBlend } from './blend';
-import { MODEL_CATALOG } from '../catalog';
+import { MODEL_CATALOG, type ExportFormat } from '../catalog';
 import { onnxInputNames } from './input-names';
 
 export const PIPELINE_FORMAT = 'crm-workbench-pipeline';
@@ -50,6 +50,11 @@ export interface PipelineSpec {
 	blend: { rule: 'geometric-mean'; members: { kind: string; label: string }[] } | null;
 }
 
+/** Whether the catalogue says a kind exports `format`. */
+export function exportsAs(kind: string, format: ExportFormat): boolean {
+	return ((MODEL_CATALOG as Record<string, { exports: readonly ExportFormat[] }>)[kind]?.exports ?? []).includes(format);
+}
+
 /** The median a linear or neural model's encoder imputes per numeric column. */
 function imputations(state: ModelState): Map<string, number> {
 	const encoder = (state as { encoder?: { columns: { kind: string; name: string; median?: number }[] } }).encoder;
@@ -63,7 +68,7 @@ export function pipelineSpec(
 	const inputs = onnxInputNames(state.features.map((f) => f.name));
 	const members = isBlend(state) ? state.members : [];
 	const medians = imputations(state);
-	const xgboost = state.kind === 'gbdt';
+	const xgboost = exportsAs(state.kind, 'xgboost-json');
 	return {
 		format: PIPELINE_FORMAT,
 		version: 1,

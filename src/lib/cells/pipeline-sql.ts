@@ -102,6 +102,11 @@ export async function exportPipelineSql(
 	load: (source: LoadSource) => Promise<string> = dataLoadSql
 ): Promise<string> {
 	const cells = Array.isArray(notebook) ? notebook : notebook.cells;
+	// A model trained elsewhere (an imported model file) or on a table whose cell is gone: the bundle still
+	// holds the model; its SQL says where the table must come from.
+	if (!cells.some((c) => cellRuns(c.type) && cellWrites(c.type, c.params).some((name) => lower(name) === lower(table)))) {
+		return `${sqlComment(`No cell of this notebook builds table ${table}: load it into DuckDB under that name (or export it from the workbench as Parquet) before scoring.`)}\n`;
+	}
 	const loads: Record<string, string> = {};
 	for (const cell of pipelineCells(cells, table)) if (cell.type === 'data' && !(cell.params as unknown as DataParams).refused) loads[cell.id] = await load(sourceOf(cell));
 	return pipelineSql(notebook, table, loads);

@@ -44,8 +44,10 @@ describe('pipelineCells(cells, table)', () => {
 		expect(text).toContain('NOT CHECKED'); // no load facts given: said so
 	});
 
-	it('pipelineSql(cells, "nowhere") throws', () => {
+	it('pipelineSql(cells, "nowhere") throws; the export says where the table must come from', async () => {
 		expect(() => pipelineSql(cells, 'nowhere')).toThrow('invalid table: nowhere');
+		// The export button still gets a bundle: its SQL says where the table must come from.
+		await expect(exportPipelineSql(cells, 'nowhere', async () => '')).resolves.toMatch(/^-- No cell of this notebook builds table nowhere/);
 	});
 
 	it('a SQL cell of several statements keeps them, the last as its view; a non-SQL writer is a comment', () => {
