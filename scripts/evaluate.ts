@@ -4,7 +4,7 @@
  *
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
  *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto (any tabular kind of models/catalog.ts)] [--seed 42] [--budget-s 60] [--folds 3] [--explain] [--timing]
- *        [--export-dir <dir>]  (the production bundle and predictions.csv of each model: evaluate-export.ts)
+ *        [--export-dir <dir>]  (the production bundle and predictions.csv of each model: evaluate-export.ts) [--verbose]
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
@@ -19,7 +19,9 @@
  * on the test rows: `shap_additivity_max_err` (max |output − base − Σ values|, in the model's SHAP
  * space) and `shap_ms_per_1000_rows`. `--timing` adds how the time budget held: `budget_s`, `wall_s` (the
  * trainer's whole run: search, final fits, test rows, report), `overrun_s` (wall − budget, 0 when on time),
- * `overrun_x` (wall ÷ budget) and the kinds the budget left out (`skipped`).
+ * `overrun_x` (wall ÷ budget) and the kinds the budget left out (`skipped`). `--verbose` first prints every
+ * configuration the search cross-validated, one JSON line each (`trial`: kind, what it changes from the
+ * kind's defaults, its CV score, whether the budget cut it short, whether it was kept).
  */
 import { splitRows, targetCodes, trainTabular, DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto';
 import { explainShap } from '../models/explain';
@@ -48,7 +50,7 @@ function parseArgs(argv: string[]) {
 	const booleans = new Set<string>();
 	for (let i = 0; i < rest.length; i += 2) {
 		// Boolean flags take no value: consume one token and step back so the pairs stay aligned.
-		if (rest[i] === '--explain' || rest[i] === '--timing') {
+		if (rest[i] === '--explain' || rest[i] === '--timing' || rest[i] === '--verbose') {
 			booleans.add(rest[i].slice(2));
 			i--;
 			continue;
@@ -72,6 +74,7 @@ function parseArgs(argv: string[]) {
 		folds: Number(flags.get('folds') ?? 3),
 		explain: booleans.has('explain'),
 		timing: booleans.has('timing'),
+		verbose: booleans.has('verbose'),
 		exportDir: flags.get('export-dir') ?? null
 	};
 }
@@ -119,6 +122,14 @@ const round = (x: number) => Number(x.toFixed(4));
 /** The trainer's test rows (its own split). */
 function testRows(raw: RawColumn[], req: TabularRequest): Int32Array {
 	return splitRows(raw, req, targetCodes(raw, req)).test;
+}
+
+/** Every configuration the search tried, per kind, in order (`--verbose`). */
+function printTrials(result: TabularResult) {
+	for (const row of result.leaderboard) {
+		const keptAt = row.tried?.findIndex((t) => t.complete && t.cvScore === row.cvScore) ?? -1;
+		row.tried?.forEach((t, i) => console.log(JSON.stringify({ trial: i + 1, kind: row.kind, params: t.params, cv: round(t.cvScore), complete: t.complete, kept: i === keptAt })));
+	}
 }
 
 /** How the time budget held: the trainer's wall time against it. */
@@ -186,6 +197,7 @@ async function main() {
 		const started = performance.now();
 		const result = await trainTabular(raw, request, { progress: () => undefined, signal: new AbortController().signal });
 		const row = result.leaderboard.find((r) => r.kind === result.best)!;
+		if (args.verbose) printTrials(result);
 		const common = { task: args.task, model, ...(model === 'auto' ? { selected: row.kind } : {}), n_train: result.nTrain, n_test: result.nTest };
 		const metrics =
 			args.task === 'churn'

@@ -147,7 +147,7 @@ export async function fitFinals(s: FinalSetup): Promise<FinalResult> {
 			permutation,
 			curve: state.curve ?? curve
 		} satisfies TrainedModel;
-		out.leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: choice.cvScore, trials: choice.trials, fitMs, ...metrics });
+		out.leaderboard.push({ kind, label: model.label, params: bestParams, cvScore: choice.cvScore, trials: choice.trials, tried: choice.tried, fitMs, ...metrics });
 	}
 	return out;
 }

@@ -13,8 +13,8 @@ import { createRng } from '../shared/random';
 import type { BudgetClock } from './budget';
 import type { CostModel } from './cost';
 import { selectionScore, testMetrics } from './evaluate';
-import { BUDGET_SHARE, SEARCH_SPACES } from './spaces';
-import type { TabularKind } from './types';
+import { BUDGET_SHARE, SEARCH_SPACES, type SearchSpace } from './spaces';
+import type { TabularKind, TrialRecord } from './types';
 import { P } from '../shared/progress-words';
 import { kindLabel } from '../labels';
 
@@ -41,6 +41,27 @@ export interface KindChoice {
 	trials: number;
 	/** Held-out predictions of every fold, for blending; null when the budget cut the folds short. */
 	foldPredictions: Prediction[] | null;
+	/** Every configuration cross-validated for the kind, in order. */
+	tried: TrialRecord[];
+}
+
+/** What a configuration changes from the kind's defaults (short, readable in the leaderboard and `evaluate --verbose`). */
+function changes(kind: TabularKind, params: Record<string, unknown>): Record<string, unknown> {
+	const defaults = modelOf(kind).defaults;
+	return Object.fromEntries(Object.entries(params).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(defaults[key])));
+}
+
+/** A random configuration not tried yet (small spaces repeat themselves; a repeat would only cost time). */
+function freshSample(kind: TabularKind, space: SearchSpace, rng: () => number, tried: TrialRecord[]): Record<string, unknown> {
+	const key = (params: Record<string, unknown>) => JSON.stringify(Object.entries(params).sort());
+	const seen = new Set(tried.map((t) => key(t.params)));
+	let params = space.sample(rng);
+	for (let i = 0; i < 20 && seen.has(key(changes(kind, { ...modelOf(kind).defaults, ...params }))); i++) params = space.sample(rng);
+	return params;
+}
+
+function record(kind: TabularKind, params: Record<string, unknown>, trial: Trial): TrialRecord {
+	return { params: changes(kind, params), cvScore: trial.cv, complete: trial.complete };
 }
 
 interface Trial {
@@ -116,6 +137,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 		costs.reserve(kind, costs.finalEstimate(trial.meanFoldMs, trial.predictMsPerRow));
 		return { kind, params, cvScore: trial.cv, trials, foldPredictions: trial.complete ? trial.foldPredictions : null };
 	};
+	const tried = new Map<TabularKind, TrialRecord[]>(s.kinds.map((kind) => [kind, []]));
 
 	// 1. The default of every kind, in order: it measures the kind's cost and is usually the strongest.
 	for (const kind of s.kinds) {
@@ -141,10 +163,11 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 			(trial, foldsLeft) => clock.now() + trial.meanFoldMs * foldsLeft + costs.finalEstimate(trial.meanFoldMs, trial.predictMsPerRow) <= end,
 			plannedEnd
 		);
+		tried.get(kind)!.push(record(kind, params, trial));
 		if (trial.complete) costs.record(kind, params, trial.meanFoldMs, trial.predictMsPerRow);
 		// The first kind is kept even when cut short (its folds are still honest held-out scores): a job always ends with a model.
 		if (trial.complete || !chosen.length) {
-			chosen.push(keep(kind, params, trial, 1));
+			chosen.push({ ...keep(kind, params, trial, 1), tried: tried.get(kind)! });
 			trialsLeft.set(kind, trial.complete ? space.maxTrials - 1 : 0);
 		} else {
 			skipped.push(kind);
@@ -166,7 +189,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 			const shareEnd = clock.now() + Math.max(0, searchEnd() - clock.now()) * (BUDGET_SHARE[kind] / shares);
 			while ((trialsLeft.get(kind) ?? 0) > 0) {
 				const t = tu.next;
-				const params = tu.pending ?? { ...modelOf(kind).defaults, ...(t < space.first.length ? space.first[t] : space.sample(tu.rng)) };
+				const params = tu.pending ?? { ...modelOf(kind).defaults, ...(t < space.first.length ? space.first[t] : freshSample(kind, space, tu.rng, choice.tried)) };
 				const estimate = (costs.foldEstimate(kind, params) ?? Infinity) * s.folds.length;
 				// Never start a trial that is not expected to end in time: within the search, else the kind is done;
 				// within this kind's share, else it waits for the next pass.
@@ -179,6 +202,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 				trialsLeft.set(kind, (trialsLeft.get(kind) ?? 0) - 1);
 				const end = searchEnd();
 				const trial = await runTrial(s, kind, params, P.trial(t + 1), () => end, (trial, left) => clock.now() + trial.meanFoldMs * left <= end, plannedEnd);
+				choice.tried.push(record(kind, params, trial));
 				if (!trial.complete) {
 					tu.done = true;
 					break;

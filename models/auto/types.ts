@@ -49,6 +49,14 @@ export interface TestMetrics {
 	macroF1: number;
 }
 
+/** One configuration the search cross-validated: what differs from the kind's defaults, and its mean CV score. */
+export interface TrialRecord {
+	params: Record<string, unknown>;
+	cvScore: number;
+	/** False when the budget cut its folds short (its score was not used). */
+	complete: boolean;
+}
+
 export interface LeaderboardRow extends TestMetrics {
 	kind: ResultKind;
 	label: string;
@@ -57,6 +65,8 @@ export interface LeaderboardRow extends TestMetrics {
 	cvScore: number | null;
 	/** Configurations tried by the search. */
 	trials: number;
+	/** Each configuration tried, in order (absent in results saved before trials were kept). */
+	tried?: TrialRecord[];
 	fitMs: number;
 }
 

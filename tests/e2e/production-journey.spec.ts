@@ -20,6 +20,10 @@ test('telco demo → boosted trees → export for production → DuckDB and ONNX
 	await trainChurn(page, 'gbdt', 5);
 	const churn = page.locator('[data-cell-type="churn"]');
 	await expect(churn.getByTestId('score-summary')).toContainText('7,043 customers scored', { timeout: 60_000 });
+	// The leaderboard lists the configurations the search tried, the best known one first.
+	const trials = churn.getByTestId('leaderboard-trials');
+	await trials.getByText(/Configurations the search tried \(\d+\)/).click();
+	await expect(trials.getByRole('listitem').first()).toContainText('nEstimators 200, learningRate 0.05, maxDepth 3: CV AUC 0.8');
 
 	const download = page.waitForEvent('download');
 	await churn.getByRole('button', { name: 'Export for production (.zip)' }).click();

@@ -172,7 +172,11 @@ export const MESSAGES = messages(
 			best: 'best by CV',
 			seconds: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
 			budgetUse: (spentS: number, budgetS: number) => `Trained in ${spentS.toFixed(1)} s of the ${budgetS} s budget.`,
-			budgetSkipped: (models: string[]) => `The budget had no room for ${models.join(', ')}: a larger budget trains ${models.length > 1 ? 'them' : 'it'} too.`
+			budgetSkipped: (models: string[]) => `The budget had no room for ${models.join(', ')}: a larger budget trains ${models.length > 1 ? 'them' : 'it'} too.`,
+			trialsTried: (n: number) => `Configurations the search tried (${n})`,
+			defaults: 'defaults',
+			cutShort: 'cut short by the budget',
+			kept: 'kept'
 		},
 		downloadCsv: 'Download CSV',
 		downloadXlsx: 'XLSX',
@@ -352,7 +356,11 @@ export const MESSAGES = messages(
 				seconds: (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${frFixed1(ms / 1000)} s`),
 				budgetUse: (spentS, budgetS) => `Entraînement en ${frFixed1(spentS)} s sur un budget de ${budgetS} s.`,
 				budgetSkipped: (models) =>
-					`Le budget ne laissait pas de place pour ${models.join(', ')} : avec un budget plus élevé, ${models.length > 1 ? 'ils seront entraînés' : 'il sera entraîné'} aussi.`
+					`Le budget ne laissait pas de place pour ${models.join(', ')} : avec un budget plus élevé, ${models.length > 1 ? 'ils seront entraînés' : 'il sera entraîné'} aussi.`,
+				trialsTried: (n) => `Configurations essayées par la recherche (${n})`,
+				defaults: 'réglages par défaut',
+				cutShort: 'interrompue par le budget',
+				kept: 'retenue'
 			},
 			downloadCsv: 'Télécharger en CSV',
 			downloadXlsx: 'XLSX',
