@@ -11,12 +11,17 @@
  * exact TreeSHAP and prints {rows, cols, trees, depth, shap_ms, additivity_max_err}.
  *
  * Prints one JSON line: {rows, cols, trees, depth, fit_ms, auc, peak_rss_mb}
- * (auc on a 20 % holdout).
+ * (auc on a 20 % holdout). For `gbdt`, native XGBoost `hist` fits the same rows
+ * in the same run when Debian's python3-xgboost is there (bench-native.ts), with 1
+ * and 2 threads: `native` lists them and `ratio_1_thread` / `ratio_2_threads`
+ * are our fit time over theirs (below 1: we are faster). `--native-repeats N`
+ * takes their fastest of N fits (default 1).
  */
 import { createRng, rocAuc } from '../models/shared';
 import { MODELS, modelOf, type Dataset, type Features } from '../models';
 import { TABULAR_KINDS, MODEL_CATALOG } from '../models/catalog';
 import { explainShap } from '../models/explain';
+import { nativeXgboost } from './bench-native';
 
 function arg(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
@@ -120,7 +125,9 @@ async function main() {
 		auc: Number(rocAuc(Array.from(y.slice(cut)), p1).toFixed(4)),
 		peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024)
 	};
-	console.log(JSON.stringify(result));
+	const native = model === 'gbdt' ? nativeXgboost(X, y, cut, { trees, depth, threads: [1, 2], repeats: arg('native-repeats', 1) }) : null;
+	const ratios = native ? { ratio_1_thread: Number((fitMs / native[0].fit_ms).toFixed(2)), ratio_2_threads: Number((fitMs / native[1].fit_ms).toFixed(2)) } : {};
+	console.log(JSON.stringify({ ...result, ...(native ? { native } : {}), ...ratios }));
 }
 
 main().catch((error) => {
