@@ -4,14 +4,11 @@
  * single cell on request, and re-runs of the cells that read a table or view
  * whenever it changes (a reloaded file, an edited query).
  */
-import { cellReads, isCellType, offeredBy } from '$lib/cells/definitions';
+import { cellReads, offeredBy } from '$lib/cells/definitions';
 import { runOrder } from '$lib/cells/run-order';
 import type { NotebookCell, OfferKind, Offered } from '$lib/notebook';
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error';
-
-/** How long a run waits for its cell's view to load and register (a view that fails to load says so itself). */
-const REGISTER_WAIT_MS = 20_000;
 
 export class NotebookRunner {
 	/** Per-cell state shown in each cell header. */
@@ -20,8 +17,6 @@ export class NotebookRunner {
 	relations = $state<string[]>([]);
 
 	#runs = new Map<string, () => Promise<void>>();
-	/** Runs asked for before their cell's view registered, by cell id. */
-	#waiting = new Map<string, (() => void)[]>();
 	#reportedReads = new Map<string, string[]>();
 	#runningAll = false;
 	#cells: () => NotebookCell[];
@@ -49,23 +44,6 @@ export class NotebookRunner {
 
 	register(cellId: string, run: () => Promise<void>): void {
 		this.#runs.set(cellId, run);
-		for (const ready of this.#waiting.get(cellId) ?? []) ready();
-		this.#waiting.delete(cellId);
-	}
-
-	/**
-	 * The run function of a cell of the notebook, once its view has registered it: views load
-	 * with the first cell of their type, so a notebook opened or a cell just added may ask first.
-	 * Undefined for a cell that is gone, or whose view did not come within `waitMs`.
-	 */
-	async #runOf(cellId: string, waitMs = REGISTER_WAIT_MS): Promise<(() => Promise<void>) | undefined> {
-		const known = this.#runs.get(cellId);
-		if (known || !this.#cells().some((c) => c.id === cellId && isCellType(c.type))) return known;
-		await new Promise<void>((resolve) => {
-			this.#waiting.set(cellId, [...(this.#waiting.get(cellId) ?? []), resolve]);
-			setTimeout(resolve, waitMs);
-		});
-		return this.#runs.get(cellId);
 	}
 
 	forget(cellId: string): void {
@@ -79,7 +57,7 @@ export class NotebookRunner {
 	}
 
 	async run(cellId: string): Promise<void> {
-		const run = await this.#runOf(cellId);
+		const run = this.#runs.get(cellId);
 		if (!run) return;
 		this.status[cellId] = 'running';
 		try {

@@ -5,50 +5,49 @@
 import type { Component } from 'svelte';
 import type { CellType, ParamsOf } from './definitions';
 import type { CellView, CellViewProps } from './types';
+import ChartCell from './chart/ChartCell.svelte';
+import ChurnCell from './churn/ChurnCell.svelte';
+import SegmentsCell from './segments/SegmentsCell.svelte';
+import RfmCell from './rfm/RfmCell.svelte';
+import PredictCell from './predict/PredictCell.svelte';
+import DataCell from './data/DataCell.svelte';
+import MarkdownCell from './markdown/MarkdownCell.svelte';
+import ProfileCell from './profile/ProfileCell.svelte';
+import SqlCell from './sql/SqlCell.svelte';
+import TextCell from './text/TextCell.svelte';
+import DashboardCell from './dashboard/DashboardCell.svelte';
+import RecommendCell from './recommend/RecommendCell.svelte';
+import ValueCell from './value/ValueCell.svelte';
+import SurvivalCell from './survival/SurvivalCell.svelte';
+import PrivacyCell from './privacy/PrivacyCell.svelte';
 
-/** A cell type's view module, loaded when a cell of that type is first shown. */
-type ViewModule<K extends CellType> = Promise<{ default: CellView<ParamsOf<K>> }>;
-
-/**
- * Each cell type's view, typed by its params (a view for other params does not compile here),
- * loaded on demand: the welcome screen loads none, a notebook only the views it shows.
- */
-export const CELL_VIEWS: { [K in CellType]: () => ViewModule<K> } = {
-	markdown: () => import('./markdown/MarkdownCell.svelte'),
-	data: () => import('./data/DataCell.svelte'),
-	sql: () => import('./sql/SqlCell.svelte'),
-	profile: () => import('./profile/ProfileCell.svelte'),
-	chart: () => import('./chart/ChartCell.svelte'),
-	churn: () => import('./churn/ChurnCell.svelte'),
-	segments: () => import('./segments/SegmentsCell.svelte'),
-	rfm: () => import('./rfm/RfmCell.svelte'),
-	predict: () => import('./predict/PredictCell.svelte'),
-	text: () => import('./text/TextCell.svelte'),
-	dashboard: () => import('./dashboard/DashboardCell.svelte'),
-	recommend: () => import('./recommend/RecommendCell.svelte'),
-	value: () => import('./value/ValueCell.svelte'),
-	survival: () => import('./survival/SurvivalCell.svelte'),
-	privacy: () => import('./privacy/PrivacyCell.svelte')
+/** Each cell type's view, typed by its params: a view for other params does not compile here. */
+export const CELL_VIEWS: { [K in CellType]: CellView<ParamsOf<K>> } = {
+	markdown: MarkdownCell,
+	data: DataCell,
+	sql: SqlCell,
+	profile: ProfileCell,
+	chart: ChartCell,
+	churn: ChurnCell,
+	segments: SegmentsCell,
+	rfm: RfmCell,
+	predict: PredictCell,
+	text: TextCell,
+	dashboard: DashboardCell,
+	recommend: RecommendCell,
+	value: ValueCell,
+	survival: SurvivalCell,
+	privacy: PrivacyCell
 };
 
-/** The view the notebook page renders: it holds cells of every type with untyped params. */
-export type AnyCellView = Component<CellViewProps<Record<string, unknown>>>;
-
-const views = new Map<CellType, Promise<AnyCellView>>();
-
 /**
- * The view of a cell of `type`, loaded once: the one place the params' types are loosened (the
- * validator read them against the same type's schema, so the view gets what it declares).
+ * The view of a cell of `type`, for the notebook page, which holds cells of
+ * every type with untyped params: the one place their types are loosened.
+ * The validator read those params against the same type's schema, so the
+ * view gets what it declares.
  */
-export function viewOf(type: CellType): Promise<AnyCellView> {
-	let view = views.get(type);
-	if (!view) {
-		view = CELL_VIEWS[type]().then((module) => module.default as unknown as AnyCellView);
-		// A failed load (the offline copy not ready yet) may be tried again.
-		view.catch(() => views.delete(type));
-		views.set(type, view);
-	}
-	return view;
+export function viewOf(type: CellType): Component<CellViewProps<Record<string, unknown>>> {
+	return CELL_VIEWS[type] as unknown as Component<CellViewProps<Record<string, unknown>>>;
 }
 
 export {

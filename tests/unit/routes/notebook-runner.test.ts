@@ -84,19 +84,4 @@ describe('NotebookRunner', () => {
 		await runner.run('chart');
 		expect(runner.status.chart).toBe('error');
 	});
-
-	it('run(cellId) waits for a view that registers later (views load with their first cell), and not for a cell that is gone', async () => {
-		const cells = [cell('late', 'sql', { sql: 'SELECT 1', view: 'q1' })];
-		const runs: string[] = [];
-		const runner = new NotebookRunner(() => cells, async () => []);
-		const ran = runner.run('late');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(runs).toEqual([]);
-		runner.register('late', async () => void runs.push('late'));
-		await ran;
-		expect(runs).toEqual(['late']);
-		expect(runner.status.late).toBe('done');
-		await runner.run('gone');
-		expect(runner.status.gone).toBeUndefined();
-	});
 });
