@@ -127,8 +127,7 @@ function testRows(raw: RawColumn[], req: TabularRequest): Int32Array {
 /** Every configuration the search tried, per kind, in order (`--verbose`). */
 function printTrials(result: TabularResult) {
 	for (const row of result.leaderboard) {
-		const keptAt = row.tried?.findIndex((t) => t.complete && t.cvScore === row.cvScore) ?? -1;
-		row.tried?.forEach((t, i) => console.log(JSON.stringify({ trial: i + 1, kind: row.kind, params: t.params, cv: round(t.cvScore), complete: t.complete, kept: i === keptAt })));
+		row.tried?.forEach((t, i) => console.log(JSON.stringify({ trial: i + 1, kind: row.kind, params: t.params, cv: round(t.cvScore), complete: t.complete, kept: t.kept === true })));
 	}
 }
 

@@ -41,7 +41,7 @@ export interface KindChoice {
 	trials: number;
 	/** Held-out predictions of every fold, for blending; null when the budget cut the folds short. */
 	foldPredictions: Prediction[] | null;
-	/** Every configuration cross-validated for the kind, in order. */
+	/** Every configuration cross-validated for the kind, in order; the kept one is marked. */
 	tried: TrialRecord[];
 }
 
@@ -58,6 +58,12 @@ function freshSample(kind: TabularKind, space: SearchSpace, rng: () => number, t
 	let params = space.sample(rng);
 	for (let i = 0; i < 20 && seen.has(key(changes(kind, { ...modelOf(kind).defaults, ...params }))); i++) params = space.sample(rng);
 	return params;
+}
+
+/** Marks trial `at` as the one kept (the only one). */
+function markKept(tried: TrialRecord[], at: number): TrialRecord[] {
+	tried.forEach((t, i) => (t.kept = i === at));
+	return tried;
 }
 
 function record(kind: TabularKind, params: Record<string, unknown>, trial: Trial): TrialRecord {
@@ -167,7 +173,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 		if (trial.complete) costs.record(kind, params, trial.meanFoldMs, trial.predictMsPerRow);
 		// The first kind is kept even when cut short (its folds are still honest held-out scores): a job always ends with a model.
 		if (trial.complete || !chosen.length) {
-			chosen.push({ ...keep(kind, params, trial, 1), tried: tried.get(kind)! });
+			chosen.push({ ...keep(kind, params, trial, 1), tried: markKept(tried.get(kind)!, 0) });
 			trialsLeft.set(kind, trial.complete ? space.maxTrials - 1 : 0);
 		} else {
 			skipped.push(kind);
@@ -215,6 +221,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 				const others = costs.reservedFor(chosen.filter((c) => c.kind !== kind).map((c) => c.kind));
 				if (clock.now() + final + others > clock.workEnd) continue;
 				Object.assign(choice, keep(kind, params, trial, choice.trials));
+				markKept(choice.tried, choice.tried.length - 1);
 			}
 		}
 	}

@@ -55,6 +55,8 @@ export interface TrialRecord {
 	cvScore: number;
 	/** False when the budget cut its folds short (its score was not used). */
 	complete: boolean;
+	/** The configuration the kind kept (refitted and shown in the leaderboard). */
+	kept?: boolean;
 }
 
 export interface LeaderboardRow extends TestMetrics {

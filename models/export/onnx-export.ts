@@ -9,7 +9,7 @@ import type { GbdtState } from '../gbdt';
 import type { LogisticState } from '../logistic';
 import type { MlpState } from '../mlp';
 import type { ModelState } from '../types';
-import { isBlend } from './blend';
+import { isEnsemble } from '../auto/ensemble';
 import { logisticGraph, mlpGraph } from './onnx-dense';
 import { GraphBuilder, ML } from './onnx-graph';
 import { declareInputs, type FeatureInputs } from './onnx-inputs';
@@ -49,7 +49,7 @@ function blendGraph(g: GraphBuilder, members: { kind: string; state: ModelState 
 export function exportOnnx(state: ModelState, meta: { label: string; target: string }): Uint8Array {
 	const g = new GraphBuilder();
 	const inputs = declareInputs(g, state.features);
-	const probabilities = isBlend(state) ? blendGraph(g, state.members, inputs) : modelGraph(g, state, inputs);
+	const probabilities = isEnsemble(state) ? blendGraph(g, state.members, inputs) : modelGraph(g, state, inputs);
 	g.output(probabilities, ONNX_OUTPUT, 'float', ['N', state.classes.length]);
 	return encodeModel({
 		graph: g.graph(meta.label.replace(/[^A-Za-z0-9_]+/g, '_')),

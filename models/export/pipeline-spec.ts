@@ -6,8 +6,8 @@
  * scores it. `score.py` reads it; a data team can read it too.
  */
 import type { ModelState } from '../types';
-import { isBlend } from './blend';
-import { MODEL_CATALOG, type ExportFormat } from '../catalog';
+import { isEnsemble } from '../auto/ensemble';
+import { isCatalogKind, labelOf, MODEL_CATALOG, type ExportFormat } from '../catalog';
 import { onnxInputNames } from './input-names';
 
 export const PIPELINE_FORMAT = 'crm-workbench-pipeline';
@@ -52,7 +52,7 @@ export interface PipelineSpec {
 
 /** Whether the catalogue says a kind exports `format`. */
 export function exportsAs(kind: string, format: ExportFormat): boolean {
-	return ((MODEL_CATALOG as Record<string, { exports: readonly ExportFormat[] }>)[kind]?.exports ?? []).includes(format);
+	return isCatalogKind(kind) && (MODEL_CATALOG[kind].exports as readonly ExportFormat[]).includes(format);
 }
 
 /** The median a linear or neural model's encoder imputes per numeric column. */
@@ -66,14 +66,14 @@ export function pipelineSpec(
 	opts: { target: string; label?: string; idColumn: string | null; decision: PipelineSpec['decision'] }
 ): PipelineSpec {
 	const inputs = onnxInputNames(state.features.map((f) => f.name));
-	const members = isBlend(state) ? state.members : [];
+	const members = isEnsemble(state) ? state.members : [];
 	const medians = imputations(state);
 	const xgboost = exportsAs(state.kind, 'xgboost-json');
 	return {
 		format: PIPELINE_FORMAT,
 		version: 1,
 		kind: state.kind,
-		label: opts.label ?? (MODEL_CATALOG as Record<string, { label: string }>)[state.kind]?.label ?? state.kind,
+		label: opts.label ?? labelOf(state.kind),
 		task: state.classes.length === 2 ? 'binary' : 'multiclass',
 		target: opts.target,
 		classes: [...state.classes],
@@ -88,6 +88,6 @@ export function pipelineSpec(
 		engine: xgboost ? 'xgboost' : 'onnx',
 		files: { onnx: ONNX_FILE, xgboost: xgboost ? XGBOOST_FILE : null },
 		onnxOutput: ONNX_OUTPUT,
-		blend: members.length ? { rule: 'geometric-mean', members: members.map((m) => ({ kind: m.kind, label: (MODEL_CATALOG as Record<string, { label: string }>)[m.kind]?.label ?? m.kind })) } : null
+		blend: members.length ? { rule: 'geometric-mean', members: members.map((m) => ({ kind: m.kind, label: labelOf(m.kind) })) } : null
 	};
 }

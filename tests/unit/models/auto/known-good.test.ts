@@ -40,6 +40,9 @@ describe('the search', () => {
 		// The kept configuration is the best complete trial, and its CV score is the row's.
 		const complete = tried.filter((t) => t.complete);
 		expect(result.leaderboard[0].cvScore).toBe(Math.max(...complete.map((t) => t.cvScore)));
+		const kept = tried.filter((t) => t.kept);
+		expect(kept).toHaveLength(1);
+		expect(kept[0]).toMatchObject({ complete: true, cvScore: result.leaderboard[0].cvScore });
 		// No random draw repeats a configuration.
 		const keys = tried.map((t) => JSON.stringify(Object.entries(t.params).sort()));
 		expect(new Set(keys).size).toBe(keys.length);
