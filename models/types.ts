@@ -72,6 +72,31 @@ export interface FitContext {
 	 * Unlike `signal`, it ends in a usable model. Learners without stages may ignore it.
 	 */
 	stopAt?: number;
+	/**
+	 * Helper threads the learner may spread its rows over (Web Workers in the
+	 * browser, worker threads in Node). Absent: everything runs on this thread.
+	 * Results never depend on it: same data, params and seed give the same state.
+	 */
+	threads?: ThreadPool;
+}
+
+/** A message to a helper thread: which task, which of its sessions, and the request. */
+export interface ThreadMessage {
+	task: string;
+	session: string;
+	request: unknown;
+}
+
+/**
+ * Helper threads running `serveThread` (models/threads). Requests to one
+ * thread are answered in order; a thread keeps its sessions' data between
+ * requests, so only small messages (histograms, splits) cross per step.
+ */
+export interface ThreadPool {
+	readonly size: number;
+	/** Rows below which a learner stays on its own thread: messages would cost more than they save. */
+	readonly minRows: number;
+	request(thread: number, message: ThreadMessage, transfer?: ArrayBuffer[]): Promise<unknown>;
 }
 
 /** Global importance of each input column (by the column's original name). */

@@ -22,6 +22,7 @@ import { MODELS, modelOf, type Dataset, type Features } from '../models';
 import { TABULAR_KINDS, MODEL_CATALOG } from '../models/catalog';
 import { explainShap } from '../models/explain';
 import { nativeXgboost } from './bench-native';
+import { nodeThreads } from './node-threads';
 
 function arg(name: string, fallback: number): number {
 	const i = process.argv.indexOf(`--${name}`);
@@ -105,7 +106,10 @@ async function main() {
 	const cut = Math.floor(rows * 0.8);
 	const train: Dataset = { X: features(X, 0, cut), y: y.slice(0, cut), classes: ['0', '1'] };
 	const test = features(X, cut, rows);
-	const ctx = { seed: 0, progress: () => {}, signal: new AbortController().signal };
+	// --workers N: the rows spread over N helper threads (as the browser's Web Workers); absent: this thread only.
+	const workers = arg('workers', 0);
+	const threads = workers > 0 ? nodeThreads(workers) : undefined;
+	const ctx = { seed: 0, progress: () => {}, signal: new AbortController().signal, threads };
 	// The tree learners of the catalogue (those explained by exact TreeSHAP).
 	const treeKinds: string[] = TABULAR_KINDS.filter((k) => MODEL_CATALOG[k].shap === 'tree');
 	if (!treeKinds.includes(model)) throw new Error(`invalid model: ${model} (${treeKinds.join(' or ')})`);
@@ -113,6 +117,7 @@ async function main() {
 	const start = performance.now();
 	const state = await learner.fit(train, { ...learner.defaults, nEstimators: trees, maxDepth: depth }, ctx);
 	const fitMs = performance.now() - start;
+	threads?.close();
 	const probs = (await learner.predict(state, test)).probabilities;
 	const p1 = new Float64Array(rows - cut);
 	for (let r = 0; r < p1.length; r++) p1[r] = probs[r * 2 + 1];
@@ -121,6 +126,7 @@ async function main() {
 		cols,
 		trees,
 		depth,
+		workers,
 		fit_ms: Math.round(fitMs),
 		auc: Number(rocAuc(Array.from(y.slice(cut)), p1).toFixed(4)),
 		peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024)

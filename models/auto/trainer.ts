@@ -63,7 +63,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const fitOn = async (kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number, onRound?: FitContext['progress']) => {
 		// Let queued messages (a cancel from the page) arrive between fits: a worker only sees them when it yields.
 		await yieldAndCheck(ctx.signal);
-		const base = { seed, signal: ctx.signal, stopAt, progress: onRound ?? (() => undefined) };
+		const base = { seed, signal: ctx.signal, stopAt, threads: ctx.threads, progress: onRound ?? (() => undefined) };
 		if (!usesEarlyStopping(kind, params)) return modelOf(kind).fit(datasetOf(rows), params, base);
 		const { fit, valid } = earlyStoppingRows(y, rows, seed);
 		return modelOf(kind).fit(datasetOf(fit), params, { ...base, validation: datasetOf(valid) });

@@ -3,7 +3,7 @@
  * (the churn and segment cells) and `npm run evaluate`, so both run the very
  * same automatic mode.
  */
-import type { CurvePoint } from '../types';
+import type { CurvePoint, ThreadPool } from '../types';
 import type { TabularBlendKind, TabularKind } from '../catalog';
 
 export type { TabularKind } from '../catalog';
@@ -116,4 +116,6 @@ export interface BudgetUse {
 export interface TrainerContext {
 	progress(p: { fraction: number; stage: string; etaS?: number }): void;
 	signal: AbortSignal;
+	/** Helper threads for the fits (see FitContext.threads). */
+	threads?: ThreadPool;
 }

@@ -1,25 +1,20 @@
 /**
- * Boosting loop: bin once, then each round compute gradients, grow one tree
- * per output on the (sub)sampled rows, update training and validation
- * margins from the trees' leaves (no raw-value traversal during training).
+ * Boosting loop: bin once, hand the rows to the shards (shard-set.ts: this
+ * thread, or blocks of rows on helper threads), then each round the shards
+ * compute gradients and grow one tree per output with the coordinator
+ * (grow.ts), and add its leaves to their margins. Validation margins are
+ * updated here from the trees' bin routing (no raw-value traversal).
  */
 import type { CurvePoint, Dataset, FitContext } from '../types';
-import {
-	applyBinning,
-	type BinnedMatrix,
-	createScratch,
-	EnsembleWriter,
-	growTree,
-	matchColumns,
-	prepareTreeFit,
-	TrainTree,
-	validateDataset
-} from '../shared/tree';
-import { baseScores, gradients, logloss } from './loss';
+import { applyBinning, type BinnedMatrix, EnsembleWriter, matchColumns, prepareTreeFit, TrainTree, validateDataset } from '../shared/tree';
+import { emptySplit, SplitFinder } from '../shared/tree/split';
+import { baseScores, logloss } from './loss';
 import { maybeGbdtParams, type GbdtParams } from './params';
 import type { GbdtState } from './state';
 import { pastStopAt } from '../shared/stop-at';
 import { P } from '../shared/progress-words';
+import { ShardSet } from './shard-set';
+import { growBoostTree } from './grow';
 
 /** Rows used to estimate the training loss on large data. */
 const LOSS_SAMPLE = 100_000;
@@ -37,75 +32,46 @@ export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext
 		vm = applyBinning(matchColumns(features, valid.X), binnings);
 		vMargin = initMargins(valid.X.rows, base);
 	}
-	const margin = initMargins(n, base);
-	const grad = new Float64Array(n * T);
-	const hess = new Float64Array(n * T);
-	const scratch = createScratch(m, { channels: 1, lambda: p.lambda, minChildWeight: p.minChildWeight });
+	const finder = new SplitFinder({ channels: 1, lambda: p.lambda, minChildWeight: p.minChildWeight });
+	const best = emptySplit(1);
 	const writer = new EnsembleWriter(binnings, 1);
-	const idx = new Int32Array(n);
-	const sample = new Int32Array(n);
 	const inSample = new Uint8Array(n);
 	const allFeatures = Int32Array.from({ length: m.features }, (_, f) => f);
 	const curve: CurvePoint[] = [];
 	const lossStride = Math.max(1, Math.ceil(n / LOSS_SAMPLE));
-	let best = { round: -1, loss: Infinity };
+	let bestRound = { round: -1, loss: Infinity };
 
-	for (let round = 0; round < p.nEstimators; round++) {
-		gradients(margin, y, weights, T, grad, hess);
-		const count = sampleRows(n, p.subsample, rng, sample, inSample);
-		const treeFeatures = sampleFeatures(allFeatures, p.colsampleByTree, rng);
-		for (let k = 0; k < T; k++) {
-			await tick();
-			idx.set(sample.subarray(0, count));
-			const tree = new TrainTree(1);
-			const g = grad.subarray(k * n, (k + 1) * n);
-			const h = hess.subarray(k * n, (k + 1) * n);
-			growTree(
-				m,
-				idx,
-				count,
-				g,
-				h,
-				{
-					maxDepth: p.maxDepth,
-					maxLeaves: p.maxLeaves,
-					minChildWeight: p.minChildWeight,
-					lambda: p.lambda,
-					gamma: p.gamma,
-					channels: 1,
-					leafScale: -p.learningRate,
-					features: treeFeatures,
-					featuresPerSplit: 0,
-					rng,
-					signal: ctx.signal
-				},
-				scratch,
-				tree
-			);
-			writer.add(tree);
-			// In-sample rows: each leaf owns a range of idx.
-			for (let node = 0; node < tree.size; node++) {
-				if (tree.leafStart[node] < 0) continue;
-				const v = tree.value[node];
-				for (let i = tree.leafStart[node]; i < tree.leafEnd[node]; i++) margin[idx[i] * T + k] += v;
+	const shards = await ShardSet.open({ m, y, weights, base, outputs: T }, ctx.threads);
+	try {
+		for (let round = 0; round < p.nEstimators; round++) {
+			await shards.round(sampleRows(n, p.subsample, rng, inSample));
+			const treeFeatures = sampleFeatures(allFeatures, p.colsampleByTree, rng);
+			for (let k = 0; k < T; k++) {
+				await tick();
+				const tree = new TrainTree(1);
+				const opts = { ...p, leafScale: -p.learningRate, features: treeFeatures, signal: ctx.signal };
+				await growBoostTree(shards, m, k, opts, finder, best, tree);
+				writer.add(tree);
+				await shards.finish(Float64Array.from(tree.value));
+				if (vm && vMargin) for (let r = 0; r < vm.rows; r++) vMargin[r * T + k] += tree.value[tree.leafOf(vm, r)];
 			}
-			if (count < n) for (let r = 0; r < n; r++) if (!inSample[r]) margin[r * T + k] += tree.value[tree.leafOf(m, r)];
-			if (vm && vMargin) for (let r = 0; r < vm.rows; r++) vMargin[r * T + k] += tree.value[tree.leafOf(vm, r)];
+			const point: CurvePoint = { step: round + 1, trainLoss: await shards.loss(lossStride) };
+			if (valid && vMargin) point.validLoss = logloss(vMargin, valid.y, valid.weights, T);
+			curve.push(point);
+			ctx.progress({ fraction: (round + 1) / p.nEstimators, stage: P.round(round + 1, p.nEstimators), curve: point });
+			const watched = point.validLoss ?? point.trainLoss;
+			if (watched < bestRound.loss - 1e-12) bestRound = { round, loss: watched };
+			if (valid && p.earlyStoppingRounds > 0 && round - bestRound.round >= p.earlyStoppingRounds) break;
+			// The time budget ran out: keep the rounds grown so far (whole rounds, every class's tree).
+			if (pastStopAt(ctx)) break;
 		}
-		const point: CurvePoint = { step: round + 1, trainLoss: logloss(margin, y, weights, T, lossStride) };
-		if (valid && vMargin) point.validLoss = logloss(vMargin, valid.y, valid.weights, T);
-		curve.push(point);
-		ctx.progress({ fraction: (round + 1) / p.nEstimators, stage: P.round(round + 1, p.nEstimators), curve: point });
-		const watched = point.validLoss ?? point.trainLoss;
-		if (watched < best.loss - 1e-12) best = { round, loss: watched };
-		if (valid && p.earlyStoppingRounds > 0 && round - best.round >= p.earlyStoppingRounds) break;
-		// The time budget ran out: keep the rounds grown so far (whole rounds, every class's tree).
-		if (pastStopAt(ctx)) break;
+	} finally {
+		await shards.close();
 	}
 	await tick();
 	// Keep every tree unless early stopping was on: then the best round's.
 	const stopping = valid && p.earlyStoppingRounds > 0;
-	const bestIteration = stopping ? best.round : curve.length - 1;
+	const bestIteration = stopping ? bestRound.round : curve.length - 1;
 	return {
 		kind: 'gbdt',
 		version: 1,
@@ -126,19 +92,11 @@ function initMargins(rows: number, base: number[]): Float64Array {
 	return margin;
 }
 
-/** Rows of this round in ascending order (keeps histogram reads sequential). */
-function sampleRows(n: number, rate: number, rng: () => number, out: Int32Array, inSample: Uint8Array): number {
-	if (rate >= 1) {
-		if (out[n - 1] !== n - 1) for (let r = 0; r < n; r++) out[r] = r; // filled once per fit
-		return n;
-	}
-	let count = 0;
-	for (let r = 0; r < n; r++) {
-		const take = rng() < rate;
-		inSample[r] = take ? 1 : 0;
-		if (take) out[count++] = r;
-	}
-	return count;
+/** This round's rows (`inSample[r]` = 1), or null when every row is used. */
+function sampleRows(n: number, rate: number, rng: () => number, inSample: Uint8Array): Uint8Array | null {
+	if (rate >= 1) return null;
+	for (let r = 0; r < n; r++) inSample[r] = rng() < rate ? 1 : 0;
+	return inSample;
 }
 
 function sampleFeatures(all: Int32Array, rate: number, rng: () => number): Int32Array {

@@ -41,9 +41,15 @@ export function softmax(margin: Float64Array, at: number, k: number, out: Float6
 
 /** Weighted mean logloss over every `stride`-th row (a cheap estimate on large data). */
 export function logloss(margin: Float64Array, y: Int32Array, w: Float64Array | undefined, outputs: number, stride = 1): number {
+	const { total, weight } = loglossSum(margin, y, w, outputs, stride, 0);
+	return weight > 0 ? total / weight : 0;
+}
+
+/** Weighted logloss sum and weight of rows `first`, `first + stride`, … (shards add theirs up). */
+export function loglossSum(margin: Float64Array, y: Int32Array, w: Float64Array | undefined, outputs: number, stride: number, first: number): { total: number; weight: number } {
 	let total = 0;
 	let weight = 0;
-	for (let r = 0; r < y.length; r += stride) {
+	for (let r = first; r < y.length; r += stride) {
 		const wr = w ? w[r] : 1;
 		let loss: number;
 		if (outputs === 1) {
@@ -61,7 +67,7 @@ export function logloss(margin: Float64Array, y: Int32Array, w: Float64Array | u
 		total += loss * wr;
 		weight += wr;
 	}
-	return weight > 0 ? total / weight : 0;
+	return { total, weight };
 }
 
 /** Base margins: log-odds of the positive rate (binary), log class priors (multiclass). */

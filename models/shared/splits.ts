@@ -31,12 +31,13 @@ export interface Split {
 /** Stratified split: about `testFraction` of every class goes to the test rows. */
 export function stratifiedSplit(y: ArrayLike<number>, testFraction: number, seed: number): Split {
 	if (!(testFraction > 0 && testFraction < 1)) throw new Error(`invalid testFraction: ${testFraction}`);
-	const train: number[] = [];
-	const test: number[] = [];
+	let train: number[] = [];
+	let test: number[] = [];
 	for (const rows of shuffledByClass(y, seed)) {
 		const nTest = Math.round(rows.length * testFraction);
-		test.push(...rows.slice(0, nTest));
-		train.push(...rows.slice(nTest));
+		// concat, not push(...): a class of 100,000 customers would overflow a worker's stack as arguments.
+		test = test.concat(rows.slice(0, nTest));
+		train = train.concat(rows.slice(nTest));
 	}
 	return { train: Int32Array.from(train.sort((a, b) => a - b)), test: Int32Array.from(test.sort((a, b) => a - b)) };
 }

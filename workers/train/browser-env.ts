@@ -11,8 +11,10 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { probeBrowser } from './backends';
 import type { TrainEnv } from './engine';
+import { browserThreads } from './threads';
 
 let configured = false;
+let threads: TrainEnv['threads'];
 
 /** Configures TF.js once and returns the environment for `new TrainEngine(...)`. */
 export function browserEnv(): TrainEnv {
@@ -27,5 +29,6 @@ export function browserEnv(): TrainEnv {
 		// we are not isolated anyway, so say so before setBackend('wasm') reads it.
 		tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 	}
-	return { tf, probe: probeBrowser };
+	threads ??= browserThreads();
+	return { tf, probe: probeBrowser, threads };
 }

@@ -55,6 +55,7 @@ import { explainOneText, readWordList, runText, scoreTextTable } from './text';
 import { describeError, isCancelled, throwIfCancelled, toUserError, trainError } from './errors';
 import { nextTask } from '../../models/shared';
 import { speak } from '../shared/language';
+import type { ThreadPool } from '../../models';
 
 /** The TF.js surface the engine uses (the real module satisfies it). */
 export type Tf = Pick<
@@ -67,6 +68,8 @@ export interface TrainEnv {
 	tf: Tf;
 	/** Probes the backends this host can run (`probeBrowser` in the worker). */
 	probe(): Promise<BackendProbe[]>;
+	/** Helper threads large fits spread their rows over (the browser's Web Workers); absent in tests. */
+	threads?: ThreadPool;
 }
 
 /** Matrix side for the compute check when none is given: software WebGPU needs ~11 s at 1024. */
@@ -176,7 +179,7 @@ export class TrainEngine implements TrainApi {
 	/** Trains the tabular models (churn, segments) on a transferred table; cancellable by `jobId`. */
 	async trainTabular(job: TabularJob, onProgress?: (p: TabularProgress) => void): Promise<TabularResult> {
 		await this.ready();
-		return this.withJob(job.jobId, (signal) => runTabular(job, signal, onProgress));
+		return this.withJob(job.jobId, (signal) => runTabular(job, signal, onProgress, this.env.threads));
 	}
 
 	/** SHAP explanations of a table's rows (probability view) and their top reasons; cancellable by `jobId`. */

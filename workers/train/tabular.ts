@@ -4,7 +4,7 @@
  * with a fitted model.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { modelOf, type ModelState } from '../../models';
+import { modelOf, type ModelState, type ThreadPool } from '../../models';
 import { buildFeatures, decodeState } from '../../models/shared';
 import { trainTabular, isEnsemble, predictAny, type TabularResult } from '../../models/auto';
 import type { ArrowTableBytes, ScoreResult, TabularJob, TabularProgress } from './api';
@@ -17,10 +17,11 @@ export function columnsOf(table: ArrowTableBytes) {
 	return rawColumnsFromArrow(tableFromIPC(table.ipc));
 }
 
-export async function runTabular(job: TabularJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<TabularResult> {
+export async function runTabular(job: TabularJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void, threads?: ThreadPool): Promise<TabularResult> {
 	const raw = columnsOf(job.table);
 	return trainTabular(raw, job.request, {
 		signal,
+		threads,
 		progress: (p) => onProgress?.({ jobId: job.jobId, ...p })
 	});
 }

@@ -187,7 +187,7 @@ export function growTree(
 }
 
 /** Stable in-place partition of idx[start..end) by `goLeft[bin]`; returns the first right index. */
-function partition(m: BinnedMatrix, idx: Int32Array, start: number, end: number, f: number, goLeft: Uint8Array, temp: Int32Array): number {
+export function partition(m: BinnedMatrix, idx: Int32Array, start: number, end: number, f: number, goLeft: Uint8Array, temp: Int32Array): number {
 	const col = m.columns.subarray(f * m.rows, (f + 1) * m.rows);
 	let l = start;
 	let r = 0;
@@ -205,6 +205,6 @@ function partition(m: BinnedMatrix, idx: Int32Array, start: number, end: number,
 }
 
 /** A split trimmed to the feature's bins (nodes stay open until split, so they keep their own). */
-function copySplit(s: SplitResult, bins: number): SplitResult {
+export function copySplit(s: SplitResult, bins: number): SplitResult {
 	return { ...s, goLeft: s.goLeft.slice(0, bins), leftG: s.leftG.slice() };
 }

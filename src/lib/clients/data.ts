@@ -7,7 +7,7 @@
 import type { Table } from 'apache-arrow';
 import * as Comlink from 'comlink';
 import dataWorkerUrl from '$workers/data/worker.ts?worker&url';
-import { startPolicyWorker } from './policy-worker';
+import { startPolicyWorker } from '$workers/shared/policy-worker';
 import { withProgress } from './progress';
 import type { ChartDataRequest, CsvDialect, CsvOptions, DataApi, LoadBudget, LoadReport, Progress, ProgressFn, TableProfile } from '$workers/data/api';
 

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import trainWorkerUrl from '$workers/train/worker.ts?worker&url';
-import { startPolicyWorker } from './policy-worker';
+import { startPolicyWorker } from '$workers/shared/policy-worker';
 import { liveProgress } from './progress';
 import type {
 	BackendName,

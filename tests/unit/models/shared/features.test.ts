@@ -72,6 +72,11 @@ describe('splits', () => {
 		expect(new Set([...a.train, ...a.test]).size).toBe(1000);
 	});
 
+	it('stratifiedSplit on a million customers of one class (no argument list a browser worker could not hold)', () => {
+		const split = stratifiedSplit(new Int32Array(1_000_000), 0.2, 1);
+		expect([split.train.length, split.test.length]).toEqual([800_000, 200_000]);
+	});
+
 	it('stratifiedFolds(y, rows, 5) partitions the rows into balanced folds', () => {
 		const folds = stratifiedFolds(y, all(1000), 5, 1);
 		expect(folds.map((f) => f.test.length)).toEqual([200, 200, 200, 200, 200]);

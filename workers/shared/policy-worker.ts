@@ -7,11 +7,14 @@
  * from a one-line `blob:` module that imports the real script (same origin),
  * and everything it does — `fetch`, `import()`, wasm — is under the page's
  * policy. The network guard each worker installs first stays as a second wall.
+ * The training worker starts its helper threads the same way, so they inherit
+ * the policy it inherited.
  */
 
 /** A module worker running `scriptUrl` (a Vite `?worker&url` import) under the page's policy. */
 export function startPolicyWorker(scriptUrl: string, name: string): Worker {
-	const script = new URL(scriptUrl, location.href).href;
+	// Resolved against this module, not `location`: inside a worker started this way `location` is a blob: URL.
+	const script = new URL(scriptUrl, import.meta.url).href;
 	const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};\n`], { type: 'text/javascript' }));
 	const worker = new Worker(bootstrap, { type: 'module', name });
 	// The bootstrap is read once the worker starts; its first message means it has been.

@@ -1,0 +1,111 @@
+/**
+ * All shards of one fit, addressed as one: every request goes to each shard,
+ * histograms come back summed. Blocks are contiguous rows, one per helper
+ * thread (or the whole table on this thread when there are none or the table
+ * is small). Sums are exact (gradients on a grid, see shard.ts), so the
+ * number of shards never changes a tree.
+ */
+import type { BinnedMatrix } from '../shared/tree';
+import type { ThreadPool } from '../types';
+import { gradientScale, type ShardInit, type ShardSplit } from './shard';
+import { localShard, threadShard, type ShardLink, type ShardRequest } from './shard-link';
+
+export interface ShardData {
+	m: BinnedMatrix;
+	y: Int32Array;
+	weights?: Float64Array;
+	base: number[];
+	outputs: number;
+}
+
+export class ShardSet {
+	/** Histogram buffers the coordinator is done with, handed back to shards with their next request. */
+	private spare: Float64Array[] = [];
+
+	/** `blocks[s]` = [first row, end row) of shard s. */
+	private constructor(
+		private readonly links: ShardLink[],
+		private readonly blocks: [number, number][]
+	) {}
+
+	static async open(data: ShardData, threads: ThreadPool | undefined): Promise<ShardSet> {
+		const { m, y, weights } = data;
+		let maxWeight = 1;
+		if (weights) for (let r = 0; r < weights.length; r++) maxWeight = Math.max(maxWeight, weights[r]);
+		const common = { base: data.base, outputs: data.outputs, scale: gradientScale(m.rows, maxWeight) };
+		if (!threads || threads.size < 1 || m.rows < threads.minRows) return new ShardSet([localShard({ ...common, matrix: m, y, weights, offset: 0 })], [[0, m.rows]]);
+		const N = Math.min(threads.size, m.rows);
+		const links: Promise<ShardLink>[] = [];
+		const blocks: [number, number][] = [];
+		for (let t = 0; t < N; t++) {
+			const from = Math.floor((t * m.rows) / N);
+			const to = Math.floor(((t + 1) * m.rows) / N);
+			blocks.push([from, to]);
+			const init: ShardInit = { ...common, matrix: rowBlock(m, from, to), y: y.slice(from, to), weights: weights?.slice(from, to), offset: from };
+			links.push(threadShard(threads, t, init));
+		}
+		return new ShardSet(await Promise.all(links), blocks);
+	}
+
+	/** Starts a round; `sample` marks the rows it uses (null: every row). */
+	round(sample: Uint8Array | null): Promise<unknown> {
+		const one = this.links.length === 1;
+		return Promise.all(this.links.map((l, s) => l.send({ op: 'round', sample: sample && !one ? sample.slice(...this.blocks[s]) : sample })));
+	}
+
+	/** The root histogram of output `output`'s tree over the round's rows. */
+	async tree(output: number): Promise<Float64Array> {
+		return this.sum((await Promise.all(this.links.map((l) => l.send({ op: 'tree', output })))) as Float64Array[]);
+	}
+
+	/** Applies the splits in every shard and returns the summed histograms of the `build` nodes. */
+	async grow(splits: ShardSplit[], build: number[]): Promise<Float64Array[]> {
+		const share = Math.ceil(this.spare.length / this.links.length);
+		const replies = (await Promise.all(this.links.map((l) => l.send({ op: 'grow', splits, build, recycle: this.spare.splice(0, share) })))) as Float64Array[][];
+		return build.map((_, i) => this.sum(replies.map((r) => r[i])));
+	}
+
+	finish(values: Float64Array): Promise<unknown> {
+		return Promise.all(this.links.map((l) => l.send({ op: 'finish', values })));
+	}
+
+	/** Weighted mean logloss over every `stride`-th training row. */
+	async loss(stride: number): Promise<number> {
+		const parts = (await Promise.all(this.links.map((l) => l.send({ op: 'loss', stride })))) as { total: number; weight: number }[];
+		let total = 0;
+		let weight = 0;
+		for (const p of parts) {
+			total += p.total;
+			weight += p.weight;
+		}
+		return weight > 0 ? total / weight : 0;
+	}
+
+	/** A histogram the coordinator no longer needs. */
+	release(hist: Float64Array | null): void {
+		if (hist) this.spare.push(hist);
+	}
+
+	close(): Promise<unknown> {
+		return Promise.all(this.links.map((l) => l.close()));
+	}
+
+	private sum(hists: Float64Array[]): Float64Array {
+		const total = hists[0];
+		for (let s = 1; s < hists.length; s++) {
+			const h = hists[s];
+			for (let i = 0; i < total.length; i++) total[i] += h[i];
+			this.spare.push(h);
+		}
+		return total;
+	}
+}
+
+/** Rows `[from, to)` of a binned matrix as a matrix of their own (copies: it crosses to a helper thread). */
+function rowBlock(m: BinnedMatrix, from: number, to: number): BinnedMatrix {
+	const rows = to - from;
+	const F = m.features;
+	const columns = new Uint8Array(rows * F);
+	for (let f = 0; f < F; f++) columns.set(m.columns.subarray(f * m.rows + from, f * m.rows + to), f * rows);
+	return { ...m, rows, columns, slots: m.slots.slice(from * F, to * F) };
+}

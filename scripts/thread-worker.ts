@@ -1,0 +1,8 @@
+/** A Node helper thread: answers the pool's envelopes with the models' thread server. */
+import { parentPort } from 'node:worker_threads';
+import { serveThread, type ThreadEnvelope } from '../models/threads';
+
+parentPort!.on('message', (envelope: ThreadEnvelope) => {
+	const { answer, transfer } = serveThread(envelope);
+	parentPort!.postMessage(answer, transfer);
+});

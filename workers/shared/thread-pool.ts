@@ -1,0 +1,75 @@
+/**
+ * Helper threads behind the models' `ThreadPool`: numbered requests, answers
+ * matched to their callers, a thread's failure rejecting what waits on it.
+ * The transport (a Web Worker, a Node worker thread) is given by `spawn`.
+ */
+import type { ThreadMessage, ThreadPool } from '../../models';
+import type { ThreadAnswer, ThreadEnvelope } from '../../models/threads';
+
+/** One helper thread as this pool needs it. */
+export interface ThreadEndpoint {
+	post(envelope: ThreadEnvelope, transfer: ArrayBuffer[]): void;
+	/** Registers the handlers of answers and of the thread's failure. */
+	listen(onAnswer: (answer: ThreadAnswer) => void, onFailure: (error: Error) => void): void;
+	terminate(): void;
+}
+
+interface Waiting {
+	resolve(value: unknown): void;
+	reject(error: Error): void;
+}
+
+export class MessageThreadPool implements ThreadPool {
+	private readonly threads: ThreadEndpoint[] = [];
+	private readonly waiting = new Map<number, Waiting>();
+	private next = 0;
+
+	constructor(
+		readonly size: number,
+		readonly minRows: number,
+		private readonly spawn: (index: number) => ThreadEndpoint
+	) {}
+
+	request(thread: number, message: ThreadMessage, transfer: ArrayBuffer[] = []): Promise<unknown> {
+		if (!(thread >= 0 && thread < this.size)) return Promise.reject(new Error(`invalid thread: ${thread}`));
+		const id = ++this.next;
+		return new Promise((resolve, reject) => {
+			this.waiting.set(id, { resolve, reject });
+			this.endpoint(thread).post({ id, message }, transfer);
+		});
+	}
+
+	/** Stops every thread; what still waits is rejected. */
+	close(): void {
+		for (const t of this.threads) t?.terminate();
+		this.threads.length = 0;
+		this.fail(new Error('The helper threads were stopped.'));
+	}
+
+	private endpoint(i: number): ThreadEndpoint {
+		if (this.threads[i]) return this.threads[i];
+		const t = this.spawn(i);
+		t.listen(
+			(answer) => {
+				const w = this.waiting.get(answer.id);
+				if (!w) return;
+				this.waiting.delete(answer.id);
+				if ('error' in answer) w.reject(Object.assign(new Error(answer.error.message), { name: answer.error.name }));
+				else w.resolve(answer.value);
+			},
+			(error) => {
+				// A thread that died loses its sessions: the fits using it fail; a new one starts on the next request.
+				delete this.threads[i];
+				t.terminate();
+				this.fail(error);
+			}
+		);
+		this.threads[i] = t;
+		return t;
+	}
+
+	private fail(error: Error): void {
+		for (const w of this.waiting.values()) w.reject(error);
+		this.waiting.clear();
+	}
+}
