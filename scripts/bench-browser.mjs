@@ -12,17 +12,22 @@ export async function withBrowser(use) {
 	const server = spawn('node', ['scripts/serve.mjs', String(PORT)], { stdio: 'ignore' });
 	try {
 		await new Promise((r) => setTimeout(r, 2500));
-		const browser = await chromium.launch({
-			executablePath: (await findChromium()) ?? undefined,
-			args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
-		});
-		try {
-			return await use(browser);
-		} finally {
-			await browser.close();
-		}
+		return await withChromium(use);
 	} finally {
 		server.kill();
+	}
+}
+
+/** Launches Chromium (no app served: for benches that load their own page), runs `use(browser)`, closes it. */
+export async function withChromium(use) {
+	const browser = await chromium.launch({
+		executablePath: (await findChromium()) ?? undefined,
+		args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+	});
+	try {
+		return await use(browser);
+	} finally {
+		await browser.close();
 	}
 }
 

@@ -19,7 +19,8 @@ import type { Reason, ShapOptions, ShapResult } from './types';
 
 export type { Reason, ShapOptions, ShapResult, ShapSpace } from './types';
 export type { ExplainData } from './types';
-export { explainTrees } from './tree';
+export { explainTrees, TREE_METHODS, type TreeMethod } from './tree';
+export { additivityError } from './additivity';
 export { explainLinear } from './linear';
 export { explainKernel, logOdds } from './kernel';
 

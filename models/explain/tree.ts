@@ -6,15 +6,18 @@
 import type { Features } from '../types';
 import type { ForestState } from '../forest';
 import type { GbdtState } from '../gbdt';
-import { alignFeatures, createYielder } from '../shared/tree';
+import { alignFeatures, createYielder, type AlignedRows } from '../shared/tree';
 import { LeafPathShap } from './leaf-paths';
 import { LinearTreeShap, linearShapApplies } from './linear-treeshap';
+import { addBlock } from './row-block';
+import { SubtreeShap, subtreeShapApplies } from './subtree-shap';
 import { TreeShap, type TreeTarget } from './treeshap';
 import type { ShapOptions, ShapResult } from './types';
 
 /**
- * Rows between progress reports / abort checks: a deep forest takes ~25 ms a
- * row, so 50 rows keep a cancel prompt and the progress line moving.
+ * Rows between progress reports / abort checks of the per-row methods: a
+ * deep forest took ~25 ms a row by Linear TreeSHAP, so 50 rows keep a cancel
+ * prompt and the progress line moving (the subtree memo reports per tree).
  */
 const CHUNK = 50;
 
@@ -44,13 +47,13 @@ export function treeTarget(state: GbdtState | ForestState, classIndex: number): 
 export async function explainTrees(
 	state: GbdtState | ForestState,
 	X: Features,
-	/** `recursive`: use Algorithm 2's recursion instead of the per-leaf tables (same values; tests cross-check them). */
-	options: ShapOptions & { recursive?: boolean; method?: 'recursive' | 'tables' | 'linear' } = {}
+	/** `recursive` (Algorithm 2's recursion) or `method`: force an algorithm instead of the fastest (same values; tests cross-check them). */
+	options: ShapOptions & { recursive?: boolean; method?: TreeMethod } = {}
 ): Promise<ShapResult> {
 	const classIndex = defaultClass(state.classes, options);
 	const a = alignFeatures(state.features, X);
 	const target = treeTarget(state, classIndex);
-	const method = options.recursive ? 'recursive' : (options.method ?? pickMethod(state, target));
+	const method = options.recursive ? 'recursive' : (options.method ?? pickMethod(state, target, a.rows));
 	const recursive = method === 'recursive' ? new TreeShap(state.trees, target, a.categorical) : null;
 	const linear = method === 'linear' ? new LinearTreeShap(state.trees, target, a.categorical, a.features) : null;
 	const leafPaths = method === 'tables' ? new LeafPathShap(state.trees, target, a.categorical, a.rows) : null;
@@ -66,7 +69,8 @@ export async function explainTrees(
 	// Yields now and then so the worker's message loop can deliver an abort.
 	const pause = createYielder(options.signal);
 	outputs.fill(offset);
-	for (let from = 0; from < a.rows; from += CHUNK) {
+	if (method === 'subtree') await explainBySubtrees(new SubtreeShap(state.trees, target, a.categorical), a, values, outputs, pause, options.progress);
+	else for (let from = 0; from < a.rows; from += CHUNK) {
 		if (from > 0) options.progress?.(from / a.rows);
 		await pause();
 		const to = Math.min(a.rows, from + CHUNK);
@@ -88,12 +92,45 @@ export async function explainTrees(
 	};
 }
 
+/** The exact algorithms `explainTrees` can use (same values; `pickMethod` chooses the fastest). */
+export const TREE_METHODS = ['recursive', 'tables', 'linear', 'subtree'] as const;
+export type TreeMethod = (typeof TREE_METHODS)[number];
+
 /**
- * Per-leaf tables when the trees are shallow (boosting), else Linear TreeSHAP
- * (deep forests, whose leaves would exceed the tables' cap and fall back to
- * per-row O(D²) work); the recursion when a split has an uncovered child.
+ * Tree by tree over blocks of rows (the subtree memo is shared by a tree's
+ * rows, so the more rows at once the better), yielding between trees.
  */
-function pickMethod(state: GbdtState | ForestState, target: TreeTarget): 'recursive' | 'tables' | 'linear' {
+async function explainBySubtrees(
+	shap: SubtreeShap,
+	a: AlignedRows,
+	values: Float64Array,
+	outputs: Float64Array,
+	pause: () => Promise<void>,
+	progress: ((fraction: number) => void) | undefined
+): Promise<void> {
+	const trees = shap.treeCount;
+	for (let from = 0; from < a.rows; from += SUBTREE_BLOCK) {
+		const to = Math.min(a.rows, from + SUBTREE_BLOCK);
+		const block = shap.block(a, from, to);
+		for (let t = 0; t < trees; t++) {
+			if (from + t > 0) progress?.((from + ((to - from) * t) / trees) / a.rows);
+			await pause();
+			shap.explainTrees(block, t, t + 1);
+		}
+		addBlock(block, a.features, values, outputs);
+	}
+}
+
+/** Rows explained together by the subtree memo (memory: a few arrays of this many values per tree level). */
+const SUBTREE_BLOCK = 16384;
+
+/**
+ * Per-leaf tables when the trees are shallow (boosting); for deep trees
+ * (forests, whose leaves would exceed the tables' cap) the subtree memo on
+ * many rows, Linear TreeSHAP on a few; the recursion when a split has an
+ * uncovered child.
+ */
+function pickMethod(state: GbdtState | ForestState, target: TreeTarget, rows: number): TreeMethod {
 	const e = state.trees;
 	let maxDepth = 0;
 	for (const t of target.trees) {
@@ -107,8 +144,12 @@ function pickMethod(state: GbdtState | ForestState, target: TreeTarget): 'recurs
 		}
 	}
 	if (maxDepth <= LINEAR_MIN_DEPTH) return 'tables';
+	if (rows >= SUBTREE_MIN_ROWS && subtreeShapApplies(e, target)) return 'subtree';
 	return linearShapApplies(e, target) ? 'linear' : 'tables';
 }
+
+/** Below this many rows the subtree memo has too little to share: Linear TreeSHAP is faster. */
+const SUBTREE_MIN_ROWS = 32;
 
 /** Deeper than this, Linear TreeSHAP beats the per-leaf tables. */
 const LINEAR_MIN_DEPTH = 8;

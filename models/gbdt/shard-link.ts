@@ -14,7 +14,7 @@ export type ShardRequest =
 	| { op: 'loss'; stride: number };
 
 /** A shard's answer and the buffers that move with it (histograms change owner, never get copied). */
-export interface ShardAnswer {
+interface ShardAnswer {
 	reply: unknown;
 	transfer: ArrayBuffer[];
 }

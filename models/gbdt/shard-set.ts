@@ -33,7 +33,7 @@ export class ShardSet {
 		let maxWeight = 1;
 		if (weights) for (let r = 0; r < weights.length; r++) maxWeight = Math.max(maxWeight, weights[r]);
 		const common = { base: data.base, outputs: data.outputs, scale: gradientScale(m.rows, maxWeight) };
-		if (!threads || threads.size < 1 || m.rows < threads.minRows) return new ShardSet([localShard({ ...common, matrix: m, y, weights, offset: 0 })], [[0, m.rows]]);
+		if (!threads || threads.size < 2 || m.rows < threads.minRows) return new ShardSet([localShard({ ...common, matrix: m, y, weights, offset: 0 })], [[0, m.rows]]);
 		const N = Math.min(threads.size, m.rows);
 		const links: Promise<ShardLink>[] = [];
 		const blocks: [number, number][] = [];

@@ -6,6 +6,22 @@
 import type { BinnedMatrix } from './binning';
 import type { SplitResult } from './split';
 
+/** A grown tree as a few typed arrays: cheap to send between threads (plain arrays of numbers are not). */
+export interface PackedTree {
+	channels: number;
+	feature: Int32Array;
+	splitBin: Int32Array;
+	defaultLeft: Uint8Array;
+	left: Int32Array;
+	right: Int32Array;
+	value: Float64Array;
+	gain: Float64Array;
+	cover: Float64Array;
+	/** Node i's routing is goLeft[goLeftStart[i] .. goLeftStart[i + 1]) (empty for leaves). */
+	goLeft: Uint8Array;
+	goLeftStart: Int32Array;
+}
+
 export class TrainTree {
 	feature: number[] = [];
 	splitBin: number[] = [];
@@ -59,6 +75,45 @@ export class TrainTree {
 		this.leafEnd[node] = end;
 	}
 
+	/** The tree without its leaf ranges (only the builder's caller needs those). */
+	pack(): PackedTree {
+		const goLeftStart = new Int32Array(this.size + 1);
+		for (let i = 0; i < this.size; i++) goLeftStart[i + 1] = goLeftStart[i] + (this.goLeft[i]?.length ?? 0);
+		const goLeft = new Uint8Array(goLeftStart[this.size]);
+		this.goLeft.forEach((g, i) => g && goLeft.set(g, goLeftStart[i]));
+		return {
+			channels: this.channels,
+			feature: Int32Array.from(this.feature),
+			splitBin: Int32Array.from(this.splitBin),
+			defaultLeft: Uint8Array.from(this.defaultLeft),
+			left: Int32Array.from(this.left),
+			right: Int32Array.from(this.right),
+			value: Float64Array.from(this.value),
+			gain: Float64Array.from(this.gain),
+			cover: Float64Array.from(this.cover),
+			goLeft,
+			goLeftStart
+		};
+	}
+
+	static unpack(p: PackedTree): TrainTree {
+		const tree = new TrainTree(p.channels);
+		tree.feature = toArray(p.feature);
+		tree.splitBin = toArray(p.splitBin);
+		tree.defaultLeft = toArray(p.defaultLeft);
+		tree.left = toArray(p.left);
+		tree.right = toArray(p.right);
+		tree.value = toArray(p.value);
+		tree.gain = toArray(p.gain);
+		tree.cover = toArray(p.cover);
+		const n = p.feature.length;
+		tree.goLeft = new Array(n);
+		for (let i = 0; i < n; i++) tree.goLeft[i] = p.feature[i] >= 0 ? p.goLeft.subarray(p.goLeftStart[i], p.goLeftStart[i + 1]) : null;
+		tree.leafStart = new Array(n).fill(-1);
+		tree.leafEnd = new Array(n).fill(-1);
+		return tree;
+	}
+
 	/** The leaf reached by binned row `r` of `m`. */
 	leafOf(m: BinnedMatrix, r: number): number {
 		const n = m.rows;
@@ -68,4 +123,11 @@ export class TrainTree {
 		}
 		return node;
 	}
+}
+
+/** A typed array as a plain one (a counted loop: Array.from's iterator path is ~10x slower). */
+function toArray(a: ArrayLike<number>): number[] {
+	const out = new Array<number>(a.length);
+	for (let i = 0; i < a.length; i++) out[i] = a[i];
+	return out;
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainShap, explainTrees, formatReason, toProbabilityView, topReasons, type ShapResult } from '../../../../models/explain';
+import { additivityError, explainShap, explainTrees, formatReason, toProbabilityView, topReasons, type ShapResult } from '../../../../models/explain';
 import { treeTarget } from '../../../../models/explain/tree';
 import { MODELS, type ModelState } from '../../../../models';
 import { makeEnsemble, predictAny } from '../../../../models/auto/ensemble';
@@ -16,17 +16,6 @@ const binary = churnTable(400, 1);
 const multi = churnTable(400, 2, 3);
 const rows = head(binary.X, 40);
 
-/** max |outputs − base − Σ values| over rows. */
-function additivityError(res: ShapResult): number {
-	const F = res.features.length;
-	let worst = 0;
-	for (let r = 0; r < res.rows; r++) {
-		let s = res.base;
-		for (let f = 0; f < F; f++) s += res.values[r * F + f];
-		worst = Math.max(worst, Math.abs(res.outputs[r] - s));
-	}
-	return worst;
-}
 
 let gbdt: GbdtState;
 let gbdtMulti: GbdtState;
@@ -89,7 +78,7 @@ describe('explainTrees', () => {
 		}
 	});
 
-	it('Linear TreeSHAP equals the recursion on deep forests with repeated features (and is what a deep forest uses)', async () => {
+	it('Linear TreeSHAP and the automatic choice (the subtree memo, 50 rows) equal the recursion on deep forests with repeated features', async () => {
 		for (const [seed, maxDepth] of [[2, 9], [3, 0]] as const) {
 			const deep = await forestModel.fit(binary, { ...forestModel.defaults, nEstimators: 6, maxDepth, minSamplesLeaf: 1 }, context(seed));
 			const some = head(binary.X, 50);
