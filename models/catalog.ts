@@ -76,7 +76,7 @@ const TEXT = { family: 'text', tasks: TABULAR_TASKS, searchOrder: null, search: 
 
 const ENTRIES = {
 	gbdt: { label: 'Gradient-boosted trees', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 1, search: gbdtSpace, budgetShare: 0.4, shap: 'tree', earlyStopping: 'optional', reasons: 'every', exports: [...TABULAR_EXPORTS, 'xgboost-json'] },
-	forest: { label: 'Random forest', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 3, search: forestSpace, budgetShare: 0.25, shap: 'tree', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },
+	forest: { label: 'Random forest', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 3, search: forestSpace, budgetShare: 0.25, shap: 'tree', earlyStopping: 'none', reasons: 'every', exports: TABULAR_EXPORTS },
 	logistic: { label: 'Logistic regression', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 2, search: logisticSpace, budgetShare: 0.1, shap: 'linear', earlyStopping: 'none', reasons: 'every', exports: TABULAR_EXPORTS },
 	mlp: { label: 'Neural network (MLP)', family: 'tabular', tasks: TABULAR_TASKS, blend: false, searchOrder: 4, search: mlpSpace, budgetShare: 0.25, shap: 'kernel', earlyStopping: 'always', reasons: 'riskiest', exports: TABULAR_EXPORTS },
 	ensemble: { label: 'Ensemble', family: 'tabular', tasks: TABULAR_TASKS, blend: true, searchOrder: null, search: null, budgetShare: 0, shap: 'members', earlyStopping: 'none', reasons: 'riskiest', exports: TABULAR_EXPORTS },

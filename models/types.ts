@@ -96,7 +96,10 @@ export interface ThreadPool {
 	readonly size: number;
 	/** Rows below which a learner stays on its own thread: messages would cost more than they save. */
 	readonly minRows: number;
-	request(thread: number, message: ThreadMessage, transfer?: ArrayBuffer[]): Promise<unknown>;
+	/** `onProgress` receives the fractions done the thread reports before it answers (long requests). */
+	request(thread: number, message: ThreadMessage, transfer?: ArrayBuffer[], onProgress?: (fraction: number) => void): Promise<unknown>;
+	/** Stops every thread at once (what they were doing is lost, waiting requests fail); later requests start fresh threads. */
+	stop(): void;
 }
 
 /** Global importance of each input column (by the column's original name). */

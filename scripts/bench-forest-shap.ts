@@ -3,7 +3,7 @@
  * catalogue's forest on every row, then explains rows with `explainShap`, on
  * one thread (the workbench splits rows across workers on top of this).
  *
- *   npx tsx scripts/bench-forest-shap.ts [--trees 300] [--depth 12] [--rows 7043] [--check 20] [--method linear] [--data file.csv]
+ *   npx tsx scripts/bench-forest-shap.ts [--trees 300] [--depth 12] [--rows 7043] [--check 20] [--method linear] [--data file.csv] [--workers 2]
  *
  * Prints one JSON line: {rows, trees, depth, method, fit_ms, shap_ms, ms_per_1000_rows,
  * additivity_max_err, reference_max_diff}. `reference_max_diff` is the largest
@@ -11,13 +11,15 @@
  * a speed-up must not change the values. `--method` forces one of
  * `explainTrees`' algorithms (`linear`: the per-row Linear TreeSHAP deep forests
  * used before the subtree memo) instead of what `explainShap` picks.
+ * `--workers N` shares the rows between N helper threads, as the workbench does.
  */
 import { MODELS } from '../models';
 import { additivityError, explainShap, explainTrees, TREE_METHODS, type ShapResult, type TreeMethod } from '../models/explain';
 import { buildDataset, buildFeatures, planFeatures } from '../models/shared';
 import { loadTable } from './load-table';
+import { nodeThreads } from './node-threads';
 
-const DATA = '/work/shared/datasets/wa_churn.csv';
+const DATA = 'datasets/wa_churn.csv';
 const TARGET = 'churn';
 
 function arg(name: string, fallback: string): string {
@@ -44,9 +46,13 @@ async function main() {
 	const state = await forest.fit(data, { ...forest.defaults, nEstimators: trees, maxDepth: depth }, ctx);
 	const fitMs = performance.now() - start;
 	const X = buildFeatures(raw, plan.features, all.subarray(0, rows));
+	const workers = Number(arg('workers', '0'));
+	const threads = workers > 0 ? nodeThreads(workers) : undefined;
+	if (threads) await explainShap(state, buildFeatures(raw, plan.features, all.subarray(0, 400)), { threads }); // starts the threads (Node compiles their TypeScript first)
 	start = performance.now();
-	const shap = method === 'auto' ? await explainShap(state, X) : await explainTrees(state, X, { method: method as TreeMethod });
+	const shap = method === 'auto' ? await explainShap(state, X, { threads }) : await explainTrees(state, X, { method: method as TreeMethod });
 	const shapMs = performance.now() - start;
+	threads?.stop();
 	let referenceDiff: number | null = null;
 	if (check > 0) {
 		const some = buildFeatures(raw, plan.features, all.subarray(0, Math.min(check, rows)));
@@ -60,6 +66,7 @@ async function main() {
 			trees,
 			depth,
 			method,
+			workers,
 			fit_ms: Math.round(fitMs),
 			shap_ms: Math.round(shapMs),
 			ms_per_1000_rows: Math.round((shapMs * 1000) / rows),

@@ -5,6 +5,7 @@
  *   npm run evaluate -- churn --data <file.csv> --target <column> [--positive <label>]
  *        [--split-column <column>] [--models gbdt,forest,logistic,mlp,auto (any tabular kind of models/catalog.ts)] [--seed 42] [--budget-s 60] [--folds 3] [--explain] [--timing]
  *        [--export-dir <dir>]  (the production bundle and predictions.csv of each model: evaluate-export.ts) [--verbose]
+ *        [--workers N]  (helper threads, as the browser starts them: forest trees, boosted fits from 50,000 rows)
  *   npm run evaluate -- segment --data <file.csv> --target <column> ...
  *   npm run evaluate -- cluster --data <file.csv> [--columns a,b,c] [--exclude churn] [--k 2..8] [--seed 42]
  *   npm run evaluate -- sentiment --data <file.csv> --text <column> --target <column> [...]  (see evaluate-sentiment.ts)
@@ -23,6 +24,8 @@
  * configuration the search cross-validated, one JSON line each (`trial`: kind, what it changes from the
  * kind's defaults, its CV score, whether the budget cut it short, whether it was kept).
  */
+import { nodeThreads } from './node-threads';
+import { SHARD_MIN_ROWS } from '../workers/shared/thread-pool';
 import { splitRows, targetCodes, trainTabular, DEFAULT_TABULAR_REQUEST, type TabularKind, type TabularRequest, type TabularResult } from '../models/auto';
 import { explainShap } from '../models/explain';
 import { type RawColumn, buildFeatures, decodeState } from '../models/shared';
@@ -75,7 +78,8 @@ function parseArgs(argv: string[]) {
 		explain: booleans.has('explain'),
 		timing: booleans.has('timing'),
 		verbose: booleans.has('verbose'),
-		exportDir: flags.get('export-dir') ?? null
+		exportDir: flags.get('export-dir') ?? null,
+		workers: Number(flags.get('workers') ?? 0)
 	};
 }
 
@@ -182,6 +186,8 @@ async function main() {
 	const engine = await loadEngine(args.data, TABLE);
 	const raw = await relationColumns(engine, TABLE);
 
+	// --workers N: helper threads, as the browser's training worker starts them (forest trees, large boosted fits).
+	const threads = args.workers > 1 ? nodeThreads(args.workers, SHARD_MIN_ROWS) : undefined;
 	for (const model of args.models) {
 		const request: TabularRequest = {
 			...DEFAULT_TABULAR_REQUEST,
@@ -194,7 +200,7 @@ async function main() {
 			mode: model === 'auto' ? 'auto' : (model as TabularKind)
 		};
 		const started = performance.now();
-		const result = await trainTabular(raw, request, { progress: () => undefined, signal: new AbortController().signal });
+		const result = await trainTabular(raw, request, { progress: () => undefined, signal: new AbortController().signal, threads });
 		const row = result.leaderboard.find((r) => r.kind === result.best)!;
 		if (args.verbose) printTrials(result);
 		const common = { task: args.task, model, ...(model === 'auto' ? { selected: row.kind } : {}), n_train: result.nTrain, n_test: result.nTest };
@@ -214,6 +220,7 @@ async function main() {
 			await writeProductionExport(dir, { engine, file: args.data, table: TABLE, raw, request, result, task: args.task });
 		}
 	}
+	threads?.stop();
 }
 
 // Errors print as one line: the TF.js WASM module would otherwise dump its whole source on an uncaught error.

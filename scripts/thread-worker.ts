@@ -2,7 +2,4 @@
 import { parentPort } from 'node:worker_threads';
 import { serveThread, type ThreadEnvelope } from '../models/threads';
 
-parentPort!.on('message', (envelope: ThreadEnvelope) => {
-	const { answer, transfer } = serveThread(envelope);
-	parentPort!.postMessage(answer, transfer);
-});
+parentPort!.on('message', (envelope: ThreadEnvelope) => void serveThread(envelope, (answer, transfer) => parentPort!.postMessage(answer, transfer)));

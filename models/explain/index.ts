@@ -15,6 +15,7 @@ import { explainKernel } from './kernel';
 import { explainLinear } from './linear';
 import { toLogOddsView } from './forest-logit';
 import { defaultClass, explainTrees } from './tree';
+import { explainTreesOnThreads, sharesRows } from './shap-rows';
 import type { Reason, ShapOptions, ShapResult } from './types';
 
 export type { Reason, ShapOptions, ShapResult, ShapSpace } from './types';
@@ -34,6 +35,7 @@ export async function explainShap(state: ModelState, X: Features, options: ShapO
 			if (isEnsemble(state)) return explainBlend(state, X, opts);
 			break;
 		case 'tree':
+			if (sharesRows(options.threads, X.rows)) return explainTreesOnThreads(state as GbdtState | ForestState, X, opts, options.threads);
 			return explainTrees(state as GbdtState | ForestState, X, opts);
 		case 'linear':
 			return explainLinear(state as LogisticState, X, opts);

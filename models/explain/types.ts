@@ -2,7 +2,7 @@
  * SHAP explanations on the user's original columns (a categorical column's
  * one-hot parts are summed into one value), for every model kind.
  */
-import type { Features, ModelState } from '../types';
+import type { Features, ModelState, ThreadPool } from '../types';
 
 /** Where contributions add up: margins (log-odds) for boosting, logistic and MLP; probabilities for forests. */
 export type ShapSpace = 'log-odds' | 'probability';
@@ -38,6 +38,8 @@ export interface ShapOptions {
 	seed?: number;
 	signal?: AbortSignal;
 	progress?(fraction: number): void;
+	/** Helper threads that share the customers of a tree explanation (see shap-rows.ts); absent: this thread. */
+	threads?: ThreadPool;
 }
 
 export type ShapExplainer = (state: ModelState, X: Features, options: ShapOptions) => Promise<ShapResult>;

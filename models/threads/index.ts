@@ -1,7 +1,7 @@
 /**
  * What a helper thread runs: it keeps sessions (one per fit) and answers
- * their requests: boosting shards (blocks of rows) and forest growers
- * (batches of trees). The same code serves Web Workers in the browser and
+ * their requests: boosting shards (blocks of rows), forest growers
+ * (batches of trees) and tree SHAP of a block of customers. The same code serves Web Workers in the browser and
  * worker threads in Node; only the transport around it differs.
  * Plain arithmetic: no TensorFlow.js, so a helper thread starts light.
  */
@@ -10,6 +10,7 @@ import { BoostShard, type ShardInit } from '../gbdt/shard';
 import { answerShard, type ShardRequest } from '../gbdt/shard-link';
 import { ForestGrower, type ForestInit } from '../forest/grower';
 import { answerForest, type ForestRequest } from '../forest/crew';
+import { answerShapRows, type ShapRowsRequest } from '../explain/shap-rows';
 
 /** A request as it travels, numbered so the answer finds its caller. */
 export interface ThreadEnvelope {
@@ -17,23 +18,26 @@ export interface ThreadEnvelope {
 	message: ThreadMessage;
 }
 
-/** The answer to envelope `id`: a value, or the error's name and message. */
-export type ThreadAnswer = { id: number; value: unknown } | { id: number; error: { name: string; message: string } };
+/** The answer to envelope `id`: a value, or the error's name and message; before it, any number of progress reports. */
+export type ThreadAnswer = { id: number; value: unknown } | { id: number; error: { name: string; message: string } } | { id: number; progress: number };
 
 type Answer = { reply: unknown; transfer: ArrayBuffer[] };
+type Progress = (fraction: number) => void;
 
-/** Each task: how a session starts, and how it answers a request. */
-const TASKS: Record<string, { open(init: never): unknown; answer(session: never, request: never): Answer }> = {
+/** Each task: how a session starts (none: every request stands alone), and how it answers a request. */
+const TASKS: Record<string, { open?(init: never): unknown; answer(session: never, request: never, progress: Progress): Answer | Promise<Answer> }> = {
 	gbdt: { open: (init: ShardInit) => new BoostShard(init), answer: (s: BoostShard, r: ShardRequest) => answerShard(s, r) },
-	forest: { open: (init: ForestInit) => new ForestGrower(init), answer: (s: ForestGrower, r: ForestRequest) => answerForest(s, r) }
+	forest: { open: (init: ForestInit) => new ForestGrower(init), answer: (s: ForestGrower, r: ForestRequest) => answerForest(s, r) },
+	shap: { answer: (_: null, r: ShapRowsRequest, progress: Progress) => answerShapRows(r, progress) }
 };
 
 const sessions = new Map<string, unknown>();
 
-function answer(message: ThreadMessage): Answer {
+function answer(message: ThreadMessage, progress: Progress): Answer | Promise<Answer> {
 	const task = Object.hasOwn(TASKS, message.task) ? TASKS[message.task] : undefined;
 	if (!task) throw new Error(`unknown thread task: ${message.task}`);
 	const request = message.request as { op: string; init?: unknown };
+	if (!task.open) return task.answer(null as never, request as never, progress);
 	if (request.op === 'open') {
 		sessions.set(message.session, task.open(request.init as never));
 		return { reply: null, transfer: [] };
@@ -44,16 +48,20 @@ function answer(message: ThreadMessage): Answer {
 	}
 	const session = sessions.get(message.session);
 	if (session === undefined) throw new Error(`no session ${message.session} on this thread`);
-	return task.answer(session as never, request as never);
+	return task.answer(session as never, request as never, progress);
 }
 
-/** Answers one envelope; the transfer list moves the answer's buffers instead of copying them. */
-export function serveThread(envelope: ThreadEnvelope): { answer: ThreadAnswer; transfer: ArrayBuffer[] } {
+/**
+ * Answers one envelope through `post` (progress reports first, then the
+ * answer); the transfer list moves the answer's buffers instead of copying them.
+ */
+export async function serveThread(envelope: ThreadEnvelope, post: (answer: ThreadAnswer, transfer: ArrayBuffer[]) => void): Promise<void> {
+	const { id } = envelope;
 	try {
-		const { reply, transfer } = answer(envelope.message);
-		return { answer: { id: envelope.id, value: reply }, transfer };
+		const { reply, transfer } = await answer(envelope.message, (progress) => post({ id, progress }, []));
+		post({ id, value: reply }, transfer);
 	} catch (e) {
 		const error = e instanceof Error ? e : new Error(String(e));
-		return { answer: { id: envelope.id, error: { name: error.name, message: error.message } }, transfer: [] };
+		post({ id, error: { name: error.name, message: error.message } }, []);
 	}
 }

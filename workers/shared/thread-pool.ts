@@ -14,9 +14,17 @@ export interface ThreadEndpoint {
 	terminate(): void;
 }
 
+/**
+ * Rows from which a boosted fit spreads over the threads (the pool's
+ * `minRows` in the browser and in `evaluate --workers`): each tree level
+ * costs one message round (about a millisecond); below this its histograms take less.
+ */
+export const SHARD_MIN_ROWS = 50_000;
+
 interface Waiting {
 	resolve(value: unknown): void;
 	reject(error: Error): void;
+	progress?(fraction: number): void;
 }
 
 export class MessageThreadPool implements ThreadPool {
@@ -30,17 +38,16 @@ export class MessageThreadPool implements ThreadPool {
 		private readonly spawn: (index: number) => ThreadEndpoint
 	) {}
 
-	request(thread: number, message: ThreadMessage, transfer: ArrayBuffer[] = []): Promise<unknown> {
+	request(thread: number, message: ThreadMessage, transfer: ArrayBuffer[] = [], progress?: (fraction: number) => void): Promise<unknown> {
 		if (!(thread >= 0 && thread < this.size)) return Promise.reject(new Error(`invalid thread: ${thread}`));
 		const id = ++this.next;
 		return new Promise((resolve, reject) => {
-			this.waiting.set(id, { resolve, reject });
+			this.waiting.set(id, { resolve, reject, progress });
 			this.endpoint(thread).post({ id, message }, transfer);
 		});
 	}
 
-	/** Stops every thread; what still waits is rejected. */
-	close(): void {
+	stop(): void {
 		for (const t of this.threads) t?.terminate();
 		this.threads.length = 0;
 		this.fail(new Error('The helper threads were stopped.'));
@@ -53,6 +60,7 @@ export class MessageThreadPool implements ThreadPool {
 			(answer) => {
 				const w = this.waiting.get(answer.id);
 				if (!w) return;
+				if ('progress' in answer) return w.progress?.(answer.progress);
 				this.waiting.delete(answer.id);
 				if ('error' in answer) w.reject(Object.assign(new Error(answer.error.message), { name: answer.error.name }));
 				else w.resolve(answer.value);

@@ -185,7 +185,7 @@ export class TrainEngine implements TrainApi {
 	/** SHAP explanations of a table's rows (probability view) and their top reasons; cancellable by `jobId`. */
 	async explain(job: ExplainJob, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult> {
 		await this.ready();
-		return this.withJob(job.jobId, (signal) => explainTable(job, signal, onProgress));
+		return this.withJob(job.jobId, (signal) => explainTable(job, signal, onProgress, this.env.threads));
 	}
 
 	async productionBundle(job: BundleJob): Promise<Uint8Array> {

@@ -3,7 +3,7 @@
  * with a fitted model, turned into the probability view the charts draw,
  * plus each customer's top reasons in words.
  */
-import type { Features } from '../../models';
+import type { Features, ThreadPool } from '../../models';
 import { buildFeatures, decodeState } from '../../models/shared';
 import { explainShap, formatReason, topReasons, toProbabilityView } from '../../models/explain';
 import type { ArrowTableBytes, ExplainData, ExplainJob, ExplainResult, TabularProgress } from './api';
@@ -24,7 +24,7 @@ function timeLeftS(started: number, fraction: number): number | undefined {
 	return ((performance.now() - started) / 1000 / fraction) * (1 - fraction);
 }
 
-export async function explainTable(job: ExplainJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<ExplainResult> {
+export async function explainTable(job: ExplainJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void, threads?: ThreadPool): Promise<ExplainResult> {
 	const state = loadState(job.state);
 	const raw = columnsOf(job.table as ArrowTableBytes);
 	const X = buildFeatures(raw, state.features, job.rows ? Int32Array.from(job.rows) : undefined);
@@ -36,6 +36,7 @@ export async function explainTable(job: ExplainJob, signal: AbortSignal, onProgr
 		samples: job.samples,
 		seed: 42,
 		signal,
+		threads,
 		progress: (fraction) => onProgress?.({ jobId: job.jobId, stage: 'Explaining', fraction, etaS: timeLeftS(started, fraction) })
 	});
 	const view = shap.space === 'log-odds' ? toProbabilityView(shap) : shap;

@@ -4,7 +4,4 @@ import '../shared/network-guard';
 import { serveThread, type ThreadEnvelope } from '../../models/threads';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ThreadEnvelope>) => void) | null; postMessage(message: unknown, transfer: Transferable[]): void };
-scope.onmessage = (e) => {
-	const { answer, transfer } = serveThread(e.data);
-	scope.postMessage(answer, transfer);
-};
+scope.onmessage = (e) => void serveThread(e.data, (answer, transfer) => scope.postMessage(answer, transfer));

@@ -3,22 +3,16 @@
  * the page's policy), created on the first fit large enough to use them.
  */
 import threadScript from './thread.worker.ts?worker&url';
-import { MessageThreadPool } from '../shared/thread-pool';
+import { MessageThreadPool, SHARD_MIN_ROWS } from '../shared/thread-pool';
 import { startPolicyWorker } from '../shared/policy-worker';
 import type { ThreadAnswer } from '../../models/threads';
-
-/**
- * Rows from which a fit spreads over the threads: each tree level costs one
- * message round (about a millisecond); below this its histograms take less.
- */
-const MIN_ROWS = 50_000;
 
 /** One thread per core, at most one per GB of memory the browser reports (each holds its block of rows) and 8. */
 export function browserThreads(): MessageThreadPool {
 	const cores = navigator.hardwareConcurrency || 2;
 	const memoryGb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory ?? 4;
 	const size = Math.max(1, Math.min(cores, 8, Math.floor(memoryGb)));
-	return new MessageThreadPool(size, MIN_ROWS, (i) => {
+	return new MessageThreadPool(size, SHARD_MIN_ROWS, (i) => {
 		const worker = startPolicyWorker(threadScript, `helper ${i + 1}`);
 		return {
 			post: (envelope, transfer) => worker.postMessage(envelope, transfer),

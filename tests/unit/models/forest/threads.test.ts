@@ -10,7 +10,7 @@ import { loadSplit, probabilityAuc } from '../split-fixture';
 
 const churn = loadSplit('wa_churn.split.csv', 'churn', 'Yes');
 const pools = [nodeThreads(2, 0), nodeThreads(3, 0)];
-afterAll(() => pools.forEach((p) => p.close()));
+afterAll(() => pools.forEach((p) => p.stop()));
 
 describe('forest on helper threads', () => {
 	it('grows the same telco churn forest on 1, 2 and 3 threads, as accurate as ever', async () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 	const plan = planFeatures(raw, { target: 'churn', positive: null, trainRows: rows });
 	telco = buildDataset(raw, plan, rows);
 });
-afterAll(() => pools.forEach((p) => p.close()));
+afterAll(() => pools.forEach((p) => p.stop()));
 
 async function fitEvery(data: Dataset, params: Partial<GbdtParams>, validation?: Dataset): Promise<GbdtState[]> {
 	const fit = (threads?: (typeof pools)[number]) => gbdtModel.fit(data, { ...gbdtModel.defaults, ...params }, context(3, { threads, validation }));
