@@ -4,9 +4,9 @@
  * rows shared between `workers` Web Workers running the workbench's helper
  * thread (`/thread.js`), as the training worker does. Exposed as `globalThis.benchForestShap`.
  */
-import { forestModel } from '../models/forest';
+import { MODELS, type Dataset } from '../models';
 import { explainShap } from '../models/explain';
-import type { Dataset } from '../models';
+
 import { MessageThreadPool } from '../workers/shared/thread-pool';
 import type { ThreadAnswer } from '../models/threads';
 
@@ -47,7 +47,7 @@ async function benchForestShap(plain: PlainDataset, trees: number, depth: number
 	const data = dataset(plain);
 	const ctx = { seed: 42, progress: () => {}, signal: new AbortController().signal };
 	let start = performance.now();
-	const state = await forestModel.fit(data, { ...forestModel.defaults, nEstimators: trees, maxDepth: depth }, ctx);
+	const state = await MODELS.forest.fit(data, { ...MODELS.forest.defaults, nEstimators: trees, maxDepth: depth }, ctx);
 	const fitMs = performance.now() - start;
 	const threads = workers > 1 ? webThreads(workers) : undefined;
 	start = performance.now();

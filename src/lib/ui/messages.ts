@@ -71,6 +71,7 @@ export const MESSAGES = messages(
 		erasedElsewhere: 'All local data was deleted from another tab.',
 		readOnlyTitle: 'Read-only in this tab',
 		readOnlyText: 'This notebook is open for editing in another tab. Here it is read-only and shows what that tab saves.',
+		notebookViewFailed: (why: string) => `The notebook's screen could not load (${why}). Reload the page: your notebooks are kept.`,
 		editHere: 'Edit here instead',
 		readOnlyRefused: 'This notebook is read-only in this tab: press "Edit here instead" first.',
 		close: 'Close',
@@ -252,6 +253,7 @@ export const MESSAGES = messages(
 			readOnlyTitle: 'Lecture seule dans cet onglet',
 			readOnlyText:
 				'Ce notebook est ouvert en modification dans un autre onglet. Ici, il est en lecture seule et affiche ce que l’autre onglet enregistre.',
+			notebookViewFailed: (why: string) => `L’écran du notebook n’a pas pu se charger (${why}). Rechargez la page : vos notebooks sont conservés.`,
 			editHere: 'Modifier plutôt ici',
 			readOnlyRefused: 'Ce notebook est en lecture seule dans cet onglet : cliquez d’abord sur « Modifier plutôt ici ».',
 			close: 'Fermer',
