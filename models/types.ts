@@ -96,10 +96,14 @@ export interface ThreadPool {
 	readonly size: number;
 	/** Rows below which a learner stays on its own thread: messages would cost more than they save. */
 	readonly minRows: number;
-	/** `onProgress` receives the fractions done the thread reports before it answers (long requests). */
-	request(thread: number, message: ThreadMessage, transfer?: ArrayBuffer[], onProgress?: (fraction: number) => void): Promise<unknown>;
-	/** Stops every thread at once (what they were doing is lost, waiting requests fail); later requests start fresh threads. */
-	stop(): void;
+	request(thread: number, message: ThreadMessage, transfer?: ArrayBuffer[], watch?: ThreadWatch): Promise<unknown>;
+}
+
+/** For long requests: the fractions done the thread reports before it answers, and a cancel. */
+export interface ThreadWatch {
+	progress?(fraction: number): void;
+	/** Aborting it asks the thread to end the request: it rejects with a 'CancelledError' at the work's next pause. */
+	signal?: AbortSignal;
 }
 
 /** Global importance of each input column (by the column's original name). */

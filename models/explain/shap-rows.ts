@@ -21,8 +21,8 @@ export interface ShapRowsRequest {
 	classIndex: number;
 }
 
-export async function answerShapRows(req: ShapRowsRequest, progress: (fraction: number) => void): Promise<{ reply: ShapResult; transfer: ArrayBuffer[] }> {
-	const result = await explainTrees(req.state, req.X, { classIndex: req.classIndex, progress });
+export async function answerShapRows(req: ShapRowsRequest, progress: (fraction: number) => void, signal: AbortSignal): Promise<{ reply: ShapResult; transfer: ArrayBuffer[] }> {
+	const result = await explainTrees(req.state, req.X, { classIndex: req.classIndex, progress, signal });
 	return { reply: result, transfer: [result.values.buffer, result.outputs.buffer] as ArrayBuffer[] };
 }
 
@@ -35,25 +35,23 @@ export async function explainTreesOnThreads(state: GbdtState | ForestState, X: F
 	const N = Math.min(threads.size, X.rows);
 	const done = new Float64Array(N);
 	const report = () => options.progress?.(done.reduce((a, b) => a + b, 0) / N);
-	// A cancel stops the threads at once: their blocks are lost, the next job starts fresh threads.
-	const stop = () => threads.stop();
-	options.signal?.addEventListener('abort', stop, { once: true });
+	// A cancel reaches every thread, which ends its block at the next pause (other jobs' work on the threads goes on).
+	const signal = options.signal;
 	try {
 		const parts = (await Promise.all(
 			Array.from({ length: N }, (_, t) => {
 				const request: ShapRowsRequest = { state, X: rowBlock(X, Math.floor((t * X.rows) / N), Math.floor(((t + 1) * X.rows) / N)), classIndex: options.classIndex };
-				return threads.request(t, { task: 'shap', session: '', request }, [], (fraction) => {
+				const progress = (fraction: number) => {
 					done[t] = fraction;
 					report();
-				});
+				};
+				return threads.request(t, { task: 'shap', session: '', request }, [], { progress, signal });
 			})
 		)) as ShapResult[];
 		return joinRows(parts);
 	} catch (e) {
-		if (options.signal?.aborted) throw cancelledError();
+		if (signal?.aborted) throw cancelledError();
 		throw e;
-	} finally {
-		options.signal?.removeEventListener('abort', stop);
 	}
 }
 

@@ -6,6 +6,7 @@
 import { TrainTree } from '../shared/tree';
 import type { PackedTree } from '../shared/tree/train-tree';
 import type { ThreadPool } from '../types';
+import { ThreadSessions } from '../shared/thread-sessions';
 import { ForestGrower, type ForestInit } from './grower';
 
 /**
@@ -40,32 +41,27 @@ export interface ForestCrew {
 	close(): Promise<void>;
 }
 
-let sessions = 0;
-
 export async function openCrew(init: ForestInit, threads: ThreadPool | undefined, signal: AbortSignal): Promise<ForestCrew> {
 	const m = init.matrix;
 	if (!threads || threads.size < 2 || m.rows < Math.min(threads.minRows, MIN_ROWS)) {
 		const grower = new ForestGrower(init);
 		return { batch: 1, grow: async (from, to) => Array.from({ length: to - from }, (_, i) => grower.grow(from + i, signal)), close: async () => undefined };
 	}
-	const session = `forest-${++sessions}`;
 	const N = threads.size;
-	const call = (thread: number, request: unknown, transfer: ArrayBuffer[] = []) => threads.request(thread, { task: 'forest', session, request }, transfer);
-	await Promise.all(
-		Array.from({ length: N }, (_, i) => {
-			// Every thread gets its own copy of the rows (they move, not copy, to the thread).
-			const copy: ForestInit = { ...init, matrix: { ...m, columns: m.columns.slice(), slots: m.slots.slice() }, y: init.y.slice(), weights: init.weights?.slice() };
-			return call(i, { op: 'open', init: copy }, [copy.matrix.columns.buffer, copy.matrix.slots.buffer, copy.y.buffer] as ArrayBuffer[]);
-		})
-	);
+	const openings = Array.from({ length: N }, () => {
+		// Every thread gets its own copy of the rows (they move, not copy, to the thread).
+		const copy: ForestInit = { ...init, matrix: { ...m, columns: m.columns.slice(), slots: m.slots.slice() }, y: init.y.slice(), weights: init.weights?.slice() };
+		return { init: copy, transfer: [copy.matrix.columns.buffer, copy.matrix.slots.buffer, copy.y.buffer] as ArrayBuffer[] };
+	});
+	const sessions = await ThreadSessions.open(threads, 'forest', openings);
 	const each = treesPerRequest(m.rows);
 	return {
 		batch: N * each,
 		async grow(from, to) {
 			const shares = Array.from({ length: N }, (_, i) => [Math.min(to, from + i * each), Math.min(to, from + (i + 1) * each)]);
-			const replies = await Promise.all(shares.map(([a, b], i) => (a < b ? call(i, { op: 'grow', from: a, to: b }) : Promise.resolve([]))));
+			const replies = await Promise.all(shares.map(([a, b], i) => (a < b ? sessions.call(i, { op: 'grow', from: a, to: b }) : Promise.resolve([]))));
 			return (replies as PackedTree[][]).flat().map((packed) => TrainTree.unpack(packed));
 		},
-		close: async () => void (await Promise.all(Array.from({ length: N }, (_, i) => call(i, { op: 'close' }))))
+		close: () => sessions.close()
 	};
 }

@@ -3,7 +3,7 @@
  * thread), and the two ways of reaching one: a direct call, or a message to
  * the helper thread that holds it.
  */
-import type { ThreadPool } from '../types';
+import type { ThreadSessions } from '../shared/thread-sessions';
 import { BoostShard, type ShardInit, type ShardSplit } from './shard';
 
 export type ShardRequest =
@@ -42,28 +42,22 @@ export function answerShard(shard: BoostShard, req: ShardRequest): ShardAnswer {
 	}
 }
 
-/** One shard as the coordinator sees it. */
-export interface ShardLink {
-	send(req: ShardRequest): Promise<unknown>;
-	close(): Promise<void>;
-}
+/** One shard as the coordinator sees it: where its requests go. */
+export type ShardLink = (req: ShardRequest) => Promise<unknown>;
 
 /** A shard on this thread: requests are plain calls (buffers are shared, not moved). */
 export function localShard(init: ShardInit): ShardLink {
 	const shard = new BoostShard(init);
-	return { send: async (req) => answerShard(shard, req).reply, close: async () => undefined };
+	return async (req) => answerShard(shard, req).reply;
 }
 
-let sessions = 0;
+/** The shard of thread `thread`'s session (histogram buffers handed back move with the request). */
+export function threadShard(sessions: ThreadSessions, thread: number): ShardLink {
+	return (req) => sessions.call(thread, req, req.op === 'grow' ? req.recycle.map((h) => h.buffer as ArrayBuffer) : []);
+}
 
-/** A shard held by helper thread `thread` of `pool`; its rows cross once, at opening. */
-export async function threadShard(pool: ThreadPool, thread: number, init: ShardInit): Promise<ShardLink> {
-	const session = `gbdt-${++sessions}`;
+/** What a thread is sent to open a shard: its rows, which move there (copies made for it). */
+export function shardOpening(init: ShardInit): { init: ShardInit; transfer: ArrayBuffer[] } {
 	const m = init.matrix;
-	const transfer = [m.columns.buffer, m.slots.buffer, init.y.buffer, ...(init.weights ? [init.weights.buffer] : [])] as ArrayBuffer[];
-	await pool.request(thread, { task: 'gbdt', session, request: { op: 'open', init } }, transfer);
-	return {
-		send: (req) => pool.request(thread, { task: 'gbdt', session, request: req }, req.op === 'grow' ? req.recycle.map((h) => h.buffer as ArrayBuffer) : []),
-		close: async () => void (await pool.request(thread, { task: 'gbdt', session, request: { op: 'close' } }))
-	};
+	return { init, transfer: [m.columns.buffer, m.slots.buffer, init.y.buffer, ...(init.weights ? [init.weights.buffer] : [])] as ArrayBuffer[] };
 }

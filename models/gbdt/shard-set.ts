@@ -8,7 +8,8 @@
 import type { BinnedMatrix } from '../shared/tree';
 import type { ThreadPool } from '../types';
 import { gradientScale, type ShardInit, type ShardSplit } from './shard';
-import { localShard, threadShard, type ShardLink, type ShardRequest } from './shard-link';
+import { localShard, shardOpening, threadShard, type ShardLink, type ShardRequest } from './shard-link';
+import { ThreadSessions } from '../shared/thread-sessions';
 
 export interface ShardData {
 	m: BinnedMatrix;
@@ -22,10 +23,11 @@ export class ShardSet {
 	/** Histogram buffers the coordinator is done with, handed back to shards with their next request. */
 	private spare: Float64Array[] = [];
 
-	/** `blocks[s]` = [first row, end row) of shard s. */
+	/** `blocks[s]` = [first row, end row) of shard s; `sessions`: the helper threads' (none on this thread). */
 	private constructor(
 		private readonly links: ShardLink[],
-		private readonly blocks: [number, number][]
+		private readonly blocks: [number, number][],
+		private readonly sessions: ThreadSessions | null
 	) {}
 
 	static async open(data: ShardData, threads: ThreadPool | undefined): Promise<ShardSet> {
@@ -33,45 +35,39 @@ export class ShardSet {
 		let maxWeight = 1;
 		if (weights) for (let r = 0; r < weights.length; r++) maxWeight = Math.max(maxWeight, weights[r]);
 		const common = { base: data.base, outputs: data.outputs, scale: gradientScale(m.rows, maxWeight) };
-		if (!threads || threads.size < 2 || m.rows < threads.minRows) return new ShardSet([localShard({ ...common, matrix: m, y, weights, offset: 0 })], [[0, m.rows]]);
+		if (!threads || threads.size < 2 || m.rows < threads.minRows) return new ShardSet([localShard({ ...common, matrix: m, y, weights, offset: 0 })], [[0, m.rows]], null);
 		const N = Math.min(threads.size, m.rows);
-		const links: Promise<ShardLink>[] = [];
-		const blocks: [number, number][] = [];
-		for (let t = 0; t < N; t++) {
-			const from = Math.floor((t * m.rows) / N);
-			const to = Math.floor(((t + 1) * m.rows) / N);
-			blocks.push([from, to]);
-			const init: ShardInit = { ...common, matrix: rowBlock(m, from, to), y: y.slice(from, to), weights: weights?.slice(from, to), offset: from };
-			links.push(threadShard(threads, t, init));
-		}
-		return new ShardSet(await Promise.all(links), blocks);
+		const blocks = Array.from({ length: N }, (_, t): [number, number] => [Math.floor((t * m.rows) / N), Math.floor(((t + 1) * m.rows) / N)]);
+		const inits = blocks.map(([from, to]): ShardInit => ({ ...common, matrix: rowBlock(m, from, to), y: y.slice(from, to), weights: weights?.slice(from, to), offset: from }));
+		const sessions = await ThreadSessions.open(threads, 'gbdt', inits.map(shardOpening));
+		return new ShardSet(blocks.map((_, t) => threadShard(sessions, t)), blocks, sessions);
 	}
 
 	/** Starts a round; `sample` marks the rows it uses (null: every row). */
 	round(sample: Uint8Array | null): Promise<unknown> {
 		const one = this.links.length === 1;
-		return Promise.all(this.links.map((l, s) => l.send({ op: 'round', sample: sample && !one ? sample.slice(...this.blocks[s]) : sample })));
+		return Promise.all(this.links.map((send, s) => send({ op: 'round', sample: sample && !one ? sample.slice(...this.blocks[s]) : sample })));
 	}
 
 	/** The root histogram of output `output`'s tree over the round's rows. */
 	async tree(output: number): Promise<Float64Array> {
-		return this.sum((await Promise.all(this.links.map((l) => l.send({ op: 'tree', output })))) as Float64Array[]);
+		return this.sum((await Promise.all(this.links.map((send) => send({ op: 'tree', output })))) as Float64Array[]);
 	}
 
 	/** Applies the splits in every shard and returns the summed histograms of the `build` nodes. */
 	async grow(splits: ShardSplit[], build: number[]): Promise<Float64Array[]> {
 		const share = Math.ceil(this.spare.length / this.links.length);
-		const replies = (await Promise.all(this.links.map((l) => l.send({ op: 'grow', splits, build, recycle: this.spare.splice(0, share) })))) as Float64Array[][];
+		const replies = (await Promise.all(this.links.map((send) => send({ op: 'grow', splits, build, recycle: this.spare.splice(0, share) })))) as Float64Array[][];
 		return build.map((_, i) => this.sum(replies.map((r) => r[i])));
 	}
 
 	finish(values: Float64Array): Promise<unknown> {
-		return Promise.all(this.links.map((l) => l.send({ op: 'finish', values })));
+		return Promise.all(this.links.map((send) => send({ op: 'finish', values })));
 	}
 
 	/** Weighted mean logloss over every `stride`-th training row. */
 	async loss(stride: number): Promise<number> {
-		const parts = (await Promise.all(this.links.map((l) => l.send({ op: 'loss', stride })))) as { total: number; weight: number }[];
+		const parts = (await Promise.all(this.links.map((send) => send({ op: 'loss', stride })))) as { total: number; weight: number }[];
 		let total = 0;
 		let weight = 0;
 		for (const p of parts) {
@@ -86,8 +82,8 @@ export class ShardSet {
 		if (hist) this.spare.push(hist);
 	}
 
-	close(): Promise<unknown> {
-		return Promise.all(this.links.map((l) => l.close()));
+	async close(): Promise<void> {
+		await this.sessions?.close();
 	}
 
 	private sum(hists: Float64Array[]): Float64Array {

@@ -3,7 +3,7 @@
  * matched to their callers, a thread's failure rejecting what waits on it.
  * The transport (a Web Worker, a Node worker thread) is given by `spawn`.
  */
-import type { ThreadMessage, ThreadPool } from '../../models';
+import type { ThreadMessage, ThreadPool, ThreadWatch } from '../../models';
 import type { ThreadAnswer, ThreadEnvelope } from '../../models/threads';
 
 /** One helper thread as this pool needs it. */
@@ -38,15 +38,19 @@ export class MessageThreadPool implements ThreadPool {
 		private readonly spawn: (index: number) => ThreadEndpoint
 	) {}
 
-	request(thread: number, message: ThreadMessage, transfer: ArrayBuffer[] = [], progress?: (fraction: number) => void): Promise<unknown> {
+	request(thread: number, message: ThreadMessage, transfer: ArrayBuffer[] = [], watch: ThreadWatch = {}): Promise<unknown> {
 		if (!(thread >= 0 && thread < this.size)) return Promise.reject(new Error(`invalid thread: ${thread}`));
 		const id = ++this.next;
-		return new Promise((resolve, reject) => {
+		const { progress, signal } = watch;
+		const cancel = () => this.threads[thread]?.post({ id, cancel: true }, []);
+		signal?.addEventListener('abort', cancel, { once: true });
+		return new Promise<unknown>((resolve, reject) => {
 			this.waiting.set(id, { resolve, reject, progress });
 			this.endpoint(thread).post({ id, message }, transfer);
-		});
+		}).finally(() => signal?.removeEventListener('abort', cancel));
 	}
 
+	/** Stops every thread at once (waiting requests fail); later requests start fresh threads. Node scripts call it when done. */
 	stop(): void {
 		for (const t of this.threads) t?.terminate();
 		this.threads.length = 0;

@@ -1,7 +1,7 @@
 /**
  * Tree SHAP of many customers shared between helper threads: the same values
- * as on one thread, progress as the blocks advance, and a cancel that stops
- * the threads at once while the pool stays usable.
+ * as on one thread, progress as the blocks advance, and a cancel that ends
+ * the threads' blocks at their next pause while the pool stays usable.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainShap } from '$models/explain';
@@ -33,7 +33,7 @@ describe('tree SHAP on helper threads', () => {
 		expect(fractions.at(-1)).toBeCloseTo(1, 9);
 	});
 
-	it('a cancel stops the threads and rejects as cancelled; the next explanation starts fresh threads', async () => {
+	it('a cancel ends the threads\' blocks and rejects as cancelled; the next explanation runs on the same threads', async () => {
 		const controller = new AbortController();
 		const job = explainShap(forest, churn.test.X, { threads: pool, signal: controller.signal, progress: (f) => f > 0.1 && controller.abort() });
 		const error = await job.catch((e: unknown) => e);
