@@ -12,6 +12,7 @@
  */
 import type { BinnedMatrix } from '../shared/tree';
 import { buildHistogram, HistogramPool } from '../shared/tree/histogram';
+import { HistogramKernel } from '../shared/tree/histogram-kernel';
 import { partition } from '../shared/tree/builder';
 import { gradients, loglossSum } from './loss';
 
@@ -52,6 +53,8 @@ export class BoostShard {
 	private readonly idx: Int32Array;
 	private readonly temp: Int32Array;
 	private readonly pool: HistogramPool;
+	/** The histogram loop in WebAssembly (null: the JavaScript loop). */
+	private readonly kernel: HistogramKernel | null;
 	private inSample: Uint8Array | null = null;
 	private output = 0;
 	/** Per node of the current tree: its range of `idx`, and the split that routes rows. */
@@ -66,7 +69,8 @@ export class BoostShard {
 		for (let r = 0; r < m.rows; r++) for (let k = 0; k < T; k++) this.margin[r * T + k] = base[k];
 		this.grad = new Float64Array(m.rows * T);
 		this.hess = new Float64Array(m.rows * T);
-		this.idx = new Int32Array(m.rows);
+		this.kernel = HistogramKernel.create(m);
+		this.idx = this.kernel?.idx ?? new Int32Array(m.rows);
 		this.temp = new Int32Array(m.rows);
 		this.pool = new HistogramPool(m.totalBins * 2);
 	}
@@ -84,6 +88,7 @@ export class BoostShard {
 	tree(output: number): Float64Array {
 		this.output = output;
 		this.splits = [];
+		this.kernel?.setGradients(this.grad, this.hess, output * this.m.rows);
 		// The round's rows in ascending order (keeps histogram reads sequential; the last tree reordered idx).
 		let count = 0;
 		for (let r = 0; r < this.m.rows; r++) if (!this.inSample || this.inSample[r]) this.idx[count++] = r;
@@ -136,6 +141,10 @@ export class BoostShard {
 
 	private histogram(node: number): Float64Array {
 		const hist = this.pool.take();
+		if (this.kernel) {
+			this.kernel.build(this.start[node], this.end[node], hist);
+			return hist;
+		}
 		const n = this.m.rows;
 		const k = this.output;
 		buildHistogram(hist, this.m, this.idx, this.start[node], this.end[node], this.grad.subarray(k * n, (k + 1) * n), this.hess.subarray(k * n, (k + 1) * n), 1);
