@@ -15,7 +15,7 @@ const KERNEL_DIRS = ['models/shared/tree/kernels'];
 
 export async function compileKernel(watPath: string): Promise<Buffer> {
 	const wabt = await wabtInit();
-	const module = wabt.parseWat(watPath, readFileSync(watPath, 'utf8'), { simd: true });
+	const module = wabt.parseWat(watPath, readFileSync(watPath, 'utf8'), { simd: true, bulk_memory: true });
 	try {
 		module.validate();
 		return Buffer.from(module.toBinary({}).buffer);

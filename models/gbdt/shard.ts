@@ -12,7 +12,7 @@
  */
 import type { BinnedMatrix } from '../shared/tree';
 import { buildHistogram, HistogramPool } from '../shared/tree/histogram';
-import { HistogramKernel } from '../shared/tree/histogram-kernel';
+import { RowKernel } from '../shared/tree/row-kernel';
 import { partition } from '../shared/tree/builder';
 import { gradients, loglossSum } from './loss';
 
@@ -53,8 +53,8 @@ export class BoostShard {
 	private readonly idx: Int32Array;
 	private readonly temp: Int32Array;
 	private readonly pool: HistogramPool;
-	/** The histogram loop in WebAssembly (null: the JavaScript loop). */
-	private readonly kernel: HistogramKernel | null;
+	/** The row loops in WebAssembly (null: the JavaScript ones). */
+	private readonly kernel: RowKernel | null;
 	private inSample: Uint8Array | null = null;
 	private output = 0;
 	/** Per node of the current tree: its range of `idx`, and the split that routes rows. */
@@ -69,9 +69,9 @@ export class BoostShard {
 		for (let r = 0; r < m.rows; r++) for (let k = 0; k < T; k++) this.margin[r * T + k] = base[k];
 		this.grad = new Float64Array(m.rows * T);
 		this.hess = new Float64Array(m.rows * T);
-		this.kernel = HistogramKernel.create(m);
+		this.kernel = RowKernel.create(m);
 		this.idx = this.kernel?.idx ?? new Int32Array(m.rows);
-		this.temp = new Int32Array(m.rows);
+		this.temp = new Int32Array(this.kernel ? 0 : m.rows);
 		this.pool = new HistogramPool(m.totalBins * 2);
 	}
 
@@ -101,7 +101,8 @@ export class BoostShard {
 	grow(splits: ShardSplit[], build: number[], recycle: Float64Array[]): Float64Array[] {
 		for (const hist of recycle) this.pool.give(hist);
 		for (const s of splits) {
-			const mid = partition(this.m, this.idx, this.start[s.node], this.end[s.node], s.feature, s.goLeft, this.temp);
+			const [from, to] = [this.start[s.node], this.end[s.node]];
+			const mid = this.kernel ? this.kernel.partition(from, to, s.feature, s.goLeft) : partition(this.m, this.idx, from, to, s.feature, s.goLeft, this.temp);
 			this.splits[s.node] = s;
 			this.start[s.left] = this.start[s.node];
 			this.end[s.left] = mid;

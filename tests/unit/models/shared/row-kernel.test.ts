@@ -1,8 +1,9 @@
-/** The WebAssembly histogram loop gives bit-identical sums to the JavaScript one, and its binary is built from its source. */
+/** The WebAssembly row loops give the JavaScript ones' results bit for bit, and their binary is built from its source. */
 import { describe, expect, it } from 'vitest';
 import { applyBinning, fitBinning } from '$models/shared/tree';
 import { buildHistogram } from '$models/shared/tree/histogram';
-import { HistogramKernel } from '$models/shared/tree/histogram-kernel';
+import { RowKernel } from '$models/shared/tree/row-kernel';
+import { partition } from '$models/shared/tree/builder';
 import { createRng } from '$models/shared/random';
 import type { Features } from '$models';
 import { buildKernels } from '../../../../scripts/build-kernels';
@@ -20,7 +21,7 @@ function table(rows: number, features: number, seed: number): Features {
 	};
 }
 
-describe('WebAssembly histogram kernel', () => {
+describe('WebAssembly row kernel', () => {
 	it('is the committed binary of histogram.wat', async () => {
 		expect(await buildKernels(true)).toEqual([]);
 	});
@@ -32,7 +33,7 @@ describe('WebAssembly histogram kernel', () => {
 	])('%i features (%s): every node histogram equals the JavaScript loop bit for bit, dense and scattered rows', (F) => {
 		const X = table(5_000, F, F);
 		const m = applyBinning(X, fitBinning(X, 255));
-		const kernel = HistogramKernel.create(m);
+		const kernel = RowKernel.create(m);
 		expect(kernel).not.toBeNull();
 		const rng = createRng(3);
 		const grad = Float64Array.from({ length: m.rows * 2 }, () => rng() - 0.5);
@@ -54,10 +55,39 @@ describe('WebAssembly histogram kernel', () => {
 		}
 	});
 
-	it('declines tables with more than 65,535 bins in all (32-bit slots): the JavaScript loop takes them', () => {
+	it('partitions a node like the JavaScript partition: same rows, same order, same boundary', () => {
+		const X = table(4_000, 5, 9);
+		const m = applyBinning(X, fitBinning(X, 255));
+		const kernel = RowKernel.create(m)!;
+		const rng = createRng(5);
+		const rows = Array.from({ length: m.rows }, (_, r) => r).filter(() => rng() < 0.7);
+		for (let f = 0; f < m.features; f++) {
+			const goLeft = Uint8Array.from({ length: m.binCount[f] }, () => (rng() < 0.5 ? 1 : 0));
+			// Rows 10 .. end - 7 of the node (a range inside idx, as deeper nodes are).
+			const [start, end] = [10, rows.length - 7];
+			kernel.idx.set(rows);
+			const mid = kernel.partition(start, end, f, goLeft);
+			const reference = Int32Array.from(rows);
+			const refMid = partition(m, reference, start, end, f, goLeft, new Int32Array(m.rows));
+			expect(mid).toBe(refMid);
+			expect(Array.from(kernel.idx.subarray(0, rows.length))).toEqual(Array.from(reference));
+		}
+	});
+
+	it('takes tables of more than 65,535 bins in all (32-bit slots) alike', () => {
 		const X = table(300, 300, 1);
 		const m = applyBinning(X, fitBinning(X, 255));
 		expect(m.slots).toBeInstanceOf(Uint32Array);
-		expect(HistogramKernel.create(m)).toBeNull();
+		const kernel = RowKernel.create(m)!;
+		const rng = createRng(2);
+		const grad = Float64Array.from({ length: m.rows }, () => rng() - 0.5);
+		const hess = Float64Array.from({ length: m.rows }, () => rng());
+		kernel.setGradients(grad, hess, 0);
+		kernel.idx.set(Array.from({ length: m.rows }, (_, r) => r));
+		const ours = new Float64Array(m.totalBins * 2);
+		kernel.build(0, m.rows, ours);
+		const reference = new Float64Array(m.totalBins * 2);
+		buildHistogram(reference, m, kernel.idx.slice(), 0, m.rows, grad, hess, 1);
+		expect(Array.from(ours)).toEqual(Array.from(reference));
 	});
 });
