@@ -44,7 +44,7 @@ export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext
 	const shards = await ShardSet.open({ m, y, weights, base, outputs: T }, ctx.threads);
 	try {
 		for (let round = 0; round < p.nEstimators; round++) {
-			await shards.round(sampleRows(n, p.subsample, rng, inSample));
+			shards.round(sampleRows(n, p.subsample, rng, inSample));
 			const treeFeatures = sampleFeatures(allFeatures, p.colsampleByTree, rng);
 			for (let k = 0; k < T; k++) {
 				await tick();
@@ -52,7 +52,7 @@ export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext
 				const opts = { ...p, leafScale: -p.learningRate, features: treeFeatures, signal: ctx.signal };
 				await growBoostTree(shards, m, k, opts, finder, best, tree);
 				writer.add(tree);
-				await shards.finish(Float64Array.from(tree.value));
+				shards.finish(Float64Array.from(tree.value));
 				if (vm && vMargin) for (let r = 0; r < vm.rows; r++) vMargin[r * T + k] += tree.value[tree.leafOf(vm, r)];
 			}
 			const point: CurvePoint = { step: round + 1, trainLoss: await shards.loss(lossStride) };

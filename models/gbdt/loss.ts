@@ -9,15 +9,7 @@ const MIN_HESSIAN = 1e-16;
 
 export function gradients(margin: Float64Array, y: Int32Array, w: Float64Array | undefined, outputs: number, grad: Float64Array, hess: Float64Array): void {
 	const n = y.length;
-	if (outputs === 1) {
-		for (let r = 0; r < n; r++) {
-			const p = 1 / (1 + Math.exp(-margin[r]));
-			const wr = w ? w[r] : 1;
-			grad[r] = (p - y[r]) * wr;
-			hess[r] = Math.max(p * (1 - p), MIN_HESSIAN) * wr;
-		}
-		return;
-	}
+	if (outputs === 1) return binaryGradients(margin, y, w, grad, hess, 1, 0);
 	const probs = new Float64Array(outputs);
 	for (let r = 0; r < n; r++) {
 		softmax(margin, r * outputs, outputs, probs);
@@ -28,6 +20,21 @@ export function gradients(margin: Float64Array, y: Int32Array, w: Float64Array |
 			// XGBoost's softmax hessian (diagonal upper bound).
 			hess[k * n + r] = Math.max(2 * p * (1 - p), MIN_HESSIAN) * wr;
 		}
+	}
+}
+
+/**
+ * Logistic gradients and hessians of every row into g[r · stride] and
+ * h[r · stride] (stride 2 with h = g.subarray(1): interleaved pairs), each
+ * rounded by adding and taking back `shift` (see onGrid in shard.ts; 0 leaves
+ * them as computed): one pass over the rows for all of it.
+ */
+export function binaryGradients(margin: Float64Array, y: Int32Array, w: Float64Array | undefined, g: Float64Array, h: Float64Array, stride: number, shift: number): void {
+	for (let r = 0, at = 0; r < y.length; r++, at += stride) {
+		const p = 1 / (1 + Math.exp(-margin[r]));
+		const wr = w ? w[r] : 1;
+		g[at] = (p - y[r]) * wr + shift - shift;
+		h[at] = Math.max(p * (1 - p), MIN_HESSIAN) * wr + shift - shift;
 	}
 }
 

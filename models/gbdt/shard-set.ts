@@ -22,6 +22,8 @@ export interface ShardData {
 export class ShardSet {
 	/** Histogram buffers the coordinator is done with, handed back to shards with their next request. */
 	private spare: Float64Array[] = [];
+	/** Requests sent without waiting (rounds, finished trees), settled by the next answer awaited. */
+	private pending: Promise<unknown>[] = [];
 
 	/** `blocks[s]` = [first row, end row) of shard s; `sessions`: the helper threads' (none on this thread). */
 	private constructor(
@@ -43,31 +45,32 @@ export class ShardSet {
 		return new ShardSet(blocks.map((_, t) => threadShard(sessions, t)), blocks, sessions);
 	}
 
-	/** Starts a round; `sample` marks the rows it uses (null: every row). */
-	round(sample: Uint8Array | null): Promise<unknown> {
+	/** Starts a round; `sample` marks the rows it uses (null: every row). Sent without waiting. */
+	round(sample: Uint8Array | null): void {
 		const one = this.links.length === 1;
-		return Promise.all(this.links.map((send, s) => send({ op: 'round', sample: sample && !one ? sample.slice(...this.blocks[s]) : sample })));
+		this.later(this.links.map((send, s) => send({ op: 'round', sample: sample && !one ? sample.slice(...this.blocks[s]) : sample })));
 	}
 
 	/** The root histogram of output `output`'s tree over the round's rows. */
 	async tree(output: number): Promise<Float64Array> {
-		return this.sum((await Promise.all(this.links.map((send) => send({ op: 'tree', output })))) as Float64Array[]);
+		return this.sum((await this.answers({ op: 'tree', output })) as Float64Array[]);
 	}
 
 	/** Applies the splits in every shard and returns the summed histograms of the `build` nodes. */
 	async grow(splits: ShardSplit[], build: number[]): Promise<Float64Array[]> {
 		const share = Math.ceil(this.spare.length / this.links.length);
-		const replies = (await Promise.all(this.links.map((send) => send({ op: 'grow', splits, build, recycle: this.spare.splice(0, share) })))) as Float64Array[][];
+		const replies = (await this.answers(() => ({ op: 'grow', splits, build, recycle: this.spare.splice(0, share) }))) as Float64Array[][];
 		return build.map((_, i) => this.sum(replies.map((r) => r[i])));
 	}
 
-	finish(values: Float64Array): Promise<unknown> {
-		return Promise.all(this.links.map((send) => send({ op: 'finish', values })));
+	/** Adds the finished tree's leaf values to every shard's margins. Sent without waiting. */
+	finish(values: Float64Array): void {
+		this.later(this.links.map((send) => send({ op: 'finish', values })));
 	}
 
 	/** Weighted mean logloss over every `stride`-th training row. */
 	async loss(stride: number): Promise<number> {
-		const parts = (await Promise.all(this.links.map((send) => send({ op: 'loss', stride })))) as { total: number; weight: number }[];
+		const parts = (await this.answers({ op: 'loss', stride })) as { total: number; weight: number }[];
 		let total = 0;
 		let weight = 0;
 		for (const p of parts) {
@@ -83,7 +86,27 @@ export class ShardSet {
 	}
 
 	async close(): Promise<void> {
+		// Requests sent without waiting finish first (their failure is not this close's concern).
+		await Promise.allSettled(this.pending.splice(0));
 		await this.sessions?.close();
+	}
+
+	/** Keeps requests sent without waiting; marked handled so that a failure waits for the next answer instead of going unhandled. */
+	private later(requests: Promise<unknown>[]): void {
+		for (const request of requests) request.catch(() => {});
+		this.pending.push(...requests);
+	}
+
+	/**
+	 * Every shard's answer to one request (a function: one request per shard).
+	 * Each shard answers in the order it was sent requests, so waiting for
+	 * this answer also waits for the requests sent without waiting: their
+	 * failures surface here.
+	 */
+	private async answers(request: ShardRequest | (() => ShardRequest)): Promise<unknown[]> {
+		const replies = this.links.map((send) => send(typeof request === 'function' ? request() : request));
+		const earlier = this.pending.splice(0);
+		return (await Promise.all([...earlier, ...replies])).slice(earlier.length);
 	}
 
 	private sum(hists: Float64Array[]): Float64Array {

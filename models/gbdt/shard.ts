@@ -14,7 +14,7 @@ import type { BinnedMatrix } from '../shared/tree';
 import { buildHistogram, HistogramPool } from '../shared/tree/histogram';
 import { RowKernel } from '../shared/tree/row-kernel';
 import { partition } from '../shared/tree/builder';
-import { gradients, loglossSum } from './loss';
+import { binaryGradients, gradients, loglossSum } from './loss';
 
 /** What a shard is started with (plain data: it crosses to a helper thread). */
 export interface ShardInit {
@@ -67,9 +67,11 @@ export class BoostShard {
 		this.m = m;
 		this.margin = new Float64Array(m.rows * T);
 		for (let r = 0; r < m.rows; r++) for (let k = 0; k < T; k++) this.margin[r * T + k] = base[k];
-		this.grad = new Float64Array(m.rows * T);
-		this.hess = new Float64Array(m.rows * T);
 		this.kernel = RowKernel.create(m);
+		// The kernel takes binary gradients as pairs: then these stay empty.
+		const perOutput = this.kernel && T === 1 ? 0 : m.rows * T;
+		this.grad = new Float64Array(perOutput);
+		this.hess = new Float64Array(perOutput);
 		this.idx = this.kernel?.idx ?? new Int32Array(m.rows);
 		this.temp = new Int32Array(this.kernel ? 0 : m.rows);
 		this.pool = new HistogramPool(m.totalBins * 2);
@@ -78,17 +80,22 @@ export class BoostShard {
 	/** Gradients of every output at the current margins, on the grid; `sample` marks this round's rows (null: all). */
 	round(sample: Uint8Array | null): void {
 		const { y, weights, outputs, scale } = this.init;
+		this.inSample = sample;
+		if (this.kernel && outputs === 1) {
+			// Straight into the kernel's (gradient, hessian) pairs, on the grid, in one pass.
+			const pairs = this.kernel.pairs;
+			return binaryGradients(this.margin, y, weights, pairs, pairs.subarray(1), 2, gridShift(scale));
+		}
 		gradients(this.margin, y, weights, outputs, this.grad, this.hess);
 		onGrid(this.grad, scale);
 		onGrid(this.hess, scale);
-		this.inSample = sample;
 	}
 
 	/** Starts the tree of `output`: one root node holding the round's rows; returns the root's histogram. */
 	tree(output: number): Float64Array {
 		this.output = output;
 		this.splits = [];
-		this.kernel?.setGradients(this.grad, this.hess, output * this.m.rows);
+		if (this.kernel && this.init.outputs > 1) this.kernel.setGradients(this.grad, this.hess, output * this.m.rows);
 		// The round's rows in ascending order (keeps histogram reads sequential; the last tree reordered idx).
 		let count = 0;
 		for (let r = 0; r < this.m.rows; r++) if (!this.inSample || this.inSample[r]) this.idx[count++] = r;
@@ -160,6 +167,11 @@ export class BoostShard {
  * Exact while |v| < 2^51 / scale, which gradientScale guarantees.
  */
 function onGrid(values: Float64Array, scale: number): void {
-	const shift = (1.5 * 2 ** 52) / scale;
+	const shift = gridShift(scale);
 	for (let i = 0; i < values.length; i++) values[i] = values[i] + shift - shift;
+}
+
+/** What onGrid adds and takes back to round to multiples of 1 / scale. */
+function gridShift(scale: number): number {
+	return (1.5 * 2 ** 52) / scale;
 }

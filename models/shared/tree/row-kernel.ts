@@ -47,7 +47,8 @@ const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 export class RowKernel {
 	/** The row order; the caller sets it, the kernel partitions it. */
 	readonly idx: Int32Array;
-	private readonly pairs: Float64Array;
+	/** Each row's (gradient, hessian) pair, interleaved. */
+	readonly pairs: Float64Array;
 	private readonly hist: Float64Array;
 	private readonly goLeft: Uint8Array;
 	private readonly exports: KernelExports;
