@@ -21,7 +21,7 @@ const LOSS_SAMPLE = 100_000;
 
 export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext): Promise<GbdtState> {
 	const p = maybeGbdtParams(params);
-	const { X, y, classes, weights, tick, rng, K, outputs: T, n, features, binnings, m } = await prepareTreeFit(data, p.maxBins, ctx);
+	const { X, y, classes, weights, tick, rng, K, outputs: T, n, features, binnings, m } = await prepareTreeFit(data, p.maxBins, ctx, { slots: false });
 	const base = baseScores(y, weights, K);
 
 	const valid = ctx.validation;
@@ -29,7 +29,7 @@ export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext
 	let vMargin: Float64Array | null = null;
 	if (valid) {
 		validateDataset(valid.X, valid.y, classes, valid.weights);
-		vm = applyBinning(matchColumns(features, valid.X), binnings);
+		vm = applyBinning(matchColumns(features, valid.X), binnings, { slots: false });
 		vMargin = initMargins(valid.X.rows, base);
 	}
 	const finder = new SplitFinder({ channels: 1, lambda: p.lambda, minChildWeight: p.minChildWeight });

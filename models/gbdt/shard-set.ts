@@ -120,11 +120,11 @@ export class ShardSet {
 	}
 }
 
-/** Rows `[from, to)` of a binned matrix as a matrix of their own (copies: it crosses to a helper thread). */
+/** Rows `[from, to)` of a binned matrix as a matrix of their own, without slots (copies: it crosses to a helper thread). */
 function rowBlock(m: BinnedMatrix, from: number, to: number): BinnedMatrix {
 	const rows = to - from;
 	const F = m.features;
 	const columns = new Uint8Array(rows * F);
 	for (let f = 0; f < F; f++) columns.set(m.columns.subarray(f * m.rows + from, f * m.rows + to), f * rows);
-	return { ...m, rows, columns, slots: m.slots.slice(from * F, to * F) };
+	return { ...m, rows, columns, slots: new Uint16Array(0) };
 }

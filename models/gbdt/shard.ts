@@ -10,7 +10,7 @@
  * sibling subtraction and the split search are then exact in float64, in any
  * order, so the trees are the same whether 1 or N shards summed them.
  */
-import type { BinnedMatrix } from '../shared/tree';
+import { withSlots, type BinnedMatrix } from '../shared/tree/binning';
 import { buildHistogram, HistogramPool } from '../shared/tree/histogram';
 import { RowKernel } from '../shared/tree/row-kernel';
 import { partition } from '../shared/tree/builder';
@@ -63,11 +63,13 @@ export class BoostShard {
 	private splits: (ShardSplit | undefined)[] = [];
 
 	constructor(private readonly init: ShardInit) {
-		const { matrix: m, outputs: T, base } = init;
+		const { outputs: T, base } = init;
+		this.kernel = RowKernel.create(init.matrix);
+		// Without the kernel, the JavaScript histogram loop reads slots.
+		const m = this.kernel ? init.matrix : withSlots(init.matrix);
 		this.m = m;
 		this.margin = new Float64Array(m.rows * T);
 		for (let r = 0; r < m.rows; r++) for (let k = 0; k < T; k++) this.margin[r * T + k] = base[k];
-		this.kernel = RowKernel.create(m);
 		// The kernel takes binary gradients as pairs: then these stay empty.
 		const perOutput = this.kernel && T === 1 ? 0 : m.rows * T;
 		this.grad = new Float64Array(perOutput);

@@ -28,7 +28,11 @@ export interface BinnedMatrix {
 	features: number;
 	/** Column-major bins (`columns[f * rows + r]`), 0 = missing. */
 	columns: Uint8Array;
-	/** Row-major histogram slots `binOffset[f] + bin` (`slots[r * features + f]`). */
+	/**
+	 * Row-major histogram slots `binOffset[f] + bin` (`slots[r * features + f]`),
+	 * for the JavaScript histogram loop; empty where a fit does without them
+	 * (boosting's WebAssembly kernel keeps its own row-major bytes): `withSlots` adds them.
+	 */
 	slots: Uint16Array | Uint32Array;
 	binCount: Int32Array;
 	/** Start of each feature's bins inside a histogram. */
@@ -91,8 +95,8 @@ function categoricalBinning(codes: Int32Array, levels: number, maxBins: number):
 	return { kind: 'categorical', cuts: new Float64Array(0), codeToBin, binCount: kept.length + 1 };
 }
 
-/** Bins `X` (training or validation rows) with a fitted binning. */
-export function applyBinning(X: Features, binnings: FeatureBinning[]): BinnedMatrix {
+/** Bins `X` (training or validation rows) with a fitted binning; `slots: false` leaves the histogram slots out. */
+export function applyBinning(X: Features, binnings: FeatureBinning[], { slots = true } = {}): BinnedMatrix {
 	const F = binnings.length;
 	const n = X.rows;
 	const columns = new Uint8Array(n * F);
@@ -117,12 +121,20 @@ export function applyBinning(X: Features, binnings: FeatureBinning[]): BinnedMat
 			}
 		} else binNumeric(column.values, binning.cuts, out);
 	}
-	const slots = total <= 0xffff ? new Uint16Array(n * F) : new Uint32Array(n * F);
+	const m = { rows: n, features: F, columns, slots: new Uint16Array(0), binCount, binOffset, totalBins: total, isCategorical };
+	return slots ? withSlots(m) : m;
+}
+
+/** `m` with its histogram slots (itself when it has them). */
+export function withSlots(m: BinnedMatrix): BinnedMatrix {
+	const { rows: n, features: F, columns, binOffset } = m;
+	if (m.slots.length === n * F) return m;
+	const slots = m.totalBins <= 0xffff ? new Uint16Array(n * F) : new Uint32Array(n * F);
 	for (let f = 0; f < F; f++) {
 		const off = binOffset[f];
 		for (let r = 0, k = f, c = f * n; r < n; r++, k += F, c++) slots[k] = off + columns[c];
 	}
-	return { rows: n, features: F, columns, slots, binCount, binOffset, totalBins: total, isCategorical };
+	return { ...m, slots };
 }
 
 /** Cells of the value grid that brackets each value's bin before the search (binNumeric). */

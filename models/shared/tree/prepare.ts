@@ -8,7 +8,8 @@ import { applyBinning, fitBinning } from './binning';
 import { describeFeatures, validateDataset } from './align';
 import { createYielder } from '../cancel';
 
-export async function prepareTreeFit(data: Dataset, maxBins: number, ctx: FitContext) {
+/** `slots: false`: the binned rows without histogram slots (a fit that builds its histograms in WebAssembly). */
+export async function prepareTreeFit(data: Dataset, maxBins: number, ctx: FitContext, { slots = true } = {}) {
 	const { X, y, classes, weights } = data;
 	validateDataset(X, y, classes, weights);
 	const tick = createYielder(ctx.signal);
@@ -28,6 +29,6 @@ export async function prepareTreeFit(data: Dataset, maxBins: number, ctx: FitCon
 		n: X.rows,
 		features: describeFeatures(X),
 		binnings,
-		m: applyBinning(X, binnings)
+		m: applyBinning(X, binnings, { slots })
 	};
 }
