@@ -1,8 +1,9 @@
 /**
  * All shards of one fit, addressed as one: every request goes to each shard,
- * histograms come back summed. Blocks are contiguous rows, one per helper
- * thread (or the whole table on this thread when there are none or the table
- * is small). Sums are exact (gradients on a grid, see shard.ts), so the
+ * histograms come back summed. Blocks are contiguous rows, as many as the
+ * pool has threads: all but the last on helper threads, the last on this
+ * thread, which would otherwise only wait (the whole table stays here when
+ * there are no threads or the table is small). Sums are exact (gradients on a grid, see shard.ts), so the
  * number of shards never changes a tree.
  */
 import type { BinnedMatrix } from '../shared/tree';
@@ -41,8 +42,11 @@ export class ShardSet {
 		const N = Math.min(threads.size, m.rows);
 		const blocks = Array.from({ length: N }, (_, t): [number, number] => [Math.floor((t * m.rows) / N), Math.floor(((t + 1) * m.rows) / N)]);
 		const inits = blocks.map(([from, to]): ShardInit => ({ ...common, matrix: rowBlock(m, from, to), y: y.slice(from, to), weights: weights?.slice(from, to), offset: from }));
-		const sessions = await ThreadSessions.open(threads, 'gbdt', inits.map(shardOpening));
-		return new ShardSet(blocks.map((_, t) => threadShard(sessions, t)), blocks, sessions);
+		// The last block stays on this thread, which would otherwise wait: its link comes last, so the
+		// helper threads get their requests before this thread works through its own.
+		const sessions = await ThreadSessions.open(threads, 'gbdt', inits.slice(0, -1).map(shardOpening));
+		const links = blocks.slice(0, -1).map((_, t) => threadShard(sessions, t));
+		return new ShardSet([...links, localShard(inits[N - 1])], blocks, sessions);
 	}
 
 	/** Starts a round; `sample` marks the rows it uses (null: every row). Sent without waiting. */
