@@ -55,3 +55,31 @@ export async function meterMainThread(page) {
 export async function maxStallMs(page) {
 	return Math.round(await page.evaluate(() => globalThis.__maxStallMs));
 }
+
+/** `--name N` from the command line, or `fallback`. */
+export function numberArg(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const BENCH_ORIGIN = 'http://bench.localhost';
+
+/** One entry bundled by Vite as a single classic script (a bench page, or the helper thread as a worker script). */
+export async function bundleScript(entry, name) {
+	const { build } = await import('vite');
+	const out = await build({ configFile: false, logLevel: 'error', build: { write: false, minify: false, lib: { entry, formats: ['iife'], name, fileName: name } } });
+	return [out].flat()[0].output[0].code;
+}
+
+/** A tab on a page running `page` (a script), with `/thread.js` served as `thread`: all from memory, never the network. */
+export async function openBenchPage(browser, page, thread) {
+	const tab = await browser.newPage();
+	await tab.route(`${BENCH_ORIGIN}/**`, (route) => {
+		const { pathname } = new URL(route.request().url());
+		if (pathname === '/page.js') return route.fulfill({ contentType: 'text/javascript', body: page });
+		if (pathname === '/thread.js') return route.fulfill({ contentType: 'text/javascript', body: thread });
+		return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/page.js"></script>' });
+	});
+	await tab.goto(`${BENCH_ORIGIN}/`);
+	return tab;
+}

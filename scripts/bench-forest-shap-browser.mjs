@@ -3,24 +3,13 @@
 // workbench's helper thread, and on the page's one thread for comparison. The page and the thread are
 // bundled here with Vite and served from memory (no app build needed). Target: ≤ 10 s with 2 workers.
 // Usage: npm run bench:forest-shap-browser [-- --workers 2 --trees 300 --depth 12]
-import { build } from 'vite';
 import { tsImport } from 'tsx/esm/api';
-import { withChromium } from './bench-browser.mjs';
+import { bundleScript, numberArg, openBenchPage, withChromium } from './bench-browser.mjs';
 
-const arg = (name, fallback) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const WORKERS = arg('workers', 2);
-const TREES = arg('trees', 300);
-const DEPTH = arg('depth', 12);
-const ORIGIN = 'http://bench.localhost';
+const WORKERS = numberArg('workers', 2);
+const TREES = numberArg('trees', 300);
+const DEPTH = numberArg('depth', 12);
 
-/** One entry as a single classic script (the page) or module-free worker script (the thread). */
-async function bundle(entry, name) {
-	const out = await build({ configFile: false, logLevel: 'error', build: { write: false, minify: false, lib: { entry, formats: ['iife'], name, fileName: name } } });
-	return [out].flat()[0].output[0].code;
-}
 
 /** The telco table as the trainer builds it, in plain arrays. */
 async function telco() {
@@ -33,17 +22,9 @@ async function telco() {
 	return { rows: d.X.rows, y: Array.from(d.y), classes: d.classes, columns };
 }
 
-const [page, thread, data] = await Promise.all([bundle('scripts/bench-forest-shap-page.ts', 'benchForestShapPage'), bundle('workers/train/thread.worker.ts', 'thread'), telco()]);
+const [page, thread, data] = await Promise.all([bundleScript('scripts/bench-forest-shap-page.ts', 'benchForestShapPage'), bundleScript('workers/train/thread.worker.ts', 'thread'), telco()]);
 const runs = await withChromium(async (browser) => {
-	const tab = await browser.newPage();
-	// Everything comes from memory: the page never touches the network.
-	await tab.route(`${ORIGIN}/**`, (route) => {
-		const { pathname } = new URL(route.request().url());
-		if (pathname === '/page.js') return route.fulfill({ contentType: 'text/javascript', body: page });
-		if (pathname === '/thread.js') return route.fulfill({ contentType: 'text/javascript', body: thread });
-		return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/page.js"></script>' });
-	});
-	await tab.goto(`${ORIGIN}/`);
+	const tab = await openBenchPage(browser, page, thread);
 	const run = (workers) => tab.evaluate(([d, t, depth, w]) => globalThis.benchForestShap(d, t, depth, w), [data, TREES, DEPTH, workers]);
 	return { threaded: await run(WORKERS), single: await run(1) };
 });

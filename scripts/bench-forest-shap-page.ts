@@ -6,9 +6,7 @@
  */
 import { MODELS, type Dataset } from '../models';
 import { explainShap } from '../models/explain';
-
-import { MessageThreadPool } from '../workers/shared/thread-pool';
-import type { ThreadAnswer } from '../models/threads';
+import { webThreads } from './bench-web-threads';
 
 /** A dataset as plain arrays (what page.evaluate can carry). */
 export interface PlainDataset {
@@ -27,20 +25,6 @@ function dataset(d: PlainDataset): Dataset {
 		y: Int32Array.from(d.y),
 		classes: d.classes
 	};
-}
-
-function webThreads(size: number): MessageThreadPool {
-	return new MessageThreadPool(size, 0, () => {
-		const worker = new Worker('/thread.js');
-		return {
-			post: (envelope, transfer) => worker.postMessage(envelope, transfer),
-			listen: (onAnswer, onFailure) => {
-				worker.onmessage = (e: MessageEvent<ThreadAnswer>) => onAnswer(e.data);
-				worker.onerror = (e) => onFailure(new Error(e.message));
-			},
-			terminate: () => worker.terminate()
-		};
-	});
 }
 
 async function benchForestShap(plain: PlainDataset, trees: number, depth: number, workers: number) {

@@ -44,9 +44,12 @@ export class ShardSet {
 		const inits = blocks.map(([from, to]): ShardInit => ({ ...common, matrix: rowBlock(m, from, to), y: y.slice(from, to), weights: weights?.slice(from, to), offset: from }));
 		// The last block stays on this thread, which would otherwise wait: its link comes last, so the
 		// helper threads get their requests before this thread works through its own.
-		const sessions = await ThreadSessions.open(threads, 'gbdt', inits.slice(0, -1).map(shardOpening));
+		const opening = ThreadSessions.open(threads, 'gbdt', inits.slice(0, -1).map(shardOpening));
+		// This thread's shard is set up while the helpers set up theirs.
+		const local = localShard(inits[N - 1]);
+		const sessions = await opening;
 		const links = blocks.slice(0, -1).map((_, t) => threadShard(sessions, t));
-		return new ShardSet([...links, localShard(inits[N - 1])], blocks, sessions);
+		return new ShardSet([...links, local], blocks, sessions);
 	}
 
 	/** Starts a round; `sample` marks the rows it uses (null: every row). Sent without waiting. */
