@@ -2,9 +2,11 @@
  * Journey: a table too large for one core. 112,688 customers (the telco table
  * sixteen times) train boosted trees whose rows the training worker spreads
  * over helper threads (Web Workers it starts under the page's policy); the
- * model is as good as on one thread and nothing leaves the origin.
+ * model is as good as on one thread and nothing leaves the origin. Their row
+ * loops are WebAssembly, which the page's policy lets compile.
  */
 import { readFile } from 'node:fs/promises';
+import { TREE_ROWS_WASM } from '../../models/shared/tree/kernels/tree-rows-wasm';
 import { expect, loadFiles, startEmpty, test, trainChurn } from './fixtures';
 
 /** datasets/wa_churn.csv `copies` times over. */
@@ -25,4 +27,15 @@ test('112,688 customers → boosted trees trained on helper threads', async ({ p
 	await expect(churn.getByRole('tab', { name: /ROC curve \(AUC 0\.[89]\d/ })).toBeVisible();
 	// The helper threads' script was loaded, from this origin (the fixture fails on any other).
 	expect(watch.requests.filter((url) => /\/thread\.worker-[\w-]+\.js$/.test(url)).length).toBeGreaterThan(0);
+	// The row kernel compiles under the page's policy, which the training worker and its threads inherit
+	// (else they would fall back to the JavaScript loops, about 3× slower, without a word).
+	const compiled = await page.evaluate((base64) => {
+		try {
+			new WebAssembly.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+			return 'compiled';
+		} catch (e) {
+			return String(e);
+		}
+	}, TREE_ROWS_WASM);
+	expect(compiled).toBe('compiled');
 });
