@@ -46,7 +46,8 @@ export class ForestGrower {
 		this.grad = new Float64Array(n * C);
 		this.hess = new Float64Array(n);
 		this.counts = new Float64Array(n);
-		this.idx = new Int32Array(n);
+		// The kernel partitions its own row order, so the tree's rows go there.
+		this.idx = this.scratch.kernel?.idx ?? new Int32Array(n);
 		this.allFeatures = Int32Array.from({ length: m.features }, (_, f) => f);
 	}
 
@@ -70,6 +71,7 @@ export class ForestGrower {
 			if (C === 1) grad[r] = -w * y[r];
 			else grad[r * C + y[r]] = -w;
 		}
+		this.scratch.kernel?.setGradients(grad, hess, 0);
 		const tree = new TrainTree(C);
 		const options = {
 			maxDepth: p.maxDepth,

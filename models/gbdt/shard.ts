@@ -150,7 +150,8 @@ export class BoostShard {
 	}
 
 	private histogram(node: number): Float64Array {
-		const hist = this.pool.take();
+		// The kernel writes every value of the buffer: it needs no clearing.
+		const hist = this.pool.take(!this.kernel);
 		if (this.kernel) {
 			this.kernel.build(this.start[node], this.end[node], hist);
 			return hist;

@@ -9,6 +9,7 @@
 import type { BinnedMatrix } from './binning';
 import { throwIfAborted } from '../cancel';
 import { buildHistogram, HistogramPool, subtractHistogram } from './histogram';
+import { RowKernel } from './row-kernel';
 import { emptySplit, SplitFinder, type SplitResult } from './split';
 import type { TrainTree } from './train-tree';
 
@@ -41,7 +42,15 @@ export interface GrowScratch {
 	draw: Int32Array;
 	/** The split search's result buffer; open nodes keep compact copies. */
 	best: SplitResult;
+	/**
+	 * The row loops in WebAssembly for one-channel trees (null: JavaScript only).
+	 * With it, growTree's `idx` must be `kernel.idx` and the kernel's pairs the tree's gradients.
+	 */
+	kernel: RowKernel | null;
 }
+
+/** Nodes whose rows × features are below this share of a histogram's length use the JavaScript loop (the kernel clears and copies a whole histogram per node). */
+const KERNEL_MIN_SHARE = 0.25;
 
 export function createScratch(m: BinnedMatrix, opts: Pick<GrowOptions, 'channels' | 'lambda' | 'minChildWeight'>): GrowScratch {
 	return {
@@ -49,7 +58,8 @@ export function createScratch(m: BinnedMatrix, opts: Pick<GrowOptions, 'channels
 		temp: new Int32Array(m.rows),
 		finder: new SplitFinder(opts),
 		draw: new Int32Array(m.features),
-		best: emptySplit(opts.channels)
+		best: emptySplit(opts.channels),
+		kernel: opts.channels === 1 ? RowKernel.create(m) : null
 	};
 }
 
@@ -107,6 +117,16 @@ export function growTree(
 	};
 
 	const makeNode = (G: Float64Array, H: number): number => tree.addNode(G, H, opts.lambda, opts.leafScale);
+	const kernel = scratch.kernel;
+	/** The histogram of rows idx[start..end), in a buffer from the pool. */
+	const build = (start: number, end: number): Float64Array => {
+		const useKernel = kernel !== null && (end - start) * m.features >= KERNEL_MIN_SHARE * scratch.pool.size;
+		// The kernel writes every value of the buffer: it needs no clearing.
+		const hist = scratch.pool.take(!useKernel);
+		if (useKernel) kernel.build(start, end, hist);
+		else buildHistogram(hist, m, idx, start, end, grad, hess, C);
+		return hist;
+	};
 
 	// Root sums and histogram.
 	const G0 = new Float64Array(C);
@@ -118,8 +138,7 @@ export function growTree(
 	}
 	const root: Open = { node: makeNode(G0, H0), start: 0, end: count, depth: 0, hist: null, G: G0, H: H0, split: null };
 	if (canSplit(0, H0, count)) {
-		root.hist = scratch.pool.take();
-		buildHistogram(root.hist, m, idx, 0, count, grad, hess, C);
+		root.hist = build(0, count);
 		evaluate(root);
 	}
 	const open: Open[] = [root];
@@ -144,7 +163,7 @@ export function growTree(
 			continue;
 		}
 		const s = o.split;
-		const mid = partition(m, idx, o.start, o.end, s.feature, s.goLeft, scratch.temp);
+		const mid = kernel ? kernel.partition(o.start, o.end, s.feature, s.goLeft) : partition(m, idx, o.start, o.end, s.feature, s.goLeft, scratch.temp);
 		const GR = new Float64Array(C);
 		for (let c = 0; c < C; c++) GR[c] = o.G[c] - s.leftG[c];
 		const HR = o.H - s.leftH;
@@ -162,8 +181,7 @@ export function growTree(
 			const needLarge = small === left ? needR : needL;
 			const hist = o.hist!;
 			if (needLarge && (large.end - large.start) * m.features >= hist.length) {
-				small.hist = scratch.pool.take();
-				buildHistogram(small.hist, m, idx, small.start, small.end, grad, hess, C);
+				small.hist = build(small.start, small.end);
 				subtractHistogram(hist, small.hist);
 				large.hist = hist;
 				if (!needSmall) {
@@ -174,8 +192,7 @@ export function growTree(
 				scratch.pool.give(hist);
 				for (const [child, need] of [[small, needSmall], [large, needLarge]] as const) {
 					if (!need) continue;
-					child.hist = scratch.pool.take();
-					buildHistogram(child.hist, m, idx, child.start, child.end, grad, hess, C);
+					child.hist = build(child.start, child.end);
 				}
 			}
 		} else scratch.pool.give(o.hist);

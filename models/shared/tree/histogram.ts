@@ -10,10 +10,11 @@ import type { BinnedMatrix } from './binning';
 export class HistogramPool {
 	private free: Float64Array[] = [];
 	constructor(readonly size: number) {}
-	take(): Float64Array {
+	/** A histogram buffer, zeroed unless `zeroed` is false (its next user overwrites every value). */
+	take(zeroed = true): Float64Array {
 		const hist = this.free.pop();
 		if (!hist) return new Float64Array(this.size);
-		hist.fill(0);
+		if (zeroed) hist.fill(0);
 		return hist;
 	}
 	give(hist: Float64Array | null): void {
