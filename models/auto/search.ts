@@ -15,6 +15,7 @@ import type { CostModel } from './cost';
 import { selectionScore, testMetrics } from './evaluate';
 import { BUDGET_SHARE, SEARCH_SPACES, type SearchSpace } from './spaces';
 import type { TabularKind, TrialRecord } from './types';
+import type { FoldAnswer } from './fold-threads';
 import { P } from '../shared/progress-words';
 import { kindLabel } from '../labels';
 
@@ -31,6 +32,16 @@ export interface SearchSetup {
 	fit(kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number): Promise<ModelState>;
 	/** Reports a stage, with the planned end of the whole job (ms on the clock). */
 	report(stage: string, plannedEnd: number): void;
+	/** Fits all of a trial's folds at once on helper threads, for the kinds it takes (absent: one fold after another here). */
+	parallel?: ParallelFolds;
+}
+
+/** Fold fits on helper threads (fold-threads.ts, bound to the folds). */
+export interface ParallelFolds {
+	/** Folds fitted at the same time. */
+	size: number;
+	takes(kind: TabularKind): boolean;
+	fit(f: number, kind: TabularKind, params: Record<string, unknown>, seed: number, stopInMs: number): Promise<FoldAnswer>;
 }
 
 /** The chosen configuration of one kind. */
@@ -73,7 +84,10 @@ function record(kind: TabularKind, params: Record<string, unknown>, trial: Trial
 interface Trial {
 	cv: number;
 	foldPredictions: Prediction[];
+	/** Wall time of the trial per fold (what the next trial's estimate scales). */
 	meanFoldMs: number;
+	/** Time of one fold's fit (what a final fit, alone on this thread, scales). */
+	fitMs: number;
 	predictMsPerRow: number;
 	/** Every fold fitted in full and scored. */
 	complete: boolean;
@@ -92,6 +106,7 @@ async function runTrial(
 	fits: (trial: Trial, foldsLeft: number) => boolean,
 	plannedEnd: () => number
 ): Promise<Trial> {
+	if (s.parallel?.takes(kind)) return runFoldsAtOnce(s, s.parallel, kind, params, stage, stopAt, plannedEnd);
 	const model = modelOf(kind);
 	const foldPredictions: Prediction[] = [];
 	let total = 0;
@@ -114,10 +129,46 @@ async function runTrial(
 		total += selectionScore(testMetrics(s.foldSets[f].y, prediction), s.classes);
 		// A fit that reached its stop time was cut short: its score does not describe the configuration.
 		const cut = t1 >= end;
-		trial = { cv: total / (f + 1), foldPredictions, meanFoldMs: fitMs / (f + 1), predictMsPerRow: predictMs / predictRows, complete: foldsLeft === 0 && !cut };
+		const meanFoldMs = fitMs / (f + 1);
+		trial = { cv: total / (f + 1), foldPredictions, meanFoldMs, fitMs: meanFoldMs, predictMsPerRow: predictMs / predictRows, complete: foldsLeft === 0 && !cut };
 		if (foldsLeft === 0 || cut || !fits(trial, foldsLeft)) return trial;
 	}
 	throw new Error(`invalid cvFolds: ${s.folds.length}`);
+}
+
+/**
+ * Cross-validates one configuration with every fold fitted at once on the
+ * helper threads: each fold may run as long as one fold of the rounds left
+ * (folds beyond the threads' number wait for a free thread).
+ */
+async function runFoldsAtOnce(
+	s: SearchSetup,
+	parallel: ParallelFolds,
+	kind: TabularKind,
+	params: Record<string, unknown>,
+	stage: string,
+	stopAt: (trial: Trial | null, foldsLeft: number) => number,
+	plannedEnd: () => number
+): Promise<Trial> {
+	const k = s.folds.length;
+	if (k < 1) throw new Error(`invalid cvFolds: ${k}`);
+	s.report(P.step(kindLabel(kind), P.foldsAtOnce(stage, k)), plannedEnd());
+	const start = s.clock.now();
+	const stopInMs = stopAt(null, Math.ceil(k / parallel.size) - 1) - start;
+	const answers = await Promise.all(s.folds.map((_, f) => parallel.fit(f, kind, params, s.seed + f, stopInMs)));
+	const wallMs = s.clock.now() - start;
+	let total = 0;
+	let fitMs = 0;
+	let predictMs = 0;
+	let predictRows = 0;
+	answers.forEach((a, f) => {
+		total += selectionScore(testMetrics(s.foldSets[f].y, a.prediction), s.classes);
+		fitMs += a.fitMs;
+		predictMs += a.predictMs;
+		predictRows += s.foldSets[f].X.rows;
+	});
+	const complete = answers.every((a) => !a.cut);
+	return { cv: total / k, foldPredictions: answers.map((a) => a.prediction), meanFoldMs: wallMs / k, fitMs: fitMs / k, predictMsPerRow: predictMs / predictRows, complete };
 }
 
 /** Searches every kind within the budget; returns the kinds kept (in `kinds` order) and those the budget left out. */
@@ -140,7 +191,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 		return clock.now() + search + costs.reservedFor() + (clock.deadline - clock.workEnd);
 	};
 	const keep = (kind: TabularKind, params: Record<string, unknown>, trial: Trial, trials: number) => {
-		costs.reserve(kind, costs.finalEstimate(trial.meanFoldMs, trial.predictMsPerRow));
+		costs.reserve(kind, costs.finalEstimate(trial.fitMs, trial.predictMsPerRow));
 		return { kind, params, cvScore: trial.cv, trials, foldPredictions: trial.complete ? trial.foldPredictions : null };
 	};
 	const tried = new Map<TabularKind, TrialRecord[]>(s.kinds.map((kind) => [kind, []]));
@@ -164,9 +215,9 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 			// measured, it may run until the rest of the trial and the final fit would no longer fit.
 			(trial, foldsLeft) =>
 				trial
-					? end - trial.meanFoldMs * foldsLeft - costs.finalEstimate(trial.meanFoldMs, trial.predictMsPerRow)
+					? end - trial.meanFoldMs * foldsLeft - costs.finalEstimate(trial.fitMs, trial.predictMsPerRow)
 					: clock.now() + (end - clock.now()) / (foldsLeft + 1 + costs.finalFoldRatio),
-			(trial, foldsLeft) => clock.now() + trial.meanFoldMs * foldsLeft + costs.finalEstimate(trial.meanFoldMs, trial.predictMsPerRow) <= end,
+			(trial, foldsLeft) => clock.now() + trial.meanFoldMs * foldsLeft + costs.finalEstimate(trial.fitMs, trial.predictMsPerRow) <= end,
 			plannedEnd
 		);
 		tried.get(kind)!.push(record(kind, params, trial));
@@ -217,7 +268,7 @@ export async function budgetedSearch(s: SearchSetup): Promise<{ chosen: KindChoi
 				choice.trials++;
 				if (trial.cv <= choice.cvScore) continue;
 				// A better but slower configuration is kept only if its final fit still fits the budget.
-				const final = costs.finalEstimate(trial.meanFoldMs, trial.predictMsPerRow);
+				const final = costs.finalEstimate(trial.fitMs, trial.predictMsPerRow);
 				const others = costs.reservedFor(chosen.filter((c) => c.kind !== kind).map((c) => c.kind));
 				if (clock.now() + final + others > clock.workEnd) continue;
 				Object.assign(choice, keep(kind, params, trial, choice.trials));

@@ -7,19 +7,21 @@
  * The churn cell (in the training worker) and `npm run evaluate` both call `trainTabular`, so they give
  * the same models.
  */
-import { AUTO_KINDS, usesEarlyStopping } from '../catalog';
+import { AUTO_KINDS } from '../catalog';
+import { fitRows } from './fold-fit';
 import { modelOf } from '../index';
 import type { Dataset, FitContext } from '../types';
 import { addBestBlend } from './ensemble';
 import type { RawColumn } from '../shared/columns';
 import { buildDataset, buildFeatures, encodeTarget, planFeatures } from '../shared/features';
 import { createRng } from '../shared/random';
-import { stratifiedFolds, stratifiedSplit } from '../shared/splits';
+import { stratifiedFolds } from '../shared/splits';
 import { encodeState } from '../shared/state-json';
 import { selectionScore } from './evaluate';
 import { BudgetClock } from './budget';
 import { CostModel } from './cost';
-import { budgetedSearch } from './search';
+import { budgetedSearch, type ParallelFolds } from './search';
+import { FoldThreads } from './fold-threads';
 import { evaluationRows, fitFinals } from './final';
 import { splitRows, targetCodes } from './split-rows';
 import type { TabularKind, TabularRequest, TabularResult, TrainerContext } from './types';
@@ -29,12 +31,6 @@ import { kindLabel } from '../labels';
 
 /** Size of the explanation background sample. */
 const BACKGROUND_ROWS = 100;
-
-/** Carves a stratified 10 % of `rows` out for early stopping. */
-function earlyStoppingRows(y: Int32Array, rows: Int32Array, seed: number): { fit: Int32Array; valid: Int32Array } {
-	const split = stratifiedSplit(Array.from(rows, (r) => y[r]), 0.1, seed);
-	return { fit: Int32Array.from(split.train, (i) => rows[i]), valid: Int32Array.from(split.test, (i) => rows[i]) };
-}
 
 /** Reference customers for explanations: a seeded sample of at most BACKGROUND_ROWS training rows. */
 function backgroundRows(train: Int32Array, seed: number): Int32Array {
@@ -63,10 +59,7 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const fitOn = async (kind: TabularKind, params: Record<string, unknown>, rows: Int32Array, seed: number, stopAt: number, onRound?: FitContext['progress']) => {
 		// Let queued messages (a cancel from the page) arrive between fits: a worker only sees them when it yields.
 		await yieldAndCheck(ctx.signal);
-		const base = { seed, signal: ctx.signal, stopAt, threads: ctx.threads, progress: onRound ?? (() => undefined) };
-		if (!usesEarlyStopping(kind, params)) return modelOf(kind).fit(datasetOf(rows), params, base);
-		const { fit, valid } = earlyStoppingRows(y, rows, seed);
-		return modelOf(kind).fit(datasetOf(fit), params, { ...base, validation: datasetOf(valid) });
+		return fitRows(modelOf(kind), params, rows, y, datasetOf, { seed, signal: ctx.signal, stopAt, threads: ctx.threads, progress: onRound ?? (() => undefined) });
 	};
 
 	// Every kind is cross-validated on the same folds, so their held-out predictions can be blended.
@@ -76,7 +69,21 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 	const report = (stage: string, plannedEnd: number) => ctx.progress({ stage, ...clock.progress(plannedEnd) });
 
 	const classes = plan.classes.length;
-	const searched = await budgetedSearch({ kinds, folds, foldSets, classes, seed: req.seed, clock, costs, fit: fitOn, report });
+	// Folds of a small table are fitted side by side on the helper threads (fold-threads.ts).
+	const foldThreads = await FoldThreads.open(ctx.threads, raw, plan, train.length);
+	const parallel: ParallelFolds | undefined = foldThreads
+		? {
+				size: foldThreads.size,
+				takes: (kind) => foldThreads.takes(kind),
+				fit: (f, kind, params, seed, stopInMs) => foldThreads.fit(f, { kind, params, train: folds[f].train, test: folds[f].test, seed, stopInMs }, ctx.signal)
+			}
+		: undefined;
+	let searched: Awaited<ReturnType<typeof budgetedSearch>>;
+	try {
+		searched = await budgetedSearch({ kinds, folds, foldSets, classes, seed: req.seed, clock, costs, fit: fitOn, report, parallel });
+	} finally {
+		await foldThreads?.close();
+	}
 	const finals = await fitFinals({ chosen: searched.chosen, train, raw, plan, test, testSet, seed: req.seed, signal: ctx.signal, clock, costs, fit: fitOn, report });
 	const { leaderboard, models } = finals;
 	const skipped = [...searched.skipped, ...finals.skipped];

@@ -4,7 +4,7 @@
  * thread cannot open its session, those that did are closed before the error
  * goes on; closing never hides the error a fit is already failing with.
  */
-import type { ThreadPool } from '../types';
+import type { ThreadPool, ThreadWatch } from '../types';
 
 let opened = 0;
 
@@ -28,8 +28,8 @@ export class ThreadSessions {
 		return sessions;
 	}
 
-	call(thread: number, request: unknown, transfer: ArrayBuffer[] = []): Promise<unknown> {
-		return this.pool.request(thread, { task: this.task, session: this.session, request }, transfer);
+	call(thread: number, request: unknown, transfer: ArrayBuffer[] = [], watch?: ThreadWatch): Promise<unknown> {
+		return this.pool.request(thread, { task: this.task, session: this.session, request }, transfer, watch);
 	}
 
 	async close(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * What a helper thread runs: it keeps sessions (one per fit) and answers
  * their requests: boosting shards (blocks of rows), forest growers
- * (batches of trees) and tree SHAP of a block of customers. The same code serves Web Workers in the browser and
+ * (batches of trees), tree SHAP of a block of customers and cross-validation folds. The same code serves Web Workers in the browser and
  * worker threads in Node; only the transport around it differs.
  * Plain arithmetic: no TensorFlow.js, so a helper thread starts light.
  */
@@ -11,6 +11,7 @@ import { answerShard, type ShardRequest } from '../gbdt/shard-link';
 import { ForestGrower, type ForestInit } from '../forest/grower';
 import { answerForest, type ForestRequest } from '../forest/crew';
 import { answerShapRows, type ShapRowsRequest } from '../explain/shap-rows';
+import { FoldSession, type FoldInit, type FoldRequest } from '../auto/fold-threads';
 
 /** A request as it travels, numbered so the answer finds its caller; or the cancel of request `id`. */
 export type ThreadEnvelope = { id: number; message: ThreadMessage } | { id: number; cancel: true };
@@ -25,7 +26,8 @@ type Progress = (fraction: number) => void;
 const TASKS: Record<string, { open?(init: never): unknown; answer(session: never, request: never, progress: Progress, signal: AbortSignal): Answer | Promise<Answer> }> = {
 	gbdt: { open: (init: ShardInit) => new BoostShard(init), answer: (s: BoostShard, r: ShardRequest) => answerShard(s, r) },
 	forest: { open: (init: ForestInit) => new ForestGrower(init), answer: (s: ForestGrower, r: ForestRequest) => answerForest(s, r) },
-	shap: { answer: (_: null, r: ShapRowsRequest, progress: Progress, signal: AbortSignal) => answerShapRows(r, progress, signal) }
+	shap: { answer: (_: null, r: ShapRowsRequest, progress: Progress, signal: AbortSignal) => answerShapRows(r, progress, signal) },
+	fold: { open: (init: FoldInit) => new FoldSession(init), answer: (s: FoldSession, r: FoldRequest, _: Progress, signal: AbortSignal) => s.fold(r, signal) }
 };
 
 const sessions = new Map<string, unknown>();
