@@ -3,7 +3,7 @@
  * bench-gbdt-page.ts): scikit-learn make_classification-like rows, the same
  * for a seed wherever they are drawn.
  */
-import { createRng } from '../models/shared/random';
+import { createRng } from '../models/shared';
 import type { Features } from '../models';
 
 /** make_classification-like data, one Float64Array per column. */

@@ -12,6 +12,7 @@ export { decodeState, encodeState, fromBase64, toBase64 } from './state-json';
 export { cancelledError, createYielder, isCancelled, throwIfAborted, yieldAndCheck } from './cancel';
 export { nextTask } from './next-task';
 export { pastStopAt } from './stop-at';
+export { rowKernelAvailable } from './tree/row-kernel';
 export { inputError, isInputError, INPUT_ERROR } from './input-error';
 export { idLikeName, nameWords, targetNameRank } from './column-names';
 /** Training's progress lines in the page's language (the workers word theirs with it too). */

@@ -42,6 +42,11 @@ function kernelModule(): WebAssembly.Module | null {
 	return compiled;
 }
 
+/** True where the row loops run in WebAssembly (the benches print it). */
+export function rowKernelAvailable(): boolean {
+	return kernelModule() !== null;
+}
+
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 export class RowKernel {

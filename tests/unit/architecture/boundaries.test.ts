@@ -27,7 +27,7 @@ export const PUBLIC_MODEL_ENTRIES = [
 	'models/shared/index.ts', // $models/shared: columns, features, metrics, splits, cancellation
 	'models/survival/index.ts', // $models/survival: Kaplan–Meier, log-rank, Cox (plain arithmetic)
 	'models/text/index.ts', // $models/text: the text learners and their types
-	'models/threads/index.ts', // $models/threads: what a helper thread runs (boosting shards), plain arithmetic
+	'models/threads/index.ts', // $models/threads: what a helper thread runs (boosting shards, forest trees, SHAP rows, CV folds), plain arithmetic
 	'models/text/light.ts', // $models/text/light: text kinds, labels, cleaning, without TensorFlow.js
 	'models/value/index.ts' // $models/value: BG/NBD, Gamma-Gamma, CLV (plain arithmetic)
 ] as const;
