@@ -1,11 +1,11 @@
 /**
- * A boosting shard's row loops in WebAssembly (kernels/tree-rows.wat):
- * - gradient histograms, one channel (every boosted tree): each row adds its
- *   (gradient, hessian) pair to its slots' pairs with one 128-bit add, and
- *   rows scattered over the table are touched a block ahead so their memory
- *   misses overlap. About 3× the JavaScript loop on a node's sequential rows
- *   and 4–7× on deep, scattered nodes; the same sums in the same order, so
- *   bit-identical;
+ * The row loops of one-channel trees (every boosted tree, binary forests) in
+ * WebAssembly (kernels/tree-rows.wat):
+ * - gradient histograms: each row adds its (gradient, hessian) pair to its
+ *   bins' pairs with one 128-bit add, and rows scattered over the table are
+ *   touched a block ahead so their memory misses overlap (a boosted fit of
+ *   1M × 30 went from 23 s to 8.5 s on one thread); the same sums in the same
+ *   order as the JavaScript loop, so bit-identical;
  * - the stable partition of a node's rows at a split (the same order as
  *   `partition` in builder.ts).
  *
