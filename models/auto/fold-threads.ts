@@ -14,6 +14,7 @@ import { buildDataset, encodeTarget, type FeaturePlan } from '../shared/features
 import { ThreadSessions } from '../shared/thread-sessions';
 import type { Prediction, ThreadPool } from '../types';
 import { fitRows } from './fold-fit';
+import type { ParallelFolds } from './search';
 
 /** The kinds whose folds the threads fit. */
 const FOLD_MODELS: Record<string, AnyModel> = { gbdt: gbdtModel as unknown as AnyModel };
@@ -52,7 +53,7 @@ export class FoldSession {
 	}
 
 	async fold(r: FoldRequest, signal: AbortSignal): Promise<{ reply: FoldAnswer; transfer: ArrayBuffer[] }> {
-		const model = Object.hasOwn(FOLD_MODELS, r.kind) ? FOLD_MODELS[r.kind] : undefined;
+		const model = takes(r.kind) ? FOLD_MODELS[r.kind] : undefined;
 		if (!model) throw new Error(`The helper threads fit no folds of ${r.kind}.`);
 		const datasetOf = (rows: Int32Array) => buildDataset(this.init.raw, this.init.plan, rows);
 		const t0 = performance.now();
@@ -65,15 +66,28 @@ export class FoldSession {
 	}
 }
 
-/** The training side: every thread opened on the table; folds go round the threads. */
-export class FoldThreads {
-	private constructor(private readonly sessions: ThreadSessions) {}
+/** The training side: every thread opened on the table; fold f goes to thread f mod size. */
+export class FoldThreads implements ParallelFolds {
+	private constructor(
+		private readonly sessions: ThreadSessions,
+		private readonly folds: { train: Int32Array; test: Int32Array }[],
+		private readonly signal: AbortSignal
+	) {}
 
-	/** Fold fits on `pool`'s threads, or null where they would not help (no threads, or a table whose fits spread over them). */
-	static async open(pool: ThreadPool | undefined, raw: RawColumn[], plan: FeaturePlan, trainRows: number): Promise<FoldThreads | null> {
-		if (!pool || pool.size < 2 || trainRows >= pool.minRows) return null;
-		const init: FoldInit = { raw, plan };
-		return new FoldThreads(await ThreadSessions.open(pool, 'fold', Array.from({ length: pool.size }, () => ({ init, transfer: [] }))));
+	/**
+	 * Fold fits on `pool`'s threads, or null where they would not help: no threads, a table whose
+	 * fits spread over them (`minRows`), or no kind among `kinds` the threads fit (then the table is not sent).
+	 */
+	static async open(
+		pool: ThreadPool | undefined,
+		table: FoldInit & { folds: { train: Int32Array; test: Int32Array }[]; trainRows: number },
+		kinds: readonly string[],
+		signal: AbortSignal
+	): Promise<FoldThreads | null> {
+		if (!pool || pool.size < 2 || table.trainRows >= pool.minRows || !kinds.some(takes)) return null;
+		const init: FoldInit = { raw: table.raw, plan: table.plan };
+		const sessions = await ThreadSessions.open(pool, 'fold', Array.from({ length: pool.size }, () => ({ init, transfer: [] })));
+		return new FoldThreads(sessions, table.folds, signal);
 	}
 
 	get size(): number {
@@ -81,15 +95,19 @@ export class FoldThreads {
 	}
 
 	takes(kind: string): boolean {
-		return Object.hasOwn(FOLD_MODELS, kind);
+		return takes(kind);
 	}
 
-	/** Fold `f`'s fit (on thread f mod size); `signal` cancels it. */
-	fit(f: number, request: FoldRequest, signal: AbortSignal): Promise<FoldAnswer> {
-		return this.sessions.call(f % this.size, request, [], { signal }) as Promise<FoldAnswer>;
+	fit(f: number, kind: string, params: Record<string, unknown>, seed: number, stopInMs: number): Promise<FoldAnswer> {
+		const request: FoldRequest = { kind, params, train: this.folds[f].train, test: this.folds[f].test, seed, stopInMs };
+		return this.sessions.call(f % this.size, request, [], { signal: this.signal }) as Promise<FoldAnswer>;
 	}
 
 	close(): Promise<void> {
 		return this.sessions.close();
 	}
+}
+
+function takes(kind: string): boolean {
+	return Object.hasOwn(FOLD_MODELS, kind);
 }

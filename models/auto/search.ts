@@ -40,8 +40,8 @@ export interface SearchSetup {
 export interface ParallelFolds {
 	/** Folds fitted at the same time. */
 	size: number;
-	takes(kind: TabularKind): boolean;
-	fit(f: number, kind: TabularKind, params: Record<string, unknown>, seed: number, stopInMs: number): Promise<FoldAnswer>;
+	takes(kind: string): boolean;
+	fit(f: number, kind: string, params: Record<string, unknown>, seed: number, stopInMs: number): Promise<FoldAnswer>;
 }
 
 /** The chosen configuration of one kind. */

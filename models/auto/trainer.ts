@@ -20,7 +20,7 @@ import { encodeState } from '../shared/state-json';
 import { selectionScore } from './evaluate';
 import { BudgetClock } from './budget';
 import { CostModel } from './cost';
-import { budgetedSearch, type ParallelFolds } from './search';
+import { budgetedSearch } from './search';
 import { FoldThreads } from './fold-threads';
 import { evaluationRows, fitFinals } from './final';
 import { splitRows, targetCodes } from './split-rows';
@@ -70,17 +70,10 @@ export async function trainTabular(raw: RawColumn[], req: TabularRequest, ctx: T
 
 	const classes = plan.classes.length;
 	// Folds of a small table are fitted side by side on the helper threads (fold-threads.ts).
-	const foldThreads = await FoldThreads.open(ctx.threads, raw, plan, train.length);
-	const parallel: ParallelFolds | undefined = foldThreads
-		? {
-				size: foldThreads.size,
-				takes: (kind) => foldThreads.takes(kind),
-				fit: (f, kind, params, seed, stopInMs) => foldThreads.fit(f, { kind, params, train: folds[f].train, test: folds[f].test, seed, stopInMs }, ctx.signal)
-			}
-		: undefined;
+	const foldThreads = await FoldThreads.open(ctx.threads, { raw, plan, folds, trainRows: train.length }, kinds, ctx.signal);
 	let searched: Awaited<ReturnType<typeof budgetedSearch>>;
 	try {
-		searched = await budgetedSearch({ kinds, folds, foldSets, classes, seed: req.seed, clock, costs, fit: fitOn, report, parallel });
+		searched = await budgetedSearch({ kinds, folds, foldSets, classes, seed: req.seed, clock, costs, fit: fitOn, report, parallel: foldThreads ?? undefined });
 	} finally {
 		await foldThreads?.close();
 	}
