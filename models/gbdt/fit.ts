@@ -16,8 +16,8 @@ import { P } from '../shared/progress-words';
 import { ShardSet } from './shard-set';
 import { growBoostTree } from './grow';
 
-/** Rows used to estimate the training loss on large data. */
-const LOSS_SAMPLE = 100_000;
+/** Rows used to estimate the training loss on large data (the curve's only; at 100,000 it took ~5 % of a 1M-row fit). */
+const LOSS_SAMPLE = 25_000;
 
 export async function fitGbdt(data: Dataset, params: GbdtParams, ctx: FitContext): Promise<GbdtState> {
 	const p = maybeGbdtParams(params);

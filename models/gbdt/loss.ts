@@ -5,6 +5,8 @@
  * reads one contiguous Float64Array.
  */
 
+import { logisticProbability } from './probability';
+
 const MIN_HESSIAN = 1e-16;
 
 export function gradients(margin: Float64Array, y: Int32Array, w: Float64Array | undefined, outputs: number, grad: Float64Array, hess: Float64Array): void {
@@ -27,14 +29,17 @@ export function gradients(margin: Float64Array, y: Int32Array, w: Float64Array |
  * Logistic gradients and hessians of every row into g[r · stride] and
  * h[r · stride] (stride 2 with h = g.subarray(1): interleaved pairs), each
  * rounded by adding and taking back `shift` (see onGrid in shard.ts; 0 leaves
- * them as computed): one pass over the rows for all of it.
+ * them as computed): one pass over the rows for all of it. The probability
+ * follows probability.ts, as the WebAssembly pass does (logistic-pairs.ts).
  */
 export function binaryGradients(margin: Float64Array, y: Int32Array, w: Float64Array | undefined, g: Float64Array, h: Float64Array, stride: number, shift: number): void {
 	for (let r = 0, at = 0; r < y.length; r++, at += stride) {
-		const p = 1 / (1 + Math.exp(-margin[r]));
+		const p = logisticProbability(margin[r]);
 		const wr = w ? w[r] : 1;
 		g[at] = (p - y[r]) * wr + shift - shift;
-		h[at] = Math.max(p * (1 - p), MIN_HESSIAN) * wr + shift - shift;
+		// (A comparison rather than Math.max: the kernel's f64x2.pmax.)
+		const ph = p * (1 - p);
+		h[at] = (ph < MIN_HESSIAN ? MIN_HESSIAN : ph) * wr + shift - shift;
 	}
 }
 

@@ -14,7 +14,8 @@ import { withSlots, type BinnedMatrix } from '../shared/tree/binning';
 import { buildHistogram, HistogramPool } from '../shared/tree/histogram';
 import { RowKernel } from '../shared/tree/row-kernel';
 import { partition } from '../shared/tree/builder';
-import { binaryGradients, gradients, loglossSum } from './loss';
+import { gradients, loglossSum } from './loss';
+import { BoostRows } from './boost-rows';
 
 /** What a shard is started with (plain data: it crosses to a helper thread). */
 export interface ShardInit {
@@ -55,6 +56,8 @@ export class BoostShard {
 	private readonly pool: HistogramPool;
 	/** The row loops in WebAssembly (null: the JavaScript ones). */
 	private readonly kernel: RowKernel | null;
+	/** Binary gradients and margin updates in WebAssembly, which holds the margins then (null: the JavaScript loops). */
+	private readonly rowPasses: BoostRows | null;
 	private inSample: Uint8Array | null = null;
 	private output = 0;
 	/** Per node of the current tree: its range of `idx`, and the split that routes rows. */
@@ -64,14 +67,16 @@ export class BoostShard {
 
 	constructor(private readonly init: ShardInit) {
 		const { outputs: T, base } = init;
-		this.kernel = RowKernel.create(init.matrix);
+		const rows = init.matrix.rows;
+		this.kernel = RowKernel.create(init.matrix, T === 1 ? BoostRows.bytes(rows) : 0);
+		this.rowPasses = this.kernel && T === 1 ? BoostRows.create(this.kernel, init.y, init.weights) : null;
 		// Without the kernel, the JavaScript histogram loop reads slots.
 		const m = this.kernel ? init.matrix : withSlots(init.matrix);
 		this.m = m;
-		this.margin = new Float64Array(m.rows * T);
+		this.margin = this.rowPasses?.margin ?? new Float64Array(m.rows * T);
 		for (let r = 0; r < m.rows; r++) for (let k = 0; k < T; k++) this.margin[r * T + k] = base[k];
-		// The kernel takes binary gradients as pairs: then these stay empty.
-		const perOutput = this.kernel && T === 1 ? 0 : m.rows * T;
+		// The kernels compute binary gradients as pairs: then these stay empty.
+		const perOutput = this.rowPasses ? 0 : m.rows * T;
 		this.grad = new Float64Array(perOutput);
 		this.hess = new Float64Array(perOutput);
 		this.idx = this.kernel?.idx ?? new Int32Array(m.rows);
@@ -83,11 +88,8 @@ export class BoostShard {
 	round(sample: Uint8Array | null): void {
 		const { y, weights, outputs, scale } = this.init;
 		this.inSample = sample;
-		if (this.kernel && outputs === 1) {
-			// Straight into the kernel's (gradient, hessian) pairs, on the grid, in one pass.
-			const pairs = this.kernel.pairs;
-			return binaryGradients(this.margin, y, weights, pairs, pairs.subarray(1), 2, gridShift(scale));
-		}
+		// Straight into the kernel's (gradient, hessian) pairs, on the grid, in one pass.
+		if (this.rowPasses) return this.rowPasses.gradients(gridShift(scale));
 		gradients(this.margin, y, weights, outputs, this.grad, this.hess);
 		onGrid(this.grad, scale);
 		onGrid(this.hess, scale);
@@ -97,7 +99,7 @@ export class BoostShard {
 	tree(output: number): Float64Array {
 		this.output = output;
 		this.splits = [];
-		if (this.kernel && this.init.outputs > 1) this.kernel.setGradients(this.grad, this.hess, output * this.m.rows);
+		if (this.kernel && !this.rowPasses) this.kernel.setGradients(this.grad, this.hess, output * this.m.rows);
 		// The round's rows in ascending order (keeps histogram reads sequential; the last tree reordered idx).
 		let count = 0;
 		for (let r = 0; r < this.m.rows; r++) if (!this.inSample || this.inSample[r]) this.idx[count++] = r;
@@ -128,7 +130,8 @@ export class BoostShard {
 		for (let node = 0; node < this.start.length; node++) {
 			if (this.splits[node] || this.start[node] === undefined) continue;
 			const v = values[node];
-			for (let i = this.start[node]; i < this.end[node]; i++) this.margin[this.idx[i] * T + k] += v;
+			if (this.rowPasses) this.rowPasses.addToRows(this.start[node], this.end[node], v);
+			else for (let i = this.start[node]; i < this.end[node]; i++) this.margin[this.idx[i] * T + k] += v;
 		}
 		if (!this.inSample) return;
 		// Rows left out of this round's sample follow the splits from the root.

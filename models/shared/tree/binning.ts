@@ -10,6 +10,7 @@
  * row's slots share cache lines, no offset add in the hot loop).
  */
 import type { Features } from '../../types';
+import { sortNumbers } from './sort-numbers';
 
 /** How one feature maps to bins; kept only during fitting. */
 export interface FeatureBinning {
@@ -64,7 +65,7 @@ function numericBinning(values: Float64Array, maxBins: number): FeatureBinning {
 		if (v !== v) continue;
 		if (seen++ % stride === 0) sample[m++] = v;
 	}
-	const sorted = sample.subarray(0, m).sort();
+	const sorted = sortNumbers(sample.subarray(0, m));
 	let distinct = m > 0 ? 1 : 0;
 	for (let i = 1; i < m; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
 	const cuts: number[] = [];

@@ -14,6 +14,8 @@
  * gradient pairs, the row order and one histogram; it never grows, so the
  * views below stay valid. Where WebAssembly SIMD is missing or the memory
  * cannot be had, `create` returns null and the caller keeps the JavaScript loops.
+ * A caller may reserve room of its own in the same memory (`extraBytes`), for
+ * a kernel of its own that works on the same rows (boosting's gradients).
  */
 import { fromBase64 } from '../state-json';
 import type { BinnedMatrix } from './binning';
@@ -30,17 +32,22 @@ const PAGE = 65536;
 /** Below this share of the block's rows, a node's rows are scattered enough to touch ahead. */
 const SPARSE_SHARE = 0.6;
 
-let compiled: WebAssembly.Module | null | undefined;
-function kernelModule(): WebAssembly.Module | null {
-	if (compiled === undefined) {
-		try {
-			compiled = new WebAssembly.Module(fromBase64(TREE_ROWS_WASM) as Uint8Array<ArrayBuffer>);
-		} catch {
-			compiled = null; // no WebAssembly SIMD here: the JavaScript loops
+/** A kernel's module, compiled on first use (once); null where WebAssembly SIMD is missing. */
+export function kernelLoader(base64: string): () => WebAssembly.Module | null {
+	let compiled: WebAssembly.Module | null | undefined;
+	return () => {
+		if (compiled === undefined) {
+			try {
+				compiled = new WebAssembly.Module(fromBase64(base64) as Uint8Array<ArrayBuffer>);
+			} catch {
+				compiled = null; // no WebAssembly SIMD here: the JavaScript loops
+			}
 		}
-	}
-	return compiled;
+		return compiled;
+	};
 }
+
+const kernelModule = kernelLoader(TREE_ROWS_WASM);
 
 /** True where the row loops run in WebAssembly (the benches print it). */
 export function rowKernelAvailable(): boolean {
@@ -54,18 +61,21 @@ export class RowKernel {
 	readonly idx: Int32Array;
 	/** Each row's (gradient, hessian) pair, interleaved. */
 	readonly pairs: Float64Array;
+	/** The kernel's memory, and where the room reserved by `create`'s caller starts in it (16-byte aligned). */
+	readonly memory: WebAssembly.Memory;
+	readonly extra: number;
 	private readonly hist: Float64Array;
 	private readonly goLeft: Uint8Array;
 	private readonly exports: KernelExports;
 	private readonly at: { bins: number; columns: number; pairs: number; idx: number; temp: number; hist: number; slot: number; goLeft: number };
 
 	/** A kernel over `m`'s rows, or null where it cannot run (then use buildHistogram and partition). */
-	static create(m: BinnedMatrix): RowKernel | null {
+	static create(m: BinnedMatrix, extraBytes = 0): RowKernel | null {
 		if (m.rows === 0) return null;
 		const module = kernelModule();
 		if (!module) return null;
 		try {
-			return new RowKernel(m, module);
+			return new RowKernel(m, module, extraBytes);
 		} catch {
 			return null; // the memory could not be reserved: the JavaScript loops need none extra
 		}
@@ -73,7 +83,8 @@ export class RowKernel {
 
 	private constructor(
 		private readonly m: BinnedMatrix,
-		module: WebAssembly.Module
+		module: WebAssembly.Module,
+		extraBytes: number
 	) {
 		const n = m.rows;
 		const F = m.features;
@@ -85,7 +96,10 @@ export class RowKernel {
 		const hist = align16(temp + n * 4);
 		const slot = hist + m.totalBins * 16;
 		const goLeft = slot + F * 4;
-		const memory = new WebAssembly.Memory({ initial: Math.ceil((goLeft + 256) / PAGE) });
+		const extra = align16(goLeft + 256);
+		const memory = new WebAssembly.Memory({ initial: Math.ceil((extra + extraBytes) / PAGE) });
+		this.memory = memory;
+		this.extra = extra;
 		this.exports = new WebAssembly.Instance(module, { kernel: { memory } }).exports as unknown as KernelExports;
 		this.at = { bins, columns, pairs, idx, temp, hist, slot, goLeft };
 		new Uint8Array(memory.buffer, columns, n * F).set(m.columns);

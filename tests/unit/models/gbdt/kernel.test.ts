@@ -1,12 +1,13 @@
 /**
  * The WebAssembly row loops (histograms, partitions, binary gradients as
- * pairs) and the JavaScript ones grow the same boosted trees: the same sums
+ * pairs, margin updates) and the JavaScript ones grow the same boosted trees: the same sums
  * in the same order, the same row order after every split.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gbdtModel, type GbdtParams, type GbdtState } from '$models/gbdt';
 import type { Dataset } from '$models';
 import { RowKernel } from '$models/shared/tree/row-kernel';
+import { BoostRows } from '$models/gbdt/boost-rows';
 import { buildDataset, planFeatures } from '$models/shared/features';
 import { DATASETS, loadCsv } from '../auto/load-csv';
 import { blobs, context } from './helpers';
@@ -24,8 +25,12 @@ afterEach(() => vi.restoreAllMocks());
 async function bothWays(data: Dataset, params: Partial<GbdtParams>, validation?: Dataset): Promise<[GbdtState, GbdtState]> {
 	const fit = () => gbdtModel.fit(data, { ...gbdtModel.defaults, ...params }, context(3, { validation }));
 	const created = vi.spyOn(RowKernel, 'create');
+	const passes = vi.spyOn(BoostRows, 'create');
 	const kernel = await fit();
 	expect(created.mock.results.every((r) => r.value instanceof RowKernel)).toBe(true);
+	// Binary targets: gradients and margin updates in WebAssembly too.
+	expect(passes.mock.results.every((r) => r.value instanceof BoostRows)).toBe(true);
+	expect(passes.mock.calls.length).toBe(data.classes.length === 2 ? created.mock.calls.length : 0);
 	created.mockReturnValue(null);
 	return [kernel, await fit()];
 }
