@@ -1,6 +1,7 @@
 // What the browser benchmarks share: the built app served by scripts/serve.mjs, Debian's Chromium
 // launched without background networking, an empty notebook, and a meter of main-thread stalls.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 
@@ -71,11 +72,15 @@ export async function bundleScript(entry, name) {
 	return [out].flat()[0].output[0].code;
 }
 
-/** A tab on a page running `page` (a script), with `/thread.js` served as `thread`: all from memory, never the network. */
-export async function openBenchPage(browser, page, thread) {
+/**
+ * A tab on a page running `page` (a script), with `/thread.js` served as `thread` and, with
+ * `wasmDir`, `/wasm/<file>` from that folder: all from memory or disk, never the network.
+ */
+export async function openBenchPage(browser, page, thread, wasmDir) {
 	const tab = await browser.newPage();
 	await tab.route(`${BENCH_ORIGIN}/**`, (route) => {
 		const { pathname } = new URL(route.request().url());
+		if (wasmDir && pathname.startsWith('/wasm/')) return route.fulfill({ contentType: 'application/wasm', body: readFileSync(`${wasmDir}/${pathname.slice(6)}`) });
 		if (pathname === '/page.js') return route.fulfill({ contentType: 'text/javascript', body: page });
 		if (pathname === '/thread.js') return route.fulfill({ contentType: 'text/javascript', body: thread });
 		return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/page.js"></script>' });

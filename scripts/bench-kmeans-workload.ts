@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { kmeans, type DenseMatrix } from '../models/cluster';
+import type { ThreadPool } from '../models';
 import { createRng } from '../models/shared';
 
 export const BENCH_COLS = 16;
@@ -24,15 +25,15 @@ export function syntheticClusters(rows: number, cols = BENCH_COLS, k = BENCH_K, 
 }
 
 /** Times both fits on `rows` synthetic rows; the record is what the benches print. */
-export function runKMeansBench(rows: number, backend: string) {
+export async function runKMeansBench(rows: number, backend: string, threads?: ThreadPool) {
 	const matrix = syntheticClusters(rows);
 	const k = BENCH_K;
 	const before = tf.memory().numTensors;
 	let started = performance.now();
-	const lloyd = kmeans(matrix, { k, seed: 42, restarts: 1, maxIter: BENCH_LLOYD_ITERATIONS, tol: 0, miniBatch: false });
+	const lloyd = await kmeans(matrix, { k, seed: 42, restarts: 1, maxIter: BENCH_LLOYD_ITERATIONS, tol: 0, miniBatch: false, threads });
 	const lloydMs = performance.now() - started;
 	started = performance.now();
-	const mini = kmeans(matrix, { k, seed: 42 });
+	const mini = await kmeans(matrix, { k, seed: 42, threads });
 	const miniMs = performance.now() - started;
 	return {
 		bench: 'kmeans',

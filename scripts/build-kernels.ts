@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import wabtInit from 'wabt';
 
-const KERNEL_DIRS = ['models/shared/tree/kernels', 'models/gbdt/kernels'];
+const KERNEL_DIRS = ['models/shared/tree/kernels', 'models/gbdt/kernels', 'models/cluster/kernels'];
 
 export async function compileKernel(watPath: string): Promise<Buffer> {
 	const wabt = await wabtInit();

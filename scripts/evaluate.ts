@@ -108,7 +108,7 @@ async function runCluster(raw: RawColumn[], args: ReturnType<typeof parseCluster
 	const { matrix } = prepareFromRaw(raw, { columns: args.columns, exclude: args.exclude });
 	for (let k = args.minK; k <= args.maxK; k++) {
 		const started = performance.now();
-		const model = kmeans(matrix, { k, seed: args.seed, restarts: args.restarts });
+		const model = await kmeans(matrix, { k, seed: args.seed, restarts: args.restarts });
 		const fitMs = Math.round(performance.now() - started);
 		const score = silhouette(matrix, model.labels, { seed: args.seed });
 		const sample = score.sampled ? { silhouette_sample: score.sampleSize } : {};

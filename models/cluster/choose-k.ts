@@ -54,9 +54,9 @@ export function elbowOf(ks: number[], inertias: number[]): number {
 
 /**
  * Fits k-means for every k in [minK, maxK] and suggests the best by silhouette.
- * @example chooseK(prepared, {seed: 42}).reason
+ * @example (await chooseK(prepared, {seed: 42})).reason
  */
-export function chooseK(matrix: DenseMatrix, options: ChooseKOptions = {}): ChooseKResult {
+export async function chooseK(matrix: DenseMatrix, options: ChooseKOptions = {}): Promise<ChooseKResult> {
 	const minK = options.minK ?? 2;
 	const maxK = Math.min(options.maxK ?? 10, matrix.rows - 1);
 	if (!(Number.isInteger(minK) && minK >= 2)) throw new Error(`invalid minK: ${minK}`);
@@ -65,7 +65,7 @@ export function chooseK(matrix: DenseMatrix, options: ChooseKOptions = {}): Choo
 	const candidates: KCandidate[] = [];
 	for (let k = minK; k <= maxK; k++) {
 		const started = performance.now();
-		const model = kmeans(matrix, { ...fitOptions, k });
+		const model = await kmeans(matrix, { ...fitOptions, k });
 		const fitMs = performance.now() - started;
 		const score = silhouette(matrix, model.labels, { seed: options.seed, ...silhouetteOptions });
 		const candidate = { k, inertia: model.inertia, silhouette: score.score, silhouetteRows: score.sampleSize, fitMs, model };

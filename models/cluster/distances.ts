@@ -4,6 +4,7 @@
  * whichever backend is active (WebGPU, WASM, cpu).
  */
 import * as tf from '@tensorflow/tfjs';
+import { CentroidBlock } from './centroid-block';
 
 /** A dense row-major matrix: `data[row * cols + col]`. */
 export interface DenseMatrix {
@@ -77,13 +78,14 @@ export function assignRows(X: tf.Tensor2D, centroids: Float32Array, k: number): 
 	return { labels, distances };
 }
 
-/** Assigns new rows (plain data or a tensor) to the nearest of `k` fitted centroids. */
+/**
+ * Assigns new rows (plain data or a tensor) to the nearest of `k` fitted centroids, with the
+ * kernel the fit's row passes use (centroid-block.ts): a training row gets its training label.
+ */
 export function assignToNearest(input: MatrixInput, model: { k: number; centroids: Float32Array }): Assignment {
-	const owned = !(input instanceof tf.Tensor);
-	const X = input instanceof tf.Tensor ? input : tf.tensor2d(denseOf(input).data, [input.rows, input.cols]);
-	try {
-		return assignRows(X, model.centroids, model.k);
-	} finally {
-		if (owned) X.dispose();
-	}
+	const { data, rows, cols } = denseOf(input);
+	if (model.centroids.length !== model.k * cols) throw new Error(`invalid centroids: ${model.centroids.length} values for ${model.k} × ${cols}`);
+	const block = new CentroidBlock(data, rows, cols, model.k);
+	block.assign(model.centroids);
+	return { labels: block.labels.slice(), distances: block.distances.slice() };
 }

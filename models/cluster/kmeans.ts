@@ -1,15 +1,20 @@
 /**
- * k-means with TensorFlow.js ops (runs on WebGPU, WASM or cpu): k-means++
- * seeding, several seeded restarts keeping the lowest inertia, Lloyd
- * iterations until the centroids move less than a tolerance (scaled as in
- * scikit-learn), and mini-batch k-means for large tables. No cluster is ever
- * returned empty: an empty centroid is reseeded on the farthest row.
+ * k-means: k-means++ seeding and mini-batch steps with TensorFlow.js ops
+ * (WebGPU, WASM or cpu), several seeded restarts keeping the lowest inertia,
+ * and Lloyd iterations until the centroids move less than a tolerance (scaled
+ * as in scikit-learn), whose row passes (nearest centroid, cluster sums) run
+ * in WebAssembly over blocks of rows, on the helper threads when there are
+ * some (centroid-blocks.ts: the same result with any number of threads).
+ * No cluster is ever returned empty: an empty centroid is reseeded on the
+ * farthest row.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { ThreadPool } from '../types';
 import { createRng } from '../shared/random';
-import { assignRows, denseOf, rowNorms, squaredDistances, type Assignment, type MatrixInput } from './distances';
+import { denseOf, rowNorms, type Assignment, type MatrixInput } from './distances';
 import { kmeansPlusPlus } from './kmeans-init';
 import { miniBatchKMeans } from './minibatch';
+import { CentroidBlocks } from './centroid-blocks';
 
 /** k-means settings; only `k` is required. */
 export interface KMeansOptions {
@@ -28,6 +33,8 @@ export interface KMeansOptions {
 	batchSize?: number;
 	/** Starting centroids (k × cols) instead of k-means++; then one start is run. */
 	init?: Float32Array;
+	/** Helper threads the row passes spread over (results do not depend on them). */
+	threads?: ThreadPool;
 }
 
 /** A fitted k-means: plain data (structuredClone- and JSON-safe with typed arrays encoded). */
@@ -86,55 +93,17 @@ function relocateEmpty(counts: Float64Array, sums: Float64Array, assignment: Ass
 }
 
 /**
- * Nearest-centroid scores for every row: ||c||² − 2x·c (the row's own ||x||² is left out, it
- * does not change the argmin), as one matMul with a bias against the pre-transposed centroids.
+ * One Lloyd run from `start`; returns the final centroids and iterations used. Each iteration is
+ * one pass over the row blocks (nearest centroid, then each cluster's float64 sums in a fixed order).
  */
-function scores(X: tf.Tensor2D, centroids: Float32Array, k: number): tf.Tensor2D {
-	const cols = X.shape[1];
-	const scaledT = new Float32Array(cols * k);
-	const cSq = new Float32Array(k);
-	for (let j = 0; j < k; j++) {
-		let sq = 0;
-		for (let c = 0; c < cols; c++) {
-			const v = centroids[j * cols + c];
-			sq += v * v;
-			scaledT[c * k + j] = -2 * v;
-		}
-		cSq[j] = sq;
-	}
-	return tf.tidy(() => tf.fused.matMul({ a: X, b: tf.tensor2d(scaledT, [cols, k]), bias: tf.tensor1d(cSq) }) as tf.Tensor2D);
-}
-
-/**
- * One Lloyd run from `start`; returns the final centroids and iterations used. The assignment
- * runs as tensor ops (one matMul + argMin); only the labels come back, and the per-cluster sums
- * are accumulated on the host in float64 (a one-hot matMul is several times slower on WASM).
- */
-function lloyd(X: tf.Tensor2D, xSq: tf.Tensor2D, host: Float32Array, start: Float32Array, k: number, maxIter: number, tolAbs: number) {
-	const [rows, cols] = X.shape;
+async function lloyd(blocks: CentroidBlocks, host: Float32Array, cols: number, start: Float32Array, k: number, maxIter: number, tolAbs: number) {
 	const centroids = start.slice();
-	const sums = new Float64Array(k * cols);
-	const counts = new Float64Array(k);
 	let iterations = 0;
 	while (iterations < maxIter) {
 		iterations++;
-		const labelsT = tf.tidy(() => tf.argMin(scores(X, centroids, k), 1));
-		const labels = labelsT.dataSync() as Int32Array;
-		labelsT.dispose();
-		sums.fill(0);
-		counts.fill(0);
-		for (let r = 0, at = 0; r < rows; r++) {
-			const base = labels[r] * cols;
-			counts[labels[r]]++;
-			for (let c = 0; c < cols; c++, at++) sums[base + c] += host[at];
-		}
-		if (counts.includes(0)) {
-			// Rare: distances are computed only in an iteration that emptied a cluster.
-			const distT = tf.tidy(() => tf.relu(tf.add(tf.reshape(xSq, [rows]), tf.min(scores(X, centroids, k), 1))));
-			const distances = distT.dataSync() as Float32Array;
-			distT.dispose();
-			relocateEmpty(counts, sums, { labels, distances }, host, cols);
-		}
+		const { sums, counts } = await blocks.pass(centroids);
+		// Rare: the rows' distances are gathered only in an iteration that emptied a cluster.
+		if (counts.includes(0)) relocateEmpty(counts, sums, await blocks.assign(centroids), host, cols);
 		let shift = 0;
 		for (let j = 0; j < k; j++) {
 			for (let c = 0; c < cols; c++) {
@@ -149,10 +118,9 @@ function lloyd(X: tf.Tensor2D, xSq: tf.Tensor2D, host: Float32Array, start: Floa
 }
 
 /** Final assignment; reseeds any cluster left empty until all k are used (or no distinct row is left). */
-function finalAssignment(X: tf.Tensor2D, host: Float32Array, centroids: Float32Array, k: number): Assignment {
-	const cols = X.shape[1];
+async function finalAssignment(blocks: CentroidBlocks, host: Float32Array, cols: number, centroids: Float32Array, k: number): Promise<Assignment> {
 	for (let attempt = 0; ; attempt++) {
-		const assignment = assignRows(X, centroids, k);
+		const assignment = await blocks.assign(centroids);
 		const counts = new Float64Array(k);
 		for (const label of assignment.labels) counts[label]++;
 		if (!counts.includes(0)) return assignment;
@@ -165,9 +133,9 @@ function finalAssignment(X: tf.Tensor2D, host: Float32Array, centroids: Float32A
 
 /**
  * Fits k-means to the rows of a dense matrix.
- * @example const model = kmeans({data, rows, cols}, {k: 4, seed: 42}); model.labels[0]
+ * @example const model = await kmeans({data, rows, cols}, {k: 4, seed: 42}); model.labels[0]
  */
-export function kmeans(input: MatrixInput, options: KMeansOptions): KMeansResult {
+export async function kmeans(input: MatrixInput, options: KMeansOptions): Promise<KMeansResult> {
 	const { k } = options;
 	const restarts = options.init ? 1 : (options.restarts ?? 10);
 	const maxIter = options.maxIter ?? 300;
@@ -186,18 +154,19 @@ export function kmeans(input: MatrixInput, options: KMeansOptions): KMeansResult
 	const useMiniBatch = options.miniBatch === 'auto' || options.miniBatch === undefined ? rows >= MINI_BATCH_ROWS : options.miniBatch;
 	const tolAbs = meanVariance(host, rows, cols) * tol;
 	const rng = createRng(options.seed ?? 42);
+	const blocks = await CentroidBlocks.open(host, rows, cols, k, options.threads);
 	const X = input instanceof tf.Tensor ? input : tf.tensor2d(host, [rows, cols]);
 	const xSq = rowNorms(X);
 	try {
 		if (useMiniBatch) {
 			const run = miniBatchKMeans(X, host, { k, batchSize, maxIter, restarts, tolAbs, init: options.init }, rng);
-			return result(k, cols, run.centroids, finalAssignment(X, host, run.centroids, k), run.iterations);
+			return result(k, cols, run.centroids, await finalAssignment(blocks, host, cols, run.centroids, k), run.iterations);
 		}
 		let best: KMeansResult | null = null;
 		for (let restart = 0; restart < restarts; restart++) {
 			const start = options.init ?? kmeansPlusPlus(X, xSq, host, k, rng);
-			const run = lloyd(X, xSq, host, start, k, maxIter, tolAbs);
-			const fitted = result(k, cols, run.centroids, finalAssignment(X, host, run.centroids, k), run.iterations);
+			const run = await lloyd(blocks, host, cols, start, k, maxIter, tolAbs);
+			const fitted = result(k, cols, run.centroids, await finalAssignment(blocks, host, cols, run.centroids, k), run.iterations);
 			// Strictly lower: ties keep the earlier start, so the result depends only on the seed.
 			if (!best || fitted.inertia < best.inertia) best = fitted;
 		}
@@ -205,6 +174,7 @@ export function kmeans(input: MatrixInput, options: KMeansOptions): KMeansResult
 	} finally {
 		xSq.dispose();
 		if (X !== input) X.dispose();
+		await blocks.close();
 	}
 }
 

@@ -8,6 +8,7 @@ import { MODEL_CATALOG } from '../catalog';
 import { throwIfAborted } from '../shared/cancel';
 import { assignToNearest, type MatrixInput } from './distances';
 import { kmeans } from './kmeans';
+import type { ThreadPool } from '../types';
 
 /** Every k-means hyperparameter with its default (see `KMeansOptions`). */
 export interface KMeansParams {
@@ -35,10 +36,12 @@ export interface KMeansState {
 
 const STATE_VERSION = 1;
 
-/** What a clustering fit receives: the seed of all its randomness, and a signal that cancels it. */
+/** What a clustering fit receives: the seed of all its randomness, a signal that cancels it, helper threads. */
 export interface ClusterFitContext {
 	seed: number;
 	signal?: AbortSignal;
+	/** Helper threads k-means' row passes may spread over (the result does not depend on them). */
+	threads?: ThreadPool;
 }
 
 /** The contract of a clustering model: fit on a matrix, assign rows to clusters. */
@@ -72,7 +75,7 @@ export const kmeansModel: ClusterModelSpec<KMeansParams, KMeansState> = {
 	async fit(X, params, ctx) {
 		throwIfAborted(ctx.signal);
 		const p = { ...KMEANS_DEFAULTS, ...params };
-		const fitted = kmeans(X, { ...p, seed: ctx.seed });
+		const fitted = await kmeans(X, { ...p, seed: ctx.seed, threads: ctx.threads });
 		const state: KMeansState = { kind: 'kmeans', version: STATE_VERSION, k: fitted.k, cols: fitted.cols, centroids: fitted.centroids, inertia: fitted.inertia, iterations: fitted.iterations };
 		return { state, labels: fitted.labels };
 	},

@@ -1,7 +1,8 @@
 /**
  * What a helper thread runs: it keeps sessions (one per fit) and answers
  * their requests: boosting shards (blocks of rows), forest growers
- * (batches of trees), tree SHAP of a block of customers and cross-validation folds. The same code serves Web Workers in the browser and
+ * (batches of trees), tree SHAP of a block of customers, cross-validation folds
+ * and k-means' row passes (blocks of rows). The same code serves Web Workers in the browser and
  * worker threads in Node; only the transport around it differs.
  * Plain arithmetic: no TensorFlow.js, so a helper thread starts light.
  */
@@ -12,6 +13,8 @@ import { ForestGrower, type ForestInit } from '../forest/grower';
 import { answerForest, type ForestRequest } from '../forest/crew';
 import { answerShapRows, type ShapRowsRequest } from '../explain/shap-rows';
 import { FoldSession, type FoldInit, type FoldRequest } from '../auto/fold-threads';
+import { CentroidBlock } from '../cluster/centroid-block';
+import { answerCentroidBlock, type CentroidBlockInit, type CentroidBlockRequest } from '../cluster/centroid-blocks';
 
 /** A request as it travels, numbered so the answer finds its caller; or the cancel of request `id`. */
 export type ThreadEnvelope = { id: number; message: ThreadMessage } | { id: number; cancel: true };
@@ -27,7 +30,8 @@ const TASKS: Record<string, { open?(init: never): unknown; answer(session: never
 	gbdt: { open: (init: ShardInit) => new BoostShard(init), answer: (s: BoostShard, r: ShardRequest) => answerShard(s, r) },
 	forest: { open: (init: ForestInit) => new ForestGrower(init), answer: (s: ForestGrower, r: ForestRequest) => answerForest(s, r) },
 	shap: { answer: (_: null, r: ShapRowsRequest, progress: Progress, signal: AbortSignal) => answerShapRows(r, progress, signal) },
-	fold: { open: (init: FoldInit) => new FoldSession(init), answer: (s: FoldSession, r: FoldRequest, _: Progress, signal: AbortSignal) => s.fold(r, signal) }
+	fold: { open: (init: FoldInit) => new FoldSession(init), answer: (s: FoldSession, r: FoldRequest, _: Progress, signal: AbortSignal) => s.fold(r, signal) },
+	kmeans: { open: (i: CentroidBlockInit) => new CentroidBlock(i.data, i.rows, i.cols, i.k), answer: (b: CentroidBlock, r: CentroidBlockRequest) => answerCentroidBlock(b, r) }
 };
 
 const sessions = new Map<string, unknown>();

@@ -216,7 +216,7 @@ export class TrainEngine implements TrainApi {
 	/** k-means segmentation of a table: choosing k, profiles and a PCA map. */
 	async segment(job: SegmentJob, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult> {
 		await this.ready();
-		return this.withJob(job.jobId, (signal) => segmentTable(job, signal, onProgress));
+		return this.withJob(job.jobId, (signal) => segmentTable(job, signal, onProgress, this.env.threads));
 	}
 
 	/** A UMAP map of (sampled) customers. */

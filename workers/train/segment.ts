@@ -6,6 +6,7 @@
  */
 import { chooseK, pca2d, prepareFromRaw, silhouette } from '../../models/cluster';
 import { type RawColumn, createRng, throwIfAborted } from '../../models/shared';
+import type { ThreadPool } from '../../models';
 import type { SegmentJob, SegmentProfile, SegmentResult, TabularProgress } from './api';
 import { trainError } from './errors';
 import { columnsOf } from './tabular';
@@ -61,16 +62,22 @@ function profilesOf(raw: RawColumn[], features: string[], labels: Int32Array, k:
 	return { profiles, numeric: numeric.map((c) => c.name), overall: Object.fromEntries([...overall].map(([name, s]) => [name, s.mean])) };
 }
 
-export async function segmentTable(job: SegmentJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void): Promise<SegmentResult> {
+/** `threads`: helper threads k-means' row passes spread over (the segments do not depend on them). */
+export async function segmentTable(job: SegmentJob, signal: AbortSignal, onProgress?: (p: TabularProgress) => void, threads?: ThreadPool): Promise<SegmentResult> {
 	const raw = columnsOf(job.table);
 	const { plan, matrix } = prepareFromRaw(raw, { columns: job.columns ?? undefined });
 	if (matrix.rows < 3) throw trainError('Segmentation needs at least three customers.');
 	const maxK = Math.min(job.maxK, matrix.rows - 1);
-	const chosen = chooseK(matrix, {
+	const chosen = await chooseK(matrix, {
 		minK: job.minK,
 		maxK,
 		seed: job.seed,
-		onCandidate: (c, done, total) => onProgress?.({ jobId: job.jobId, stage: `k = ${c.k}: silhouette ${c.silhouette.toFixed(3)}`, fraction: done / total })
+		threads,
+		onCandidate: (c, done, total) => {
+			// A cancel stops the search between two values of k.
+			throwIfAborted(signal);
+			onProgress?.({ jobId: job.jobId, stage: `k = ${c.k}: silhouette ${c.silhouette.toFixed(3)}`, fraction: done / total });
+		}
 	});
 	throwIfAborted(signal);
 	const k = job.k && chosen.candidates.some((c) => c.k === job.k) ? job.k : chosen.suggested;

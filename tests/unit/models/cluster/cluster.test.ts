@@ -42,43 +42,43 @@ describe('kmeans', () => {
 	it.each([
 		{ k: 3, cols: 2 },
 		{ k: 5, cols: 4 }
-	])('kmeans(blobs, {k: $k}) recovers the blobs exactly (ARI 1)', ({ k, cols }) => {
+	])('kmeans(blobs, {k: $k}) recovers the blobs exactly (ARI 1)', async ({ k, cols }) => {
 		const { matrix, truth } = blobs(600, k, cols, 7);
-		const model = kmeans(matrix, { k, seed: 1 });
+		const model = await kmeans(matrix, { k, seed: 1 });
 		expect(adjustedRandIndex(model.labels, truth)).toBe(1);
 		expect(model.centroids.length).toBe(k * cols);
 	});
 
-	it('kmeans(data, {seed: 3}) is deterministic', () => {
+	it('kmeans(data, {seed: 3}) is deterministic', async () => {
 		const { matrix } = blobs(400, 4, 3, 2);
-		const a = kmeans(matrix, { k: 6, seed: 3, restarts: 3 });
-		const b = kmeans(matrix, { k: 6, seed: 3, restarts: 3 });
+		const a = await kmeans(matrix, { k: 6, seed: 3, restarts: 3 });
+		const b = await kmeans(matrix, { k: 6, seed: 3, restarts: 3 });
 		expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
 		expect(Array.from(a.centroids)).toEqual(Array.from(b.centroids));
 		expect(a.inertia).toBe(b.inertia);
 	});
 
-	it('kmeans(data, {init: far-away centroid}) never returns an empty cluster', () => {
+	it('kmeans(data, {init: far-away centroid}) never returns an empty cluster', async () => {
 		const { matrix } = blobs(300, 3, 2, 4);
 		// The third centroid starts far from every row: the first assignment leaves it empty.
 		const init = Float32Array.from([10, 0, 0, 10, 1000, 1000]);
-		const model = kmeans(matrix, { k: 3, init });
+		const model = await kmeans(matrix, { k: 3, init });
 		const counts = [0, 0, 0];
 		for (const l of model.labels) counts[l]++;
 		expect(Math.min(...counts)).toBeGreaterThan(0);
 	});
 
-	it('kmeans(big blobs, {miniBatch: true}) recovers the blobs', () => {
+	it('kmeans(big blobs, {miniBatch: true}) recovers the blobs', async () => {
 		const { matrix, truth } = blobs(20_000, 4, 4, 5);
-		const model = kmeans(matrix, { k: 4, seed: 2, miniBatch: true, batchSize: 1024, restarts: 3 });
+		const model = await kmeans(matrix, { k: 4, seed: 2, miniBatch: true, batchSize: 1024, restarts: 3 });
 		expect(adjustedRandIndex(model.labels, truth)).toBe(1);
 	});
 
-	it('kmeans and assignToNearest leave no tensors behind', () => {
+	it('kmeans and assignToNearest leave no tensors behind', async () => {
 		const { matrix } = blobs(300, 3, 2, 6);
 		const before = tf.memory().numTensors;
-		const model = kmeans(matrix, { k: 3, seed: 1, restarts: 2 });
-		kmeans(matrix, { k: 3, seed: 1, miniBatch: true, batchSize: 64, restarts: 2 });
+		const model = await kmeans(matrix, { k: 3, seed: 1, restarts: 2 });
+		await kmeans(matrix, { k: 3, seed: 1, miniBatch: true, batchSize: 64, restarts: 2 });
 		assignToNearest(matrix, model);
 		expect(tf.memory().numTensors).toBe(before);
 	});
@@ -90,8 +90,8 @@ describe('kmeans', () => {
 		expect(assignToNearest(rows, model).distances[0]).toBeCloseTo(2, 5);
 	});
 
-	it.each([[{ k: 0 }], [{ k: 2.5 }], [{ k: 1000 }], [{ k: 2, restarts: 0 }]])('kmeans(data, %o) throws', (opts) => {
-		expect(() => kmeans(blobs(30, 2, 2, 1).matrix, opts)).toThrow(/invalid/);
+	it.each([[{ k: 0 }], [{ k: 2.5 }], [{ k: 1000 }], [{ k: 2, restarts: 0 }]])('kmeans(data, %o) throws', async (opts) => {
+		await expect(kmeans(blobs(30, 2, 2, 1).matrix, opts)).rejects.toThrow(/invalid/);
 	});
 });
 
@@ -115,9 +115,9 @@ describe('silhouette', () => {
 });
 
 describe('chooseK and pca2d', () => {
-	it('chooseK(4 blobs) suggests 4 and says why', () => {
+	it('chooseK(4 blobs) suggests 4 and says why', async () => {
 		const { matrix } = blobs(400, 4, 4, 8);
-		const result = chooseK(matrix, { minK: 2, maxK: 6, seed: 1, restarts: 3 });
+		const result = await chooseK(matrix, { minK: 2, maxK: 6, seed: 1, restarts: 3 });
 		expect(result.suggested).toBe(4);
 		expect(result.reason).toMatch(/^k = 4 has the highest silhouette/);
 		expect(result.candidates.map((c) => c.k)).toEqual([2, 3, 4, 5, 6]);
