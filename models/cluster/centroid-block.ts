@@ -19,6 +19,7 @@ const nearestModule = kernelLoader(NEAREST_CENTROID_WASM);
 
 interface NearestExports {
 	assign(data: number, rows: number, width: number, centroids: number, k: number, labels: number, distances: number): void;
+	sumRows(data: number, rows: number, width: number, labels: number, sums: number): void;
 }
 
 /** What one pass over a block gives, per chunk c: sums[(c·k + j)·cols + col], counts[c·k + j], inertia[c]. */
@@ -37,6 +38,8 @@ export class CentroidBlock {
 	private readonly exports: NearestExports | null;
 	private readonly rowsAt: Float32Array;
 	private readonly centroidsAt: Float32Array;
+	/** One chunk's sums per cluster (k × width, float64), where the kernel adds them. */
+	private readonly chunkSums: Float64Array;
 
 	/** The block's `rows` × `cols` rows (row-major), for passes against `k` centroids. */
 	constructor(
@@ -48,13 +51,15 @@ export class CentroidBlock {
 		const width = Math.ceil(cols / 4) * 4;
 		this.width = width;
 		const module = nearestModule();
-		// Rows, labels, distances, centroids.
+		// Rows, labels, distances, centroids, a chunk's sums (8-byte aligned: width is a multiple of 4).
 		const rowBytes = rows * width * 4;
 		const centroidsAt = rowBytes + rows * 8;
-		const memory = new WebAssembly.Memory({ initial: Math.ceil((centroidsAt + k * width * 4) / PAGE) });
+		const sumsAt = centroidsAt + k * width * 4;
+		const memory = new WebAssembly.Memory({ initial: Math.ceil((sumsAt + k * width * 8) / PAGE) });
 		this.exports = module ? (new WebAssembly.Instance(module, { kernel: { memory } }).exports as unknown as NearestExports) : null;
 		const buffer = memory.buffer;
 		this.centroidsAt = new Float32Array(buffer, centroidsAt, k * width);
+		this.chunkSums = new Float64Array(buffer, sumsAt, k * width);
 		this.rowsAt = new Float32Array(buffer, 0, rows * width);
 		for (let r = 0; r < rows; r++) this.rowsAt.set(data.subarray(r * cols, (r + 1) * cols), r * width);
 		this.labels = new Int32Array(buffer, rowBytes, rows);
@@ -73,21 +78,35 @@ export class CentroidBlock {
 	/** One Lloyd pass: assigns every row, then sums each chunk's rows by cluster (float64, in row order). */
 	pass(centroids: Float32Array): BlockSums {
 		this.assign(centroids);
-		const { rows, cols, width, labels, distances, rowsAt, k } = this;
+		const { rows, cols, width, labels, distances, k, chunkSums } = this;
 		const chunks = Math.ceil(rows / CHUNK_ROWS);
 		const sums = new Float64Array(chunks * k * cols);
 		const counts = new Float64Array(chunks * k);
 		const inertia = new Float64Array(chunks);
-		for (let r = 0; r < rows; r++) {
-			const chunk = (r / CHUNK_ROWS) | 0;
-			const j = chunk * k + labels[r];
-			counts[j]++;
-			inertia[chunk] += distances[r];
-			const to = j * cols;
-			const from = r * width;
-			for (let c = 0; c < cols; c++) sums[to + c] += rowsAt[from + c];
+		for (let chunk = 0; chunk < chunks; chunk++) {
+			const first = chunk * CHUNK_ROWS;
+			const end = Math.min(rows, first + CHUNK_ROWS);
+			let total = 0;
+			for (let r = first; r < end; r++) {
+				counts[chunk * k + labels[r]]++;
+				total += distances[r];
+			}
+			inertia[chunk] = total;
+			chunkSums.fill(0);
+			if (this.exports) this.exports.sumRows(first * width * 4, end - first, width, labels.byteOffset + first * 4, chunkSums.byteOffset);
+			else sumRows(this.rowsAt, first, end, width, labels, chunkSums);
+			for (let j = 0; j < k; j++) sums.set(chunkSums.subarray(j * width, j * width + cols), (chunk * k + j) * cols);
 		}
 		return { sums, counts, inertia };
+	}
+}
+
+/** The kernel's sums in JavaScript: row by row, each cluster's columns (the same additions). */
+function sumRows(data: Float32Array, first: number, end: number, width: number, labels: Int32Array, sums: Float64Array): void {
+	for (let r = first; r < end; r++) {
+		const to = labels[r] * width;
+		const from = r * width;
+		for (let v = 0; v < width; v++) sums[to + v] += data[from + v];
 	}
 }
 

@@ -3,10 +3,12 @@
  * each new centroid is the best of 2 + ln k candidates drawn with probability
  * proportional to the squared distance to the nearest centroid so far. The
  * greedy trials are what make 10 restarts land in sklearn's optima reliably.
+ * Plain float64 loops over the rows: one distance per row and candidate is
+ * all it needs, and on 1,000,000 × 16 rows they took ~0.5 s where the same
+ * seeding as tensor ops took ~3.5 s (a matrix product per candidate, each
+ * read back).
  */
-import * as tf from '@tensorflow/tfjs';
 import { randomInt } from '../shared/random';
-import { squaredDistances } from './distances';
 
 /** First index whose cumulative weight exceeds `target` (binary search; clamps to the last row). */
 function searchCumulative(cumulative: Float64Array, target: number): number {
@@ -20,51 +22,44 @@ function searchCumulative(cumulative: Float64Array, target: number): number {
 	return lo;
 }
 
-function rowsOf(host: Float32Array, cols: number, indices: number[]): Float32Array {
-	const out = new Float32Array(indices.length * cols);
-	indices.forEach((r, i) => out.set(host.subarray(r * cols, (r + 1) * cols), i * cols));
-	return out;
+/** out[r] = squared distance from row r of `host` (rows × cols) to `point`. */
+function distancesTo(host: Float32Array, cols: number, point: Float32Array, out: Float64Array): void {
+	for (let r = 0, at = 0; r < out.length; r++, at += cols) {
+		let d = 0;
+		for (let c = 0; c < cols; c++) {
+			const diff = host[at + c] - point[c];
+			d += diff * diff;
+		}
+		out[r] = d;
+	}
 }
 
-/** Column `j` of a [n, L] tensor as a Float64Array (one readback). */
-function column(t: tf.Tensor2D, j: number): Float64Array {
-	const slice = tf.slice(t, [0, j], [t.shape[0], 1]);
-	const out = Float64Array.from(slice.dataSync());
-	slice.dispose();
-	return out;
-}
-
-/**
- * k-means++ centroids (k × cols, row-major) for the rows of `X` (`xSq` its row norms,
- * `host` the same data on the CPU for picking rows).
- */
-export function kmeansPlusPlus(X: tf.Tensor2D, xSq: tf.Tensor2D, host: Float32Array, k: number, rng: () => number): Float32Array {
-	const [rows, cols] = X.shape;
+/** k-means++ centroids (k × cols, row-major) for the `rows` rows of `host` (rows × cols, row-major). */
+export function kmeansPlusPlus(host: Float32Array, rows: number, cols: number, k: number, rng: () => number): Float32Array {
 	const trials = 2 + Math.floor(Math.log(k));
+	const row = (r: number) => host.subarray(r * cols, (r + 1) * cols);
 	const centroids = new Float32Array(k * cols);
-	const first = randomInt(rng, rows);
-	centroids.set(host.subarray(first * cols, (first + 1) * cols), 0);
-	const firstDistances = tf.tidy(() => squaredDistances(X, xSq, tf.tensor2d(centroids.subarray(0, cols), [1, cols])));
-	let closest = column(firstDistances, 0);
-	firstDistances.dispose();
+	centroids.set(row(randomInt(rng, rows)), 0);
+	let closest = new Float64Array(rows);
+	distancesTo(host, cols, centroids.subarray(0, cols), closest);
 	const cumulative = new Float64Array(rows);
+	// Distance of every row to its nearest centroid if each candidate were added.
+	const nearest = Array.from({ length: trials }, () => new Float64Array(rows));
 	for (let c = 1; c < k; c++) {
 		let potential = 0;
 		for (let r = 0; r < rows; r++) cumulative[r] = potential += closest[r];
 		const candidates = Array.from({ length: trials }, () => searchCumulative(cumulative, rng() * potential));
-		// Distance of every row to its nearest centroid if each candidate were added.
-		const nearest = tf.tidy(() => {
-			const d = squaredDistances(X, xSq, tf.tensor2d(rowsOf(host, cols, candidates), [trials, cols]));
-			return tf.minimum(d, tf.tensor2d(Float32Array.from(closest), [rows, 1])) as tf.Tensor2D;
+		const potentials = candidates.map((candidate, t) => {
+			const out = nearest[t];
+			distancesTo(host, cols, row(candidate), out);
+			let sum = 0;
+			for (let r = 0; r < rows; r++) sum += out[r] = Math.min(out[r], closest[r]);
+			return sum;
 		});
-		const summed = tf.sum(nearest, 0);
-		const potentials = summed.dataSync();
-		summed.dispose();
 		let pick = 0;
 		for (let t = 1; t < trials; t++) if (potentials[t] < potentials[pick]) pick = t;
-		closest = column(nearest, pick);
-		nearest.dispose();
-		centroids.set(host.subarray(candidates[pick] * cols, (candidates[pick] + 1) * cols), c * cols);
+		[closest, nearest[pick]] = [nearest[pick], closest];
+		centroids.set(row(candidates[pick]), c * cols);
 	}
 	return centroids;
 }

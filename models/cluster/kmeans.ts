@@ -1,6 +1,6 @@
 /**
- * k-means: k-means++ seeding and mini-batch steps with TensorFlow.js ops
- * (WebGPU, WASM or cpu), several seeded restarts keeping the lowest inertia,
+ * k-means: k-means++ seeding (kmeans-init.ts), mini-batch steps with
+ * TensorFlow.js ops (WebGPU, WASM or cpu), several seeded restarts keeping the lowest inertia,
  * and Lloyd iterations until the centroids move less than a tolerance (scaled
  * as in scikit-learn), whose row passes (nearest centroid, cluster sums) run
  * in WebAssembly over blocks of rows, on the helper threads when there are
@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ThreadPool } from '../types';
 import { createRng } from '../shared/random';
-import { denseOf, rowNorms, type Assignment, type MatrixInput } from './distances';
+import { denseOf, type Assignment, type MatrixInput } from './distances';
 import { kmeansPlusPlus } from './kmeans-init';
 import { miniBatchKMeans } from './minibatch';
 import { CentroidBlocks } from './centroid-blocks';
@@ -155,16 +155,21 @@ export async function kmeans(input: MatrixInput, options: KMeansOptions): Promis
 	const tolAbs = meanVariance(host, rows, cols) * tol;
 	const rng = createRng(options.seed ?? 42);
 	const blocks = await CentroidBlocks.open(host, rows, cols, k, options.threads);
-	const X = input instanceof tf.Tensor ? input : tf.tensor2d(host, [rows, cols]);
-	const xSq = rowNorms(X);
 	try {
 		if (useMiniBatch) {
-			const run = miniBatchKMeans(X, host, { k, batchSize, maxIter, restarts, tolAbs, init: options.init }, rng);
+			// The mini-batch steps are tensor ops on batches gathered from the whole table.
+			const X = input instanceof tf.Tensor ? input : tf.tensor2d(host, [rows, cols]);
+			let run: { centroids: Float32Array; iterations: number };
+			try {
+				run = miniBatchKMeans(X, host, { k, batchSize, maxIter, restarts, tolAbs, init: options.init }, rng);
+			} finally {
+				if (X !== input) X.dispose();
+			}
 			return result(k, cols, run.centroids, await finalAssignment(blocks, host, cols, run.centroids, k), run.iterations);
 		}
 		let best: KMeansResult | null = null;
 		for (let restart = 0; restart < restarts; restart++) {
-			const start = options.init ?? kmeansPlusPlus(X, xSq, host, k, rng);
+			const start = options.init ?? kmeansPlusPlus(host, rows, cols, k, rng);
 			const run = await lloyd(blocks, host, cols, start, k, maxIter, tolAbs);
 			const fitted = result(k, cols, run.centroids, await finalAssignment(blocks, host, cols, run.centroids, k), run.iterations);
 			// Strictly lower: ties keep the earlier start, so the result depends only on the seed.
@@ -172,8 +177,6 @@ export async function kmeans(input: MatrixInput, options: KMeansOptions): Promis
 		}
 		return best!;
 	} finally {
-		xSq.dispose();
-		if (X !== input) X.dispose();
 		await blocks.close();
 	}
 }

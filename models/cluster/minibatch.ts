@@ -44,19 +44,18 @@ function seedOnSample(X: tf.Tensor2D, host: Float32Array, opts: MiniBatchOptions
 	const sampleHost = new Float32Array(size * cols);
 	picked.forEach((r, i) => sampleHost.set(host.subarray(r * cols, (r + 1) * cols), i * cols));
 	const sample = tf.tensor2d(sampleHost, [size, cols]);
-	const sampleSq = rowNorms(sample);
 	try {
 		let best: Float32Array | null = null;
 		let bestInertia = Infinity;
 		for (let restart = 0; restart < opts.restarts; restart++) {
-			const centroids = kmeansPlusPlus(sample, sampleSq, sampleHost, opts.k, rng);
+			const centroids = kmeansPlusPlus(sampleHost, size, cols, opts.k, rng);
 			let inertia = 0;
 			for (const d of assignRows(sample, centroids, opts.k).distances) inertia += d;
 			if (inertia < bestInertia) [best, bestInertia] = [centroids, inertia];
 		}
 		return best!;
 	} finally {
-		tf.dispose([sample, sampleSq]);
+		sample.dispose();
 	}
 }
 

@@ -4,10 +4,13 @@
 ;; The lanes are added in one fixed order, so a row's result depends on the
 ;; row and the centroids only: never on how the rows were split in blocks.
 ;;
+;; Then each cluster's sums over a chunk of rows (float64, in row order: the
+;; same additions as a JavaScript loop).
+;;
 ;; Memory (imported, laid out by centroid-block.ts): the rows (rows x width
-;; f32, each row padded with zeros to `width`, a multiple of 4), the
-;; centroids (k x width f32, padded alike), then each row's label (i32) and
-;; squared distance (f32).
+;; f32, each row padded with zeros to `width`, a multiple of 4), each row's
+;; label (i32) and squared distance (f32), the centroids (k x width f32,
+;; padded alike) and a chunk's sums (k x width f64).
 (module
   (import "kernel" "memory" (memory 1))
 
@@ -55,5 +58,33 @@
         (f32.store (local.get $distances) (local.get $best))
         (local.set $labels (i32.add (local.get $labels) (i32.const 4)))
         (local.set $distances (i32.add (local.get $distances) (i32.const 4)))
+        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+        (br $rowsLoop))))
+
+  ;; sums[labels[r]][v] += rows[r][v] (as f64) for rows [0, rows): `data`
+  ;; and `labels` point at the chunk's first row; `sums` (k x width f64) is
+  ;; cleared by the caller.
+  (func (export "sumRows") (param $data i32) (param $rows i32) (param $width i32) (param $labels i32) (param $sums i32)
+    (local $rowBytes i32) (local $end i32) (local $row i32) (local $to i32) (local $v i32) (local $x v128) (local $at i32)
+    (local.set $rowBytes (i32.shl (local.get $width) (i32.const 2)))
+    (local.set $end (i32.add (local.get $data) (i32.mul (local.get $rows) (local.get $rowBytes))))
+    (local.set $row (local.get $data))
+    (block $doneRows
+      (loop $rowsLoop
+        (br_if $doneRows (i32.ge_u (local.get $row) (local.get $end)))
+        ;; The row's cluster's sums: width f64 = 2 x rowBytes bytes each.
+        (local.set $to (i32.add (local.get $sums) (i32.mul (i32.load (local.get $labels)) (i32.shl (local.get $rowBytes) (i32.const 1)))))
+        (local.set $v (i32.const 0))
+        (block $doneColumns
+          (loop $columns
+            (br_if $doneColumns (i32.ge_u (local.get $v) (local.get $rowBytes)))
+            (local.set $x (v128.load (i32.add (local.get $row) (local.get $v))))
+            (local.set $at (i32.add (local.get $to) (i32.shl (local.get $v) (i32.const 1))))
+            (v128.store (local.get $at) (f64x2.add (v128.load (local.get $at)) (f64x2.promote_low_f32x4 (local.get $x))))
+            (v128.store offset=16 (local.get $at) (f64x2.add (v128.load offset=16 (local.get $at))
+              (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x)))))
+            (local.set $v (i32.add (local.get $v) (i32.const 16)))
+            (br $columns)))
+        (local.set $labels (i32.add (local.get $labels) (i32.const 4)))
         (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
         (br $rowsLoop)))))
