@@ -9,6 +9,7 @@
  * the rows were split into: the same centroids on 1 or N threads.
  */
 import { kernelLoader } from '../shared/tree/row-kernel';
+import { inputError } from '../shared/input-error';
 import { NEAREST_CENTROID_WASM } from './kernels/nearest-centroid-wasm';
 
 /** Rows per chunk of partial sums: blocks start on chunk boundaries. */
@@ -55,7 +56,7 @@ export class CentroidBlock {
 		const rowBytes = rows * width * 4;
 		const centroidsAt = rowBytes + rows * 8;
 		const sumsAt = centroidsAt + k * width * 4;
-		const memory = new WebAssembly.Memory({ initial: Math.ceil((sumsAt + k * width * 8) / PAGE) });
+		const memory = reserve(sumsAt + k * width * 8, rows, cols);
 		this.exports = module ? (new WebAssembly.Instance(module, { kernel: { memory } }).exports as unknown as NearestExports) : null;
 		const buffer = memory.buffer;
 		this.centroidsAt = new Float32Array(buffer, centroidsAt, k * width);
@@ -98,6 +99,19 @@ export class CentroidBlock {
 			for (let j = 0; j < k; j++) sums.set(chunkSums.subarray(j * width, j * width + cols), (chunk * k + j) * cols);
 		}
 		return { sums, counts, inertia };
+	}
+}
+
+/**
+ * The block's memory; where the tab cannot reserve it, an error the analyst can act on (not a
+ * RangeError, which the training worker would blame on its compute backend).
+ */
+function reserve(bytes: number, rows: number, cols: number): WebAssembly.Memory {
+	try {
+		return new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+	} catch {
+		const mb = Math.ceil(bytes / 2 ** 20).toLocaleString('en');
+		throw inputError(`k-means needs ${mb} MB for ${rows.toLocaleString('en')} rows × ${cols} columns, more than this tab can reserve: choose fewer columns or segment a sample of the customers.`);
 	}
 }
 

@@ -100,9 +100,10 @@ export class CentroidBlocks {
 
 	/** Every row's nearest centroid and squared distance, in row order. */
 	async assign(centroids: Float32Array): Promise<Assignment> {
+		// This thread's part is read in place: it is copied into the whole table's arrays below.
 		const parts = (await this.ask({ op: 'assign', centroids }, () => {
 			this.local.assign(centroids);
-			return { labels: this.local.labels.slice(), distances: this.local.distances.slice() };
+			return { labels: this.local.labels, distances: this.local.distances };
 		})) as Assignment[];
 		const rows = this.ranges[this.ranges.length - 1][1];
 		const labels = new Int32Array(rows);

@@ -21,9 +21,9 @@ export function sortNumbers(values: Float64Array): Float64Array {
 	let keys = new Uint32Array(n * 2);
 	for (let i = 0; i < n; i++) {
 		const hi = words[2 * i + 1];
-		const flip = hi >>> 31 ? 0xffffffff : 0x80000000;
-		keys[2 * i] = (words[2 * i] ^ (hi >>> 31 ? 0xffffffff : 0)) >>> 0;
-		keys[2 * i + 1] = (hi ^ flip) >>> 0;
+		const negative = hi >>> 31;
+		keys[2 * i] = negative ? ~words[2 * i] >>> 0 : words[2 * i];
+		keys[2 * i + 1] = (negative ? ~hi : hi ^ 0x80000000) >>> 0;
 	}
 	let spare = new Uint32Array(n * 2);
 	const counts = new Int32Array(BUCKETS);
@@ -49,8 +49,9 @@ export function sortNumbers(values: Float64Array): Float64Array {
 	for (let i = 0; i < n; i++) {
 		const hi = keys[2 * i + 1];
 		// Undo the flip: keys with the top bit set were positives.
-		words[2 * i] = (keys[2 * i] ^ (hi >>> 31 ? 0 : 0xffffffff)) >>> 0;
-		words[2 * i + 1] = (hi ^ (hi >>> 31 ? 0x80000000 : 0xffffffff)) >>> 0;
+		const positive = hi >>> 31;
+		words[2 * i] = positive ? keys[2 * i] : ~keys[2 * i] >>> 0;
+		words[2 * i + 1] = (positive ? hi ^ 0x80000000 : ~hi) >>> 0;
 	}
 	return values;
 }

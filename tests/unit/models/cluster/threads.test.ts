@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmeans, kmeansModel, type DenseMatrix } from '$models/cluster';
 import { CentroidBlock, CHUNK_ROWS } from '$models/cluster/centroid-block';
 import { createRng } from '$models/shared/random';
+import { isInputError } from '$models/shared/input-error';
 import { nodeThreads } from '../../../../scripts/node-threads';
 
 const pools = [nodeThreads(2, 0), nodeThreads(3, 0)];
@@ -79,5 +80,18 @@ describe('the nearest-centroid row kernel', () => {
 			expect(Math.abs(wasm.distances[r] - nearest)).toBeLessThan(1e-5 * nearest + 1e-6);
 			expect(exact[wasm.labels[r]]).toBeLessThan(nearest * (1 + 1e-5) + 1e-6);
 		}
+	});
+});
+
+describe('a block too large for the tab', () => {
+	it('says how much memory k-means needs and what to do, as an input error (not blamed on the backend)', () => {
+		let thrown: unknown;
+		try {
+			new CentroidBlock(new Float32Array(0), 300_000_000, 5, 4);
+		} catch (e) {
+			thrown = e;
+		}
+		expect(isInputError(thrown)).toBe(true);
+		expect((thrown as Error).message).toMatch(/^k-means needs [\d,]+ MB for 300,000,000 rows × 5 columns, more than this tab can reserve: choose fewer columns or segment a sample/);
 	});
 });
